@@ -1,0 +1,3 @@
+// Placeholder: the language client lands with the client work.
+export function activate(): void {}
+export function deactivate(): void {}

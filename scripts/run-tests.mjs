@@ -1,0 +1,22 @@
+// Runs the node:test suites written in TypeScript (through tsx). Node 20's --test does not expand globs.
+// Usage: node scripts/run-tests.mjs [folder-or-file ...]   (default: every test/**/*.test.ts except test/e2e)
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const args = process.argv.slice(2);
+const roots = args.length ? args : ['test'];
+const files = [];
+const walk = (p, top) => {
+  if (statSync(p).isDirectory()) {
+    if (!top && !args.length && p === join('test', 'e2e')) return;
+    for (const n of readdirSync(p).sort()) if (n !== 'node_modules' && n !== 'fixtures') walk(join(p, n), false);
+  } else if (p.endsWith('.test.ts')) files.push(p);
+};
+for (const r of roots) walk(r, true);
+if (!files.length) {
+  console.error('no test files under', roots.join(' '));
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

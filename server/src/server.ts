@@ -1,0 +1,2 @@
+// Placeholder: the LSP wiring lands with the language server work.
+export {};
