@@ -1,2 +1,58 @@
-// Placeholder: the CLI lands with the check command.
-export {};
+// modelarts-image: the command-line twin of the editor. `check` runs the same rules the editor shows;
+// `test` builds, runs and probes the image on a real Docker engine.
+import { runCheckCommand, CHECK_USAGE } from './check';
+import { UsageError } from './options';
+import { version } from '../package.json';
+
+const USAGE = `modelarts-image ${version} - check and test ModelArts custom inference images
+
+Usage:
+  modelarts-image check PATH... [--format text|json|sarif] [--profile seed-2021|current] [--lang en|zh-cn]
+  modelarts-image test FOLDER [--format text|json|junit] [--profile ...] [--keep] [--timeout S]
+  modelarts-image --version | --help
+
+${CHECK_USAGE}`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'check':
+        return runCheckCommand(rest, version);
+      case 'test': {
+        const { runTestCommand } = await import('./test');
+        return await runTestCommand(rest);
+      }
+      case '--version':
+      case '-v':
+        process.stdout.write(version + '\n');
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        process.stdout.write(USAGE);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}" (expected check or test)`);
+    }
+  } catch (e) {
+    // parseArgs throws TypeErrors with codes ERR_PARSE_ARGS_* for unknown or malformed options.
+    const code = (e as { code?: string }).code ?? '';
+    if (e instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`modelarts-image: ${(e as Error).message}\nRun "modelarts-image --help" for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`modelarts-image: unexpected error: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -9,6 +9,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // Prefer ESM builds: jsonc-parser's UMD main uses dynamic requires that a bundle cannot resolve.
+  mainFields: ['module', 'main'],
   // Optional native modules of ssh2 (docker over ssh); ssh2 falls back to pure JS without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
 };
