@@ -1,2 +1,217 @@
-// Placeholder: the LSP wiring lands with the language server work.
-export {};
+// The language server: LSP wiring only. Checks live in check.ts and rules/; scheduling in features/validation.ts.
+// createConnection() picks the transport from the command line (--stdio, --node-ipc, --socket=N).
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckOptions, Lang } from './core/types';
+import { defaultOptions } from './core/types';
+import { toLang } from './core/i18n';
+import { overlayFiles } from './core/files';
+import { isModelArtsConfig } from './core/folders';
+import { parseTree } from 'jsonc-parser';
+import { sameOptions, toCheckOptions } from './settings';
+import { Validator } from './features/validation';
+import { codeActions } from './features/codeActions';
+import { SchemaFeatures } from './features/schema';
+import { fileUri } from './features/diagnostics';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let lang: Lang = 'en';
+let options: CheckOptions = defaultOptions();
+let roots: string[] = [];
+let canPullConfiguration = false;
+let canRegisterConfiguration = false;
+let canRegisterWatchers = false;
+let documentChanges = false;
+let hasWorkspaceFolders = false;
+let schema: SchemaFeatures | undefined;
+
+/** Open file: documents by absolute path (other schemes, e.g. untitled:, are not checked). */
+const openByPath = new Map<string, TextDocument>();
+const openTexts = new Map<string, string>();
+
+function toPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+const log = (message: string): void => connection.console.error(message);
+
+const validator = new Validator({
+  options: () => options,
+  lang: () => lang,
+  roots: () => roots,
+  openTexts: () => openTexts,
+  uriOf: (file) => openByPath.get(file)?.uri ?? fileUri(file),
+  versionOf: (file) => openByPath.get(file)?.version ?? null,
+  publish: (params) => void connection.sendDiagnostics(params).catch((e: unknown) => log(`modelarts: publish failed: ${String(e)}`)),
+  log,
+});
+
+/** Never let a handler throw: log and answer with the fallback. */
+function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      log(`modelarts: ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  lang = toLang(params.locale);
+  const folders = params.workspaceFolders ?? [];
+  roots = folders.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+  if (!roots.length && params.rootUri) roots = [toPath(params.rootUri)].filter((p): p is string => !!p);
+  const caps = params.capabilities;
+  canPullConfiguration = !!caps.workspace?.configuration;
+  canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+  hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init?.settings) options = toCheckOptions(init.settings);
+  try {
+    schema = new SchemaFeatures(lang);
+  } catch (e) {
+    log(`modelarts: schema unavailable: ${String(e)}`);
+  }
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      hoverProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'modelarts-image-kit', version: '0.1.0' },
+  };
+});
+
+async function pullSettings(): Promise<void> {
+  if (!canPullConfiguration) return;
+  const [raw] = await connection.workspace.getConfiguration([{ section: 'modelarts' }]);
+  const next = toCheckOptions(raw);
+  if (!sameOptions(next, options)) {
+    options = next;
+    validator.revalidateAll();
+  }
+}
+
+connection.onInitialized(
+  guard('initialized', undefined, async () => {
+    if (canRegisterConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelarts' });
+    // Every file may matter: app code for the route rules, any path for COPY checks. Filtered server side.
+    if (canRegisterWatchers) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    await pullSettings();
+    if (hasWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => toPath(f.uri)));
+        roots = roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p));
+        validator.revalidateAll();
+      });
+    }
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guard('didChangeConfiguration', undefined, async (params) => {
+    if (canPullConfiguration) return pullSettings();
+    const settings = (params.settings as { modelarts?: unknown } | null)?.modelarts;
+    const next = toCheckOptions(settings);
+    if (!sameOptions(next, options)) {
+      options = next;
+      validator.revalidateAll();
+    }
+  }),
+);
+
+documents.onDidChangeContent((e) => {
+  try {
+    const file = toPath(e.document.uri);
+    if (!file) return;
+    openByPath.set(file, e.document);
+    openTexts.set(file, e.document.getText());
+    validator.documentChanged(file);
+  } catch (err) {
+    log(`modelarts: change handling failed: ${String(err)}`);
+  }
+});
+
+documents.onDidClose((e) => {
+  try {
+    const file = toPath(e.document.uri);
+    if (!file) return;
+    openByPath.delete(file);
+    openTexts.delete(file);
+    validator.documentClosed(file);
+  } catch (err) {
+    log(`modelarts: close handling failed: ${String(err)}`);
+  }
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  try {
+    for (const change of params.changes) {
+      const file = toPath(change.uri);
+      if (file && !openTexts.has(file)) validator.fileChanged(file);
+    }
+  } catch (err) {
+    log(`modelarts: watched file handling failed: ${String(err)}`);
+  }
+});
+
+connection.onCodeAction(guard('codeAction', [], (params) => codeActions(params, documentChanges)));
+
+/** Completion and hover only in config files the checks treat as ModelArts ones (or a config.json just begun). */
+function schemaDocument(uri: string): TextDocument | undefined {
+  const doc = documents.get(uri);
+  const file = toPath(uri);
+  if (!doc || !file || !schema) return undefined;
+  const files = overlayFiles(() => openTexts);
+  if (isModelArtsConfig(file, files, options)) return doc;
+  if (path.basename(file) !== 'config.json') return undefined;
+  const root = doc.getText().length < 65536 ? parseTree(doc.getText()) : undefined;
+  const begun = !doc.getText().trim() || (root?.type === 'object' && !root.children?.length);
+  return begun ? doc : undefined;
+}
+
+connection.onCompletion(
+  guard('completion', null, async (params) => {
+    const doc = schemaDocument(params.textDocument.uri);
+    return doc && schema ? schema.complete(doc, params.position) : null;
+  }),
+);
+
+connection.onHover(
+  guard('hover', null, async (params) => {
+    const doc = schemaDocument(params.textDocument.uri);
+    return doc && schema ? schema.hover(doc, params.position) : null;
+  }),
+);
+
+connection.onShutdown(() => validator.dispose());
+
+process.on('uncaughtException', (e) => log(`modelarts: uncaught: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => log(`modelarts: unhandled rejection: ${String(e)}`));
+
+documents.listen(connection);
+connection.listen();

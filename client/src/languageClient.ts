@@ -1,0 +1,29 @@
+// Starts the ModelArts language server (dist/server.js beside dist/extension.js) and passes settings to it.
+// The server pulls `modelarts.*` through workspace/configuration; the client only tells it when they change.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // The server decides which of these are ModelArts files (config.json with model_type/apis, Dockerfiles near one).
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: 'dockerfile' },
+      { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile}' },
+    ],
+    synchronize: { configurationSection: 'modelarts' },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
+    outputChannelName: 'ModelArts',
+  };
+  const client = new LanguageClient('modelarts', 'ModelArts', serverOptions, clientOptions);
+  void client.start().catch((e: unknown) => client.error('ModelArts language server failed to start', e));
+  context.subscriptions.push({ dispose: () => void client.stop() });
+  return client;
+}

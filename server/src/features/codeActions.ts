@@ -1,0 +1,50 @@
+// Quick fixes from the fixes a finding carries (Diagnostic.data). An edit may target another file than the one
+// the diagnostic is on (a Dockerfile finding fixed in config.json), so each fix is a WorkspaceEdit of its own.
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { SOURCE, type DiagnosticData, type FixData } from './diagnostics';
+
+function isData(d: unknown): d is DiagnosticData {
+  return !!d && typeof d === 'object' && Array.isArray((d as DiagnosticData).fixes);
+}
+
+/** Builds the edit; `documentChanges` (versioned, so a stale fix is refused by the client) when the client can. */
+export function toWorkspaceEdit(fix: FixData, documentChanges: boolean): WorkspaceEdit {
+  const byUri = new Map<string, { version: number | null; edits: TextEdit[] }>();
+  for (const e of fix.edits) {
+    const entry = byUri.get(e.uri) ?? { version: e.version, edits: [] };
+    entry.edits.push({ range: e.range, newText: e.newText });
+    byUri.set(e.uri, entry);
+  }
+  if (documentChanges) {
+    const changes: TextDocumentEdit[] = [...byUri].map(([uri, { version, edits }]) => ({ textDocument: { uri, version }, edits }));
+    return { documentChanges: changes };
+  }
+  return { changes: Object.fromEntries([...byUri].map(([uri, { edits }]) => [uri, edits])) };
+}
+
+export function codeActions(params: CodeActionParams, documentChanges: boolean): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+  const out: CodeAction[] = [];
+  for (const diag of params.context.diagnostics as Diagnostic[]) {
+    if (diag.source !== SOURCE || !isData(diag.data)) continue;
+    for (const fix of diag.data.fixes) {
+      out.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diag],
+        isPreferred: fix.isPreferred,
+        edit: toWorkspaceEdit(fix, documentChanges),
+      });
+    }
+  }
+  return out;
+}

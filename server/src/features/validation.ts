@@ -1,0 +1,178 @@
+// Debounced, folder-wide validation. Every open document is an "anchor": the server works out its model folder,
+// checks the whole folder (open documents overlaid on the disk) and publishes for all of the folder's files, so a
+// fix in config.json also clears the Dockerfile finding that depended on it. Files a folder published to before
+// and no longer has findings for get an empty publish: no stale finding remains.
+import * as path from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CheckOptions, FileSource, Finding, Lang } from '../core/types';
+import { overlayFiles } from '../core/files';
+import { folderForFile, isDockerfileName, matchesConfigGlobs, type ModelFolder } from '../core/folders';
+import { checkModelFolder, createParseCache } from '../check';
+import { toDiagnostic, type UriHost } from './diagnostics';
+
+export const DEBOUNCE_MS = 60;
+
+export interface ValidationHost extends UriHost {
+  options(): CheckOptions;
+  lang(): Lang;
+  roots(): string[];
+  /** Open documents: absolute path -> text. */
+  openTexts(): Map<string, string>;
+  publish(params: PublishDiagnosticsParams): void;
+  log(message: string): void;
+}
+
+const folderKey = (f: ModelFolder): string => `${f.configPath ?? ''}|${f.dockerfilePath ?? ''}`;
+const isUnder = (file: string, dir: string): boolean => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+export class Validator {
+  private readonly cache = createParseCache();
+  private readonly files: FileSource;
+  /** Open document path -> the model folder it belonged to at its last check (undefined: none). */
+  private readonly anchors = new Map<string, ModelFolder | undefined>();
+  /** Folder key -> the files it last published to. */
+  private readonly owned = new Map<string, Set<string>>();
+  private readonly pending = new Map<string, Set<string>>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly host: ValidationHost) {
+    this.files = overlayFiles(() => host.openTexts());
+  }
+
+  /** An open document was opened or edited. */
+  documentChanged(file: string): void {
+    if (!this.anchors.has(file)) this.anchors.set(file, undefined);
+    this.fileChanged(file);
+  }
+
+  /** A file changed, on disk or in the editor: re-check every folder it may take part in. */
+  fileChanged(file: string): void {
+    const name = path.basename(file);
+    const mayGovern = name === 'config.json' || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
+    for (const [anchor, folder] of this.anchors) {
+      if (
+        anchor === file ||
+        (folder && (isUnder(file, folder.dir) || (folder.configPath !== undefined && isUnder(file, path.dirname(folder.configPath))))) ||
+        (mayGovern && isUnder(anchor, path.dirname(file)))
+      ) {
+        this.schedule(anchor);
+      }
+    }
+  }
+
+  documentClosed(file: string): void {
+    const folder = this.anchors.get(file);
+    this.anchors.delete(file);
+    if (!folder) return;
+    const key = folderKey(folder);
+    const others = [...this.anchors].filter(([, f]) => f && folderKey(f) === key).map(([a]) => a);
+    // Still open elsewhere: re-check with the closed file read from disk. Otherwise the folder leaves the editor.
+    if (others.length) others.forEach((a) => this.schedule(a));
+    else this.forget(key);
+  }
+
+  /** Settings changed: re-check everything open. */
+  revalidateAll(): void {
+    for (const anchor of this.anchors.keys()) this.schedule(anchor);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private schedule(anchor: string): void {
+    const folder = this.anchors.get(anchor);
+    const key = folder ? folderKey(folder) : anchor;
+    let set = this.pending.get(key);
+    if (!set) this.pending.set(key, (set = new Set()));
+    set.add(anchor);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        const anchors = this.pending.get(key) ?? new Set<string>();
+        this.pending.delete(key);
+        try {
+          this.run([...anchors]);
+        } catch (e) {
+          this.host.log(`modelarts: validation failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        }
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private rootFor(file: string): string | undefined {
+    return this.host
+      .roots()
+      .filter((r) => isUnder(file, r))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  private run(anchors: string[]): void {
+    const opts = this.host.options();
+    const groups = new Map<string, ModelFolder>();
+    const left = new Set<string>();
+    for (const anchor of anchors) {
+      if (!this.anchors.has(anchor)) continue; // closed meanwhile
+      const before = this.anchors.get(anchor);
+      const folder = folderForFile(anchor, this.files, opts, this.rootFor(anchor));
+      this.anchors.set(anchor, folder);
+      if (before && (!folder || folderKey(before) !== folderKey(folder))) left.add(folderKey(before));
+      if (folder) groups.set(folderKey(folder), folder);
+    }
+    // Versions of the open documents as they were checked: a result for an older version is never published.
+    const versions = new Map<string, number | null>();
+    const byFile = new Map<string, Finding[]>();
+    const seen = new Set<string>();
+    for (const [key, folder] of groups) {
+      let findings: Finding[];
+      try {
+        findings = checkModelFolder(folder, opts, this.files, this.cache);
+      } catch (e) {
+        this.host.log(`modelarts: checking ${folder.dir} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        continue;
+      }
+      const targets = new Set<string>([folder.configPath, folder.dockerfilePath].filter((f): f is string => !!f));
+      for (const f of findings) targets.add(f.file);
+      for (const t of targets) {
+        if (!byFile.has(t)) byFile.set(t, []);
+        if (!versions.has(t)) versions.set(t, this.host.versionOf(t));
+      }
+      for (const f of findings) {
+        // A config shared by two Dockerfiles: report each finding once.
+        const id = `${f.file}:${f.code}:${f.range.start.line}:${f.range.start.character}:${f.message.en}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          byFile.get(f.file)!.push(f);
+        }
+      }
+      for (const old of this.owned.get(key) ?? []) if (!targets.has(old) && !byFile.has(old)) this.clear(old, key);
+      this.owned.set(key, targets);
+    }
+    const lang = this.host.lang();
+    for (const [file, findings] of byFile) {
+      const version = this.host.versionOf(file);
+      if (version !== versions.get(file)) continue; // edited since: its own check is already scheduled
+      const params: PublishDiagnosticsParams = { uri: this.host.uriOf(file), diagnostics: findings.map((f) => toDiagnostic(f, lang, this.host)) };
+      if (version !== null) params.version = version;
+      this.host.publish(params);
+    }
+    for (const key of left) {
+      const stillUsed = [...this.anchors.values()].some((f) => f && folderKey(f) === key);
+      if (!stillUsed && !groups.has(key)) this.forget(key);
+    }
+  }
+
+  /** Drops a folder: its files get an empty publish unless another folder still reports on them. */
+  private forget(key: string): void {
+    for (const file of this.owned.get(key) ?? []) this.clear(file, key);
+    this.owned.delete(key);
+  }
+
+  private clear(file: string, exceptKey: string): void {
+    for (const [k, files] of this.owned) if (k !== exceptKey && files.has(file)) return;
+    this.host.publish({ uri: this.host.uriOf(file), diagnostics: [] });
+  }
+}
