@@ -1,0 +1,43 @@
+// The workspace the e2e opens: a temp copy of examples/online, a config.json with known faults, and a failing
+// fixture (the online example whose /greet response schema no longer matches what the server answers).
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** config.json faults with their codes: a typo'd key with a quick fix, a misspelled content type, a relative url. */
+export const BROKEN_CONFIG = `{
+  "model_algorithm": "image_classification",
+  "model_type": "Image",
+  "apis": [
+    {
+      "procotol": "http",
+      "url": "/",
+      "method": "post",
+      "request": { "Content-type": "applicaton/json", "data": { "type": "object" } },
+      "response": { "Content-type": "application/json", "data": { "type": "object" } }
+    }
+  ],
+  "health": { "url": "health", "protocol": "http" }
+}
+`;
+export const BROKEN_CODES = ['MA104', 'MA115', 'MA111'];
+
+export function makeWorkspace(repo, dir) {
+  const online = path.join(dir, 'online');
+  fs.cpSync(path.join(repo, 'examples/online'), online, { recursive: true });
+
+  fs.mkdirSync(path.join(dir, 'broken'));
+  fs.writeFileSync(path.join(dir, 'broken/config.json'), BROKEN_CONFIG);
+
+  // Same image as online (the build is cached), but the config now promises an integer greeting: MA407 on /greet.
+  const failing = path.join(dir, 'failing');
+  fs.cpSync(online, failing, { recursive: true });
+  const cfgPath = path.join(failing, 'config.json');
+  const cfg = JSON.parse(fs.readFileSync(cfgPath, 'utf8'));
+  const greet = cfg.apis.find((a) => a.url === '/greet');
+  if (!greet) throw new Error('examples/online/config.json has no /greet api to break');
+  greet.response.data.properties.greeting = { type: 'integer' };
+  fs.writeFileSync(cfgPath, JSON.stringify(cfg, null, 2) + '\n');
+
+  fs.mkdirSync(path.join(dir, 'scratch'));
+  return { online, broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
+}

@@ -1,0 +1,150 @@
+// What a person does and sees, step by step. Each step asserts on the screen (Problems panel, editor text, Test
+// Explorer, the test peek) and, where exact sets matter, also on the extension's own report of the diagnostics.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BROKEN_CODES } from './lib/workspace.mjs';
+
+const codesIn = (text) => new Set(text.match(/MA\d{3}/g) ?? []);
+const waitFile = async (wb, file, pred, what) => {
+  const deadline = Date.now() + wb.timeout;
+  while (Date.now() < deadline) {
+    const t = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    if (pred(t)) return t;
+    await wb.page.waitForTimeout(200);
+  }
+  throw new Error(`${file} never ${what}`);
+};
+
+/** The extension's test-only report: diagnostics per file and the last test run (see client/src/e2eReport.ts). */
+async function report(wb, ctx) {
+  const before = fs.existsSync(ctx.reportFile) ? fs.statSync(ctx.reportFile).mtimeMs : 0;
+  await wb.runCommand('ModelArts: Report Diagnostics (test only)');
+  await waitFile(wb, ctx.reportFile, () => fs.existsSync(ctx.reportFile) && fs.statSync(ctx.reportFile).mtimeMs > before, 'was written');
+  return JSON.parse(fs.readFileSync(ctx.reportFile, 'utf8'));
+}
+const diagCodes = (rep, file) => (rep.diagnostics.find((d) => d.path === file)?.items ?? []).map((d) => d.code);
+
+async function untilReport(wb, ctx, pred, what) {
+  const deadline = Date.now() + wb.timeout;
+  let rep;
+  while (Date.now() < deadline) {
+    rep = await report(wb, ctx);
+    if (pred(rep)) return rep;
+    await wb.page.waitForTimeout(500);
+  }
+  throw new Error(`the extension never reported ${what}: ${JSON.stringify(rep)}`);
+}
+
+export const scenarios = [
+  ['workbench opens the workspace and the extension activates', async (wb) => {
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'online' }).waitFor();
+    await wb.page.locator('.statusbar-item', { hasText: 'ModelArts' }).first().waitFor();
+    await wb.shot('01-workbench');
+  }],
+
+  ['a broken config.json shows its MA codes in the Problems panel', async (wb, ctx) => {
+    await wb.openFile('broken/config.json');
+    await wb.page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first().waitFor();
+    await wb.focusProblems();
+    const text = await wb.waitForProblems((t) => BROKEN_CODES.every((c) => t.includes(c)), BROKEN_CODES.join(', '));
+    console.log('   Problems panel:\n' + text.split('\n').map((l) => '     | ' + l).join('\n'));
+    const rep = await report(wb, ctx);
+    for (const c of BROKEN_CODES) assert.ok(diagCodes(rep, path.join(ctx.ws.broken, 'config.json')).includes(c), `${c} not in the diagnostics`);
+    await wb.shot('02-problems-broken-config');
+  }],
+
+  ['a quick fix removes its finding', async (wb, ctx) => {
+    await wb.openFile('broken/config.json');
+    await wb.cursorOn('procotol');
+    const fix = await wb.quickFix('protocol');
+    await wb.shot('03-quick-fix-menu');
+    await fix.click();
+    await wb.page.locator('.editor-instance .view-line', { hasText: '"protocol": "http"' }).first().waitFor();
+    await wb.save();
+    await waitFile(wb, path.join(ctx.ws.broken, 'config.json'), (t) => t.includes('"protocol": "http"') && !t.includes('procotol'), 'got the fix');
+    await wb.focusProblems();
+    await wb.waitForProblems((t) => !t.includes('MA104') && t.includes('MA115'), 'MA104 gone while MA115 stays');
+    await untilReport(wb, ctx, (r) => !diagCodes(r, path.join(ctx.ws.broken, 'config.json')).includes('MA104'), 'MA104 gone');
+    await wb.shot('04-quick-fix-applied');
+  }],
+
+  ['a snippet inserts a config.json and it stays clean', async (wb, ctx) => {
+    const file = path.join(ctx.ws.scratch, 'config.json');
+    fs.writeFileSync(file, '');
+    await wb.openFile('scratch/config.json');
+    await wb.page.keyboard.type(ctx.snippetPrefix, { delay: 20 });
+    await wb.page.keyboard.press('Control+Space');
+    const row = wb.page.locator('.suggest-widget .monaco-list-row', { hasText: ctx.snippetPrefix });
+    await row.first().waitFor();
+    await wb.shot('05-snippet-suggest');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.editor-instance .view-line', { hasText: '"model_type"' }).first().waitFor();
+    await wb.page.keyboard.press('Escape');
+    await wb.save();
+    const saved = await waitFile(wb, file, (t) => t.includes('"apis"'), 'got the snippet');
+    assert.doesNotThrow(() => JSON.parse(saved), 'the snippet is strict JSON');
+    // The server has checked it once it is a ModelArts file; then it must have no finding of its own.
+    const rep = await untilReport(wb, ctx, (r) => r.diagnostics.some((d) => d.path === file) || r.checkedFiles?.includes(file), 'a check of the snippet');
+    assert.deepEqual(diagCodes(rep, file).filter((c) => c !== 'MA304'), [], 'the inserted snippet has findings');
+    await wb.shot('06-snippet-inserted-clean');
+  }],
+
+  ['Build and Test on the online example ends with every test green in Test Explorer', async (wb, ctx) => {
+    await wb.openFile('online/config.json');
+    await wb.runCommand('ModelArts: Build and Test');
+    await wb.page.locator('.notifications-toasts, .statusbar-item', { hasText: /Build and Test|Building|构建/ }).first().waitFor().catch(() => {});
+    await wb.shot('07-build-and-test-progress');
+    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.online && r.lastRun.done, 'the end of the online run');
+    await wb.runCommand('Testing: Focus on Test Explorer View');
+    await wb.page.locator('.test-explorer .monaco-list-row', { hasText: 'online' }).first().waitFor();
+    await expandAll(wb);
+    const tree = await wb.testTree();
+    console.log('   Test Explorer:\n' + tree.map((r) => `     | ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.state}]`).join('\n'));
+    const checks = tree.filter((r) => r.level >= 2 && rowUnder(tree, r, 'online'));
+    assert.ok(checks.length >= 3, `expected the online checks in Test Explorer, saw ${checks.length}`);
+    assert.deepEqual(checks.filter((r) => r.state !== 'passed').map((r) => r.label), [], 'every online check is green');
+    assert.equal(rep.lastRun.passed, true, `online run failed: ${JSON.stringify(rep.lastRun)}`);
+    await wb.shot('08-test-explorer-online-green');
+  }],
+
+  ['a failing fixture shows its failure with its location', async (wb, ctx) => {
+    await wb.openFile('failing/config.json');
+    await wb.runCommand('ModelArts: Build and Test');
+    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done, 'the end of the failing run');
+    const failed = rep.lastRun.results.filter((t) => t.state === 'failed');
+    assert.ok(failed.some((t) => t.messages.some((m) => m.includes('MA407'))), `no MA407 failure: ${JSON.stringify(rep.lastRun)}`);
+    const located = failed.flatMap((t) => t.locations).find((l) => l.path === path.join(ctx.ws.failing, 'config.json'));
+    assert.ok(located, 'the failure points into failing/config.json');
+    // What a person sees: the failure peek in the config.json editor at that line, with the message.
+    const peek = wb.page.locator('.monaco-editor .peekview-widget, .monaco-editor .test-output-peek');
+    await peek.first().waitFor().catch(async () => {
+      await wb.runCommand('Test: Go to Next Test Failure');
+      await peek.first().waitFor();
+    });
+    await wb.page.locator('.monaco-editor .peekview-widget', { hasText: 'MA407' }).first().waitFor();
+    await wb.shot('09-failing-peek-in-config');
+    await wb.runCommand('Testing: Focus on Test Explorer View');
+    await expandAll(wb);
+    const tree = await wb.testTree();
+    console.log('   Test Explorer:\n' + tree.map((r) => `     | ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.state}]`).join('\n'));
+    assert.ok(tree.some((r) => r.state === 'failed' && rowUnder(tree, r, 'failing')), 'a failed check under failing');
+    await wb.shot('10-test-explorer-failing');
+  }],
+];
+
+/** Expands every collapsed row of the Test Explorer tree (a person clicks the twisties). */
+async function expandAll(wb) {
+  for (let i = 0; i < 20; i++) {
+    const collapsed = wb.page.locator('.test-explorer .monaco-list-row[aria-expanded="false"]');
+    if (!(await collapsed.count())) return;
+    await collapsed.first().locator('.monaco-tl-twistie').click();
+    await wb.page.waitForTimeout(100);
+  }
+}
+
+/** True when row r sits under the nearest level-1 row labelled like parent. */
+function rowUnder(tree, r, parent) {
+  for (let i = tree.indexOf(r); i >= 0; i--) if (tree[i].level === 1) return tree[i].label.includes(parent);
+  return false;
+}
