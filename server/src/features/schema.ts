@@ -39,8 +39,8 @@ export function localizeSchema(node: unknown, lang: Lang): unknown {
   }
   const code = src['x-code'];
   if (typeof out.description === 'string' && typeof code === 'string' && ruleMeta(code)) {
-    const label = lang === 'zh-cn' ? '规则' : 'Rule';
-    out.markdownDescription = `${escapeMarkdown(out.description)}\n\n${label}: [${code}](${ruleDocUri(code)}) ${escapeMarkdown(pick(ruleMeta(code)!.title, lang))}`;
+    const label = lang === 'zh-cn' ? '规则：' : 'Rule: ';
+    out.markdownDescription = `${escapeMarkdown(out.description)}\n\n${label}[${code}](${ruleDocUri(code)}) ${escapeMarkdown(pick(ruleMeta(code)!.title, lang))}`;
   }
   return out;
 }
