@@ -1,0 +1,28 @@
+// The settings the Docker workflow reads. modelarts.dockerHost is machine-scoped: only the user's own (global)
+// value counts, so an opened folder can never point the extension at another engine.
+import * as vscode from 'vscode';
+import type { Profile } from '../../server/src/core/types';
+
+export interface WorkflowSettings {
+  dockerHost?: string;
+  env: Record<string, string>;
+  startTimeoutS: number;
+  samplesFolder: string;
+  profile: Profile;
+}
+
+export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
+  const c = vscode.workspace.getConfiguration('modelarts', folder);
+  const host = c.inspect<string>('dockerHost')?.globalValue?.trim();
+  const rawEnv = c.get<Record<string, unknown>>('container.env') ?? {};
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rawEnv)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && v !== undefined && v !== null) env[k] = String(v);
+  const timeout = Number(c.get('container.startTimeoutSeconds'));
+  return {
+    dockerHost: host || undefined,
+    env,
+    startTimeoutS: Number.isFinite(timeout) && timeout > 0 ? timeout : 120,
+    samplesFolder: (c.get<string>('requestSamplesFolder') ?? 'requests').trim() || 'requests',
+    profile: c.get<string>('profile') === 'current' ? 'current' : 'seed-2021',
+  };
+}
