@@ -1,0 +1,50 @@
+// The one JSON Schema of config.json (schemas/config.schema.json), compiled once at module load with ajv.
+// Rules, completion and hover all read this file; nothing here is copied from it by hand.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schemaJson from '../../../schemas/config.schema.json';
+
+export type SchemaNode = Record<string, unknown>;
+export const configSchema = schemaJson as unknown as SchemaNode;
+
+// verbose: errors carry their parentSchema, whose `x-code` names the rule to report.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
+const validateFn: ValidateFunction = ajv.compile(configSchema);
+
+export function validateConfig(value: unknown): ErrorObject[] {
+  return validateFn(value) ? [] : [...(validateFn.errors ?? [])];
+}
+
+/** Follows a local `$ref` ("#/definitions/x") to its target; other schemas are returned as they are. */
+export function deref(s: SchemaNode | undefined): SchemaNode | undefined {
+  let cur = s;
+  for (let i = 0; cur && typeof cur.$ref === 'string' && i < 10; i++) {
+    const parts = (cur.$ref as string).replace(/^#\//, '').split('/');
+    let next: unknown = configSchema;
+    for (const p of parts) next = (next as SchemaNode | undefined)?.[p];
+    cur = next as SchemaNode | undefined;
+  }
+  return cur;
+}
+
+/** The properties a schema object declares (after $ref), for did-you-mean. */
+export function declaredKeys(s: SchemaNode | undefined): string[] {
+  const props = deref(s)?.properties;
+  return props && typeof props === 'object' ? Object.keys(props) : [];
+}
+
+/** The schema of a property of the top-level object, $ref resolved. */
+export const topLevelProperty = (key: string): SchemaNode | undefined =>
+  deref((configSchema.properties as Record<string, SchemaNode>)[key]);
+
+/** Top-level keys seen in the wild but absent from the config-file spec (`x-undocumented`). */
+export const UNDOCUMENTED_TOP_KEYS: ReadonlySet<string> = new Set(
+  Object.entries(configSchema.properties as Record<string, SchemaNode>).filter(([, s]) => s['x-undocumented']).map(([k]) => k),
+);
+
+const enumOf = (s: SchemaNode | undefined): string[] => ((deref(s)?.enum as unknown[]) ?? []).filter((x): x is string => typeof x === 'string');
+export const MODEL_TYPES = enumOf(topLevelProperty('model_type'));
+export const CONTENT_TYPES = enumOf(((deref(defn('message'))?.properties as Record<string, SchemaNode>)['Content-type']));
+
+export function defn(name: string): SchemaNode | undefined {
+  return (configSchema.definitions as Record<string, SchemaNode>)[name];
+}
