@@ -76,7 +76,7 @@ export class LspClient {
       c.waiters = [];
       ws.forEach((w) => w());
     });
-    conn.onNotification('window/logMessage', (p: { message: string }) => c.logs.push(p.message));
+    conn.onNotification('window/logMessage', (p: { message: string }) => void c.logs.push(p.message));
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       c.configurationRequests++;
       return p.items.map((i) => (i.section === 'modelarts' ? c.settings : null));
