@@ -48,3 +48,6 @@ export const CONTENT_TYPES = enumOf(((deref(defn('message'))?.properties as Reco
 export function defn(name: string): SchemaNode | undefined {
   return (configSchema.definitions as Record<string, SchemaNode>)[name];
 }
+
+/** The types a request/response data schema may use (JSON Schema's plus ModelArts' "file"). */
+export const DATA_TYPES = enumOf(defn('dataType'));

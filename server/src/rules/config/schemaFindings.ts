@@ -6,7 +6,7 @@ import type { JSONPath } from 'jsonc-parser';
 import type { RawFinding } from '../../core/types';
 import { L } from '../../core/i18n';
 import type { ConfigDoc } from '../../parse/config';
-import { validateConfig, declaredKeys, type SchemaNode } from '../../schema/configSchema';
+import { validateConfig, declaredKeys, UNDOCUMENTED_TOP_KEYS, DATA_TYPES, type SchemaNode } from '../../schema/configSchema';
 import { pointerToPath, showPath, nodeOrAncestor, keyNode, rangeOfNode, openingRange } from './paths';
 import { nearest } from './near';
 import { edit, fix, insertProperty, replaceNode } from './edits';
@@ -67,14 +67,16 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
   if (e.keyword === 'if' || e.keyword === '$ref') return undefined;
   const path = pointerToPath(e.instancePath, doc.value);
   const where = showPath(path);
-  const code = codeFor(e);
+  // Anything wrong inside a request/response data schema is MA114, whatever the keyword.
+  const inData = path.length >= 4 && path[0] === 'apis' && path[3] === 'data';
+  const code = inData && e.keyword !== 'additionalProperties' ? 'MA114' : codeFor(e);
   const base = { code, file: doc.file };
 
   if (e.keyword === 'additionalProperties') {
     const prop = String((e.params as { additionalProperty: string }).additionalProperty);
     const key = keyNode(doc, path, prop);
     if (!key) return undefined;
-    const known = declaredKeys(e.parentSchema as SchemaNode);
+    const known = declaredKeys(e.parentSchema as SchemaNode).filter((k) => path.length > 0 || !UNDOCUMENTED_TOP_KEYS.has(k));
     const siblings = Object.keys((valueAt(doc.value, path) as object | undefined) ?? {});
     const guess = nearest(prop, known);
     const f: RawFinding & { target?: string } = {
@@ -137,7 +139,13 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
     f.range = rangeOfNode(doc, keyNode(doc, path.slice(0, -1), 'dependencies') ?? node);
     f.message = L('dependencies are not supported on an Image model: install packages in the Dockerfile (RUN pip install ...) and remove "dependencies".',
       'Image 模型不支持 dependencies：请在 Dockerfile 中安装依赖（RUN pip install ...），并删除 "dependencies"。');
+  } else if (code === 'MA114' && e.keyword === 'enum' && text !== undefined) {
+    const guess = nearest(text, DATA_TYPES);
+    f.message = L(`${where}: "${text}" is not a type. Types allowed: ${DATA_TYPES.join(', ')} ("file" = an uploaded file).${guess ? ` Did you mean "${guess}"?` : ''}`,
+      `${where}："${text}" 不是合法的类型。允许的类型：${DATA_TYPES.join('、')}（"file" 表示上传的文件）。${guess ? `是否应为 "${guess}"？` : ''}`);
+    if (guess) f.fixes = [fix(L(`Change to "${guess}"`, `改为 "${guess}"`), [replaceNode(doc, node, guess)])];
   } else if (code === 'MA107') {
+    if (e.keyword === 'maxItems') f.range = rangeOfNode(doc, keyNode(doc, path.slice(0, -1), 'apis') ?? node);
     f.message = e.keyword === 'maxItems'
       ? L(`A built-in engine serves one api only, at "/": ${where} has ${(value as unknown[]).length}. Keep one, or use model_type "Image" for more paths.`,
         `内置引擎只提供一个 api（url 为 "/"）：${where} 有 ${(value as unknown[]).length} 个。请只保留一个，或改用 model_type "Image"。`)
@@ -165,11 +173,12 @@ function healthNumberMessage(where: string, value: unknown, e: ErrorObject): Ret
 }
 
 function genericMessage(e: ErrorObject, where: string, value: unknown): ReturnType<typeof L> {
-  if (e.keyword === 'anyOf' || e.parentSchema?.['x-code'] === 'MA114') {
-    return L(`${where} is not a valid JSON Schema: ${e.message ?? ''} (value ${JSON.stringify(value)}). Types allowed: string, number, integer, boolean, object, array, null, file.`,
-      `${where} 不是合法的 JSON Schema：${e.message ?? ''}（取值 ${JSON.stringify(value)}）。允许的类型：string、number、integer、boolean、object、array、null、file。`);
+  const v = JSON.stringify(value);
+  if (e.parentSchema?.['x-code'] === 'MA114' || e.instancePath.includes('/data')) {
+    return L(`${where} is not valid JSON Schema: it ${e.message ?? 'is invalid'} (value ${v}). Fix it so the console can describe the body.`,
+      `${where} 不是合法的 JSON Schema：${e.message ?? ''}（取值 ${v}）。请改正，控制台才能正确描述消息体。`);
   }
-  return L(`${where} ${e.message ?? 'is invalid'} (value ${JSON.stringify(value)}).`, `${where} 取值无效（${JSON.stringify(value)}）：${e.message ?? ''}。`);
+  return L(`${where} ${e.message ?? 'is invalid'} (value ${v}).`, `${where} 取值无效（${v}）：${e.message ?? ''}。`);
 }
 
 function typeName(v: unknown): string {
