@@ -1,0 +1,122 @@
+// Run, watch, stop and remove the container under test. Every container carries the kit's label so that
+// cleanup (and a test) can find whatever a crash left behind.
+import type Docker from 'dockerode';
+import type { Engine } from './connect';
+
+export const LABEL = 'modelarts-image-kit';
+
+export interface RunOptions {
+  image: string;
+  env?: Record<string, string>;
+  /** Replaces the image's command (throwaway inspection containers). */
+  cmd?: string[];
+  entrypoint?: string[];
+  signal?: AbortSignal;
+}
+
+export interface Running {
+  container: Docker.Container;
+  id: string;
+  hostPort?: number;
+  startedAt: number;
+}
+
+export async function createAndStart(engine: Engine, o: RunOptions, publish = true): Promise<Running> {
+  const container = await engine.docker.createContainer({
+    Image: o.image,
+    Env: Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`),
+    Labels: { [LABEL]: '1' },
+    ...(o.cmd ? { Cmd: o.cmd } : {}),
+    ...(o.entrypoint ? { Entrypoint: o.entrypoint } : {}),
+    ExposedPorts: publish ? { '8080/tcp': {} } : undefined,
+    HostConfig: {
+      // 127.0.0.1 only, and a port the kernel picks: fixed ports collide with whatever else runs.
+      PortBindings: publish ? { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
+      Privileged: false,
+    },
+  });
+  const startedAt = Date.now();
+  await container.start();
+  let hostPort: number | undefined;
+  if (publish) {
+    const info = await container.inspect();
+    const b = info.NetworkSettings?.Ports?.['8080/tcp']?.[0];
+    hostPort = b?.HostPort ? Number(b.HostPort) : undefined;
+  }
+  return { container, id: container.id, hostPort, startedAt };
+}
+
+export interface LogTap {
+  lines: string[];
+  bytes: number;
+  stop(): void;
+  /** Waits until the log stream has ended (the container exited) or ms passed. */
+  drained(ms: number): Promise<void>;
+}
+
+/** Follows stdout/stderr; keeps the last `keep` lines and counts every byte (MA408). */
+export async function tapLogs(engine: Engine, container: Docker.Container, onLine?: (line: string, stream: 'stdout' | 'stderr') => void, keep = 200): Promise<LogTap> {
+  const tap: LogTap = { lines: [], bytes: 0, stop: () => undefined, drained: async () => undefined };
+  const stream = (await container.logs({ follow: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+  let ended = false;
+  const endWaiters: (() => void)[] = [];
+  const partial = { stdout: '', stderr: '' };
+  const sink = (name: 'stdout' | 'stderr') => ({
+    write(chunk: Buffer) {
+      tap.bytes += chunk.length;
+      const text = partial[name] + chunk.toString('utf8');
+      const parts = text.split('\n');
+      partial[name] = parts.pop() ?? '';
+      for (const l of parts) add(l, name);
+      return true;
+    },
+  });
+  const add = (l: string, name: 'stdout' | 'stderr') => {
+    const line = l.replace(/\r$/, '');
+    tap.lines.push(line);
+    if (tap.lines.length > keep) tap.lines.shift();
+    onLine?.(line, name);
+  };
+  engine.docker.modem.demuxStream(stream, sink('stdout') as never, sink('stderr') as never);
+  stream.on('end', () => {
+    for (const n of ['stdout', 'stderr'] as const) if (partial[n]) add(partial[n], n), (partial[n] = '');
+    ended = true;
+    endWaiters.splice(0).forEach((f) => f());
+  });
+  stream.on('error', () => undefined);
+  tap.stop = () => stream.destroy();
+  tap.drained = (ms) =>
+    ended ? Promise.resolve() : new Promise<void>((res) => {
+      const t = setTimeout(res, ms);
+      endWaiters.push(() => (clearTimeout(t), res()));
+    });
+  return tap;
+}
+
+/** Sends SIGTERM (docker stop) and measures the time to exit; the daemon kills it after limitS. */
+export async function stopContainer(c: Docker.Container, limitS: number): Promise<{ ms: number; killed: boolean; exitCode?: number }> {
+  const t0 = Date.now();
+  try {
+    await c.stop({ t: limitS });
+  } catch (e) {
+    // 304: already stopped.
+    if ((e as { statusCode?: number }).statusCode !== 304) throw e;
+  }
+  const ms = Date.now() - t0;
+  const info = await c.inspect().catch(() => undefined);
+  const exitCode = info?.State?.ExitCode;
+  // SIGKILL after the grace period shows as exit code 137 and a stop that took the whole limit.
+  return { ms, killed: exitCode === 137 && ms >= limitS * 1000 - 250, exitCode };
+}
+
+/** Removes containers (force) and images; never throws: cleanup must finish even on a broken engine. */
+export async function removeAll(engine: Engine, ids: Iterable<string>, images: Iterable<string> = []): Promise<void> {
+  await Promise.all([...ids].map((id) => engine.docker.getContainer(id).remove({ force: true, v: true }).catch(() => undefined)));
+  for (const img of images) await engine.docker.getImage(img).remove({ force: true }).catch(() => undefined);
+}
+
+/** Containers still carrying the kit's label (for cleanup after a crash, and for the tests). */
+export async function labelledContainers(engine: Engine): Promise<string[]> {
+  const list = await engine.docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
+  return list.map((c) => c.Id);
+}

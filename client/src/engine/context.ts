@@ -1,0 +1,60 @@
+// The build context as a tar stream, read from disk as the daemon consumes it: model folders are gigabytes,
+// so nothing is held in memory. `.dockerignore` is honoured with @balena/dockerignore (the Docker CLI's rules).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Readable } from 'node:stream';
+import * as tar from 'tar-fs';
+import ignore from '@balena/dockerignore';
+
+export interface ContextStats {
+  files: number;
+  bytes: number;
+}
+
+/** Reads .dockerignore of a context directory into a predicate on context-relative POSIX paths. */
+export function dockerignoreOf(dir: string): { ignores: (rel: string) => boolean; hasExceptions: boolean } {
+  let text = '';
+  try {
+    text = fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8');
+  } catch {
+    return { ignores: () => false, hasExceptions: false };
+  }
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ig = ignore().add(lines);
+  return { ignores: (rel) => ig.ignores(rel), hasExceptions: lines.some((l) => l.startsWith('!')) };
+}
+
+/**
+ * Packs `dir` as a tar stream. The Dockerfile and .dockerignore are always sent (the daemon needs them,
+ * the docker CLI does the same). `stats` is filled as the stream is read.
+ */
+export function packContext(dir: string, dockerfileRel: string, stats: ContextStats = { files: 0, bytes: 0 }): Readable {
+  const rules = dockerignoreOf(dir);
+  const keep = new Set([dockerfileRel.split(path.sep).join('/'), '.dockerignore']);
+  const pack = tar.pack(dir, {
+    // tar-fs passes absolute paths; excluded directories are pruned, except when a `!` rule might re-include
+    // something below them — then the walk goes on and files are judged one by one.
+    ignore: (abs: string) => {
+      const rel = path.relative(dir, abs).split(path.sep).join('/');
+      if (!rel || keep.has(rel)) return false;
+      if (!rules.ignores(rel)) return false;
+      if (!rules.hasExceptions) return true;
+      try {
+        return !fs.statSync(abs).isDirectory();
+      } catch {
+        return true;
+      }
+    },
+    map: (header) => {
+      // Reproducible and owner-neutral, like the docker CLI's context.
+      if (header.type === 'file') {
+        stats.files++;
+        stats.bytes += header.size ?? 0;
+      }
+      header.uid = 0;
+      header.gid = 0;
+      return header;
+    },
+  });
+  return pack as unknown as Readable;
+}

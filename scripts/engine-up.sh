@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# engine-up.sh — make a Docker engine answer on this machine and provision the local base images the
+# examples and tests build FROM, without any registry (Debian packages only).
+#
+#   scripts/engine-up.sh            install docker.io if missing, start dockerd if none answers, provision images
+#   scripts/engine-up.sh images     provision the base images only (engine must answer)
+#   scripts/engine-up.sh status     exit 0 when an engine answers
+#
+# Never starts a second dockerd beside a running one (a second daemon tears down the first one's bridge).
+# Images that already exist are kept (cache); FORCE_IMAGES=1 rebuilds them.
+# Knobs: DOCKERD_LOG (default /var/log/dockerd.log), ENGINE_START_TIMEOUT (s, default 60), MIRROR (apt mirror URI).
+set -euo pipefail
+
+DOCKERD_LOG=${DOCKERD_LOG:-/var/log/dockerd.log}
+ENGINE_START_TIMEOUT=${ENGINE_START_TIMEOUT:-60}
+PIDFILE=/var/run/docker.pid
+
+log() { printf '[engine-up] %s\n' "$*" >&2; }
+die() { printf '[engine-up] ERROR: %s\n' "$*" >&2; exit 1; }
+
+engine_up() { command -v docker >/dev/null && docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "needs root for: $*"; fi; }
+
+APT_UPDATED=
+apt_install() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} yourself"
+  if [ -z "$APT_UPDATED" ]; then
+    log "apt-get update"
+    as_root apt-get update -q >/tmp/engine-up-apt.log 2>&1 || { tail -20 /tmp/engine-up-apt.log >&2; die "apt-get update failed"; }
+    APT_UPDATED=1
+  fi
+  log "apt-get install ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    -o DPkg::Lock::Timeout=300 "${missing[@]}" >/tmp/engine-up-apt.log 2>&1 \
+    || { tail -30 /tmp/engine-up-apt.log >&2; die "apt-get install ${missing[*]} failed"; }
+}
+
+dockerd_running() {
+  # Any live dockerd counts (ours or the system's): we must never start another.
+  local p
+  if [ -f "$PIDFILE" ]; then
+    p=$(cat "$PIDFILE" 2>/dev/null || true)
+    [ -n "$p" ] && [ "$(cat /proc/"$p"/comm 2>/dev/null)" = dockerd ] && { echo "$p"; return 0; }
+  fi
+  p=$(pgrep -x dockerd 2>/dev/null | head -n 1 || true)
+  [ -n "$p" ] && { echo "$p"; return 0; }
+  return 1
+}
+
+start_engine() {
+  if engine_up; then log "engine answers: $(docker version --format '{{.Server.Version}}')"; return 0; fi
+  if [ -n "${DOCKER_HOST:-}" ] && [[ "$DOCKER_HOST" != unix:///var/run/docker.sock ]]; then
+    die "DOCKER_HOST=$DOCKER_HOST does not answer; start that engine (this script only manages a local dockerd)"
+  fi
+  command -v dockerd >/dev/null || apt_install docker.io
+  command -v docker >/dev/null || apt_install docker.io
+  local pid
+  if pid=$(dockerd_running); then
+    log "dockerd already running (pid $pid) but not answering yet: waiting for it, not starting another"
+  else
+    as_root rm -f "$PIDFILE"
+    log "starting dockerd (log: $DOCKERD_LOG)"
+    # setsid + nohup: detached from this shell; there is no systemd on CI machines.
+    if [ "$(id -u)" = 0 ]; then setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null &
+    else sudo setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null & fi
+  fi
+  local i
+  for ((i = 0; i < ENGINE_START_TIMEOUT * 10; i++)); do
+    engine_up && { log "engine answers after $((i / 10)) s"; return 0; }
+    sleep 0.1
+  done
+  tail -n 15 "$DOCKERD_LOG" >&2 || true
+  die "dockerd did not answer within $ENGINE_START_TIMEOUT s"
+}
+
+have_image() { [ -z "${FORCE_IMAGES:-}" ] && docker image inspect "$1" >/dev/null 2>&1; }
+
+mirror() {
+  [ -n "${MIRROR:-}" ] && { echo "$MIRROR"; return; }
+  # The Debian archive apt already uses here (not security, not third-party repositories).
+  grep -rhoE '^(deb|URIs:) +[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null \
+    | awk '{print $2}' | grep -E '/debian/?$' | grep -v security | head -n 1 || true
+}
+
+make_python() {
+  local tag=python:3.11-slim
+  if have_image "$tag"; then log "$tag present (cached)"; return; fi
+  apt_install mmdebstrap
+  local m; m=$(mirror); [ -n "$m" ] || m=http://deb.debian.org/debian
+  log "building $tag from Debian bookworm (python3 is 3.11) via $m — about a minute"
+  # minbase + python3 (python3-minimal alone lacks json); ca-certificates so https works inside.
+  # Imported untagged first: an interrupted mmdebstrap must not leave an empty image under the real name.
+  local id
+  if ! id=$(mmdebstrap --quiet --variant=minbase --include=python3,ca-certificates --format=tar bookworm - "$m" \
+      | docker import -c 'CMD ["python3"]' -c 'ENV LANG=C.UTF-8' -); then
+    [ -n "${id:-}" ] && docker rmi "$id" >/dev/null 2>&1
+    die "building $tag failed"
+  fi
+  docker run --rm "$id" python3 -c 'import json, http.server' || { docker rmi "$id" >/dev/null 2>&1; die "$tag has no working python3"; }
+  docker tag "$id" "$tag"
+  log "$tag ready"
+}
+
+make_busybox() {
+  local tag=busybox:latest
+  if have_image "$tag"; then log "$tag present (cached)"; return; fi
+  apt_install busybox-static
+  local root; root=$(mktemp -d /tmp/engine-up-busybox.XXXXXX)
+  mkdir -p "$root/bin" "$root/tmp" "$root/home" "$root/www"
+  cp /bin/busybox "$root/bin/busybox"
+  local a
+  for a in $("$root/bin/busybox" --list); do [ "$a" = busybox ] || ln -s busybox "$root/bin/$a"; done
+  tar -C "$root" -c . | docker import -c 'CMD ["/bin/sh"]' -c 'ENV PATH=/bin' - "$tag" >/dev/null
+  rm -rf "$root"
+  log "$tag ready"
+}
+
+case "${1:-up}" in
+  status) engine_up && { log "engine up"; exit 0; }; log "engine down"; exit 1 ;;
+  images) engine_up || die "no engine answers; run without arguments first"; make_busybox; make_python ;;
+  up) start_engine; make_busybox; make_python ;;
+  *) die "usage: $0 [up|images|status]" ;;
+esac
