@@ -78,51 +78,9 @@ start_engine() {
   die "dockerd did not answer within $ENGINE_START_TIMEOUT s"
 }
 
-have_image() { [ -z "${FORCE_IMAGES:-}" ] && docker image inspect "$1" >/dev/null 2>&1; }
-
-mirror() {
-  [ -n "${MIRROR:-}" ] && { echo "$MIRROR"; return; }
-  # The Debian archive apt already uses here (not security, not third-party repositories).
-  grep -rhoE '^(deb|URIs:) +[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null \
-    | awk '{print $2}' | grep -E '/debian/?$' | grep -v security | head -n 1 || true
-}
-
-make_python() {
-  local tag=python:3.11-slim
-  if have_image "$tag"; then log "$tag present (cached)"; return; fi
-  apt_install mmdebstrap
-  local m; m=$(mirror); [ -n "$m" ] || m=http://deb.debian.org/debian
-  log "building $tag from Debian bookworm (python3 is 3.11) via $m — about a minute"
-  # minbase + python3 (python3-minimal alone lacks json); ca-certificates so https works inside.
-  # Imported untagged first: an interrupted mmdebstrap must not leave an empty image under the real name.
-  local id
-  if ! id=$(mmdebstrap --quiet --variant=minbase --include=python3,ca-certificates --format=tar bookworm - "$m" \
-      | docker import -c 'CMD ["python3"]' -c 'ENV LANG=C.UTF-8' -); then
-    [ -n "${id:-}" ] && docker rmi "$id" >/dev/null 2>&1
-    die "building $tag failed"
-  fi
-  docker run --rm "$id" python3 -c 'import json, http.server' || { docker rmi "$id" >/dev/null 2>&1; die "$tag has no working python3"; }
-  docker tag "$id" "$tag"
-  log "$tag ready"
-}
-
-make_busybox() {
-  local tag=busybox:latest
-  if have_image "$tag"; then log "$tag present (cached)"; return; fi
-  apt_install busybox-static
-  local root; root=$(mktemp -d /tmp/engine-up-busybox.XXXXXX)
-  mkdir -p "$root/bin" "$root/tmp" "$root/home" "$root/www"
-  cp /bin/busybox "$root/bin/busybox"
-  local a
-  for a in $("$root/bin/busybox" --list); do [ "$a" = busybox ] || ln -s busybox "$root/bin/$a"; done
-  tar -C "$root" -c . | docker import -c 'CMD ["/bin/sh"]' -c 'ENV PATH=/bin' - "$tag" >/dev/null
-  rm -rf "$root"
-  log "$tag ready"
-}
-
 case "${1:-up}" in
   status) engine_up && { log "engine up"; exit 0; }; log "engine down"; exit 1 ;;
-  images) engine_up || die "no engine answers; run without arguments first"; make_busybox; make_python ;;
-  up) start_engine; make_busybox; make_python ;;
+  images) engine_up || die "no engine answers; run without arguments first"; exec bash "$(dirname "$0")/make-base-images.sh" ;;
+  up) start_engine; exec bash "$(dirname "$0")/make-base-images.sh" ;;
   *) die "usage: $0 [up|images|status]" ;;
 esac
