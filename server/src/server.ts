@@ -89,6 +89,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) options = toCheckOptions(init.settings);
+  // Check nothing before the user's settings are known: a first publish with default severities would flicker.
+  if (canPullConfiguration) validator.hold();
   try {
     schema = new SchemaFeatures(lang);
   } catch (e) {
@@ -116,21 +118,24 @@ async function pullSettings(): Promise<void> {
   }
 }
 
-connection.onInitialized(
-  guard('initialized', undefined, async () => {
-    if (canRegisterConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelarts' });
-    // Every file may matter: app code for the route rules, any path for COPY checks. Filtered server side.
-    if (canRegisterWatchers) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
-    await pullSettings();
-    if (hasWorkspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = new Set(e.removed.map((f) => toPath(f.uri)));
-        roots = roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p));
-        validator.revalidateAll();
-      });
-    }
-  }),
-);
+connection.onInitialized(() => {
+  const settled = pullSettings()
+    .catch((e: unknown) => log(`modelarts: reading settings failed: ${String(e)}`))
+    .finally(() => validator.release());
+  const registrations: Promise<unknown>[] = [];
+  if (canRegisterConfiguration) registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelarts' }));
+  // Every file may matter: app code for the route rules, any path for COPY checks. Filtered server side.
+  if (canRegisterWatchers) registrations.push(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }));
+  for (const r of registrations) r.catch((e: unknown) => log(`modelarts: registration failed: ${String(e)}`));
+  if (hasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => toPath(f.uri)));
+      roots = roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p));
+      validator.revalidateAll();
+    });
+  }
+  return settled;
+});
 
 connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, async (params) => {

@@ -34,6 +34,8 @@ export class Validator {
   private readonly owned = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** While held (until the first settings arrive), changes are recorded but not checked. */
+  private held = false;
 
   constructor(private readonly host: ValidationHost) {
     this.files = overlayFiles(() => host.openTexts());
@@ -76,6 +78,16 @@ export class Validator {
     for (const anchor of this.anchors.keys()) this.schedule(anchor);
   }
 
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    for (const key of this.pending.keys()) this.arm(key);
+  }
+
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -87,6 +99,10 @@ export class Validator {
     let set = this.pending.get(key);
     if (!set) this.pending.set(key, (set = new Set()));
     set.add(anchor);
+    if (!this.held) this.arm(key);
+  }
+
+  private arm(key: string): void {
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
