@@ -1,16 +1,54 @@
-// Extension entry: starts the language client; stops it on deactivate.
-import type * as vscode from 'vscode';
+// Extension entry: the language client (diagnostics, quick fixes, completion) and the build-run-test workflow —
+// commands, Test Explorer, CodeLens, status bar. Every container this window started is removed on deactivate.
+import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
+import { containerCommands } from './commands/container';
+import { requestCommand } from './commands/request';
+import { ruleDocCommand } from './commands/ruleDoc';
+import { scaffoldCommand } from './commands/scaffold';
+import { e2eReport } from './e2eReport';
+import { ModelFolders } from './modelFolders';
+import { requireTrust } from './trust';
+import { codeLenses } from './views/codeLens';
+import { statusBar } from './views/statusBar';
+import { ConformanceTests } from './views/testing';
+import { Workflow } from './workflow';
 
 let client: LanguageClient | undefined;
+let workflow: Workflow | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   client = startLanguageClient(context);
+  const folders = new ModelFolders();
+  const wf = (workflow = new Workflow());
+  const tests = new ConformanceTests(folders, wf);
+  context.subscriptions.push(
+    folders, wf, tests,
+    statusBar(wf),
+    codeLenses(folders),
+    ...containerCommands(folders, wf),
+    requestCommand(folders, wf),
+    scaffoldCommand(context),
+    ruleDocCommand(context),
+    vscode.commands.registerCommand('modelarts.buildAndTest', async (arg?: unknown) => {
+      if (!(await requireTrust())) return;
+      const f = await folders.resolve(arg);
+      if (!f) return;
+      if (!f.dockerfilePath) {
+        void vscode.window.showErrorMessage(`${f.dir}: no Dockerfile to build.`);
+        return;
+      }
+      await tests.runFolder(f);
+    }),
+    ...e2eReport(folders, tests),
+  );
 }
 
 export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
-  if (c) await c.stop();
+  const wf = workflow;
+  workflow = undefined;
+  await Promise.all([c?.stop(), wf?.disposeAll()]);
 }

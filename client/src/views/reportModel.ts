@@ -1,0 +1,59 @@
+// A conformance Report as Test Explorer results: one result per check, a failure's message and where in the
+// Dockerfile or config.json it points. Pure (no vscode) so it is unit-tested without a window.
+import * as path from 'node:path';
+import type { Finding, Lang, Range } from '../../../server/src/core/types';
+import { pick } from '../../../server/src/core/i18n';
+import type { Check, Report } from '../engine/report';
+
+export interface CheckResult {
+  id: string;
+  label: string;
+  state: 'passed' | 'failed' | 'skipped';
+  durationMs: number;
+  /** The failure (or skip reason), in the UI language where the engine gives one. */
+  message: string;
+  details: string[];
+  location?: { file: string; range: Range };
+}
+
+/** The checks a run of this folder will have, known before it runs (the tree is filled at once). */
+export function expectedChecks(apis: { method: string; url: string }[], batch: boolean): { id: string; label: string }[] {
+  return [
+    { id: 'build', label: 'Build the image' },
+    { id: 'size', label: 'Image size' },
+    { id: 'platform', label: 'Platform linux/amd64' },
+    ...(batch ? [{ id: 'batch', label: 'Batch entry and components' }] : []),
+    { id: 'start', label: 'Serve on port 8080' },
+    { id: 'health', label: 'Health' },
+    ...apis.map((a) => ({ id: `api ${a.method.toUpperCase()} ${a.url}`, label: `api ${a.method.toUpperCase()} ${a.url}` })),
+    { id: 'logs', label: 'Logs on stdout/stderr' },
+    { id: 'stop', label: 'Stop on SIGTERM' },
+  ];
+}
+
+export function checkResults(report: Report, lang: Lang): CheckResult[] {
+  // The engine emits one finding per failing check with a code, in check order: pair them up in that order.
+  const unused: Finding[] = [...report.findings];
+  const takeFinding = (code?: string): Finding | undefined => {
+    if (!code) return undefined;
+    const i = unused.findIndex((f) => f.code === code);
+    return i >= 0 ? unused.splice(i, 1)[0] : undefined;
+  };
+  return report.checks.map((c: Check) => {
+    const f = c.status === 'fail' ? takeFinding(c.code) : undefined;
+    const location = c.location
+      ? { file: c.location.file, range: { start: { line: c.location.line - 1, character: 0 }, end: { line: c.location.line - 1, character: 0 } } }
+      : f && path.isAbsolute(f.file) && f.file !== report.folder ? { file: f.file, range: f.range } : undefined;
+    const head = c.code ? `${c.code}: ` : '';
+    const message = f ? `${head}${pick(f.message, lang)}` : `${head}${c.message}`;
+    return {
+      id: c.id,
+      label: c.title,
+      state: c.status === 'pass' ? 'passed' : c.status === 'fail' ? 'failed' : 'skipped',
+      durationMs: c.durationMs,
+      message,
+      details: c.details ?? [],
+      location,
+    };
+  });
+}

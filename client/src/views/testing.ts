@@ -1,0 +1,206 @@
+// The conformance run as a Test Explorer tree: a model folder per root item, one test per check. A run of any
+// item runs the folder's whole conformance test (the checks depend on each other: build, start, then requests)
+// and reports the requested items; failures carry their message and a location in the Dockerfile or config.json.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ModelFolder } from '../../../server/src/core/folders';
+import { runConformance, detectServiceKind, CancelledError, type Report } from '../engine/conformance';
+import { apiSpecs } from '../engine/infer';
+import { showEngineError } from '../engineError';
+import { lang, t } from '../i18n';
+import type { ModelFolders } from '../modelFolders';
+import { workflowSettings } from '../settings';
+import { requireTrust } from '../trust';
+import type { Workflow } from '../workflow';
+import { checkResults, expectedChecks, type CheckResult } from './reportModel';
+
+export interface RunSummary {
+  folder: string;
+  done: boolean;
+  passed?: boolean;
+  results: { id: string; label: string; state: string; messages: string[]; locations: { path: string; line: number }[] }[];
+}
+
+export class ConformanceTests implements vscode.Disposable {
+  readonly ctrl = vscode.tests.createTestController('modelarts', t('ModelArts conformance', 'ModelArts 一致性测试'));
+  private readonly profile: vscode.TestRunProfile;
+  private readonly problems = vscode.languages.createDiagnosticCollection('modelarts-conformance');
+  private readonly subs: vscode.Disposable[] = [];
+  lastRun: RunSummary | undefined;
+
+  constructor(private readonly folders: ModelFolders, private readonly wf: Workflow) {
+    this.profile = this.ctrl.createRunProfile(t('Build and Test', '构建并测试'), vscode.TestRunProfileKind.Run, (req, token) => this.run(req, token), true);
+    this.ctrl.resolveHandler = async () => this.sync();
+    this.ctrl.refreshHandler = async () => { this.folders.refresh(); this.sync(); };
+    this.subs.push(folders.onDidChange(() => this.sync()));
+  }
+
+  /** One root item per model folder, with the checks its config.json implies. */
+  sync(): void {
+    const seen = new Set<string>();
+    for (const f of this.folders.all) {
+      if (!f.dockerfilePath) continue;
+      seen.add(f.dir);
+      this.folderItem(f);
+    }
+    this.ctrl.items.forEach((i) => { if (!seen.has(i.id) && !this.wf.live.has(i.id)) this.ctrl.items.delete(i.id); });
+  }
+
+  private folderItem(f: ModelFolder): vscode.TestItem {
+    let item = this.ctrl.items.get(f.dir);
+    if (!item) {
+      const ws = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(f.dir));
+      item = this.ctrl.createTestItem(f.dir, path.basename(f.dir), vscode.Uri.file(f.configPath ?? f.dockerfilePath ?? f.dir));
+      item.description = ws ? vscode.workspace.asRelativePath(f.dir) : f.dir;
+      this.ctrl.items.add(item);
+    }
+    const config = this.wf.configOf(f);
+    let text: string | undefined;
+    try { text = fs.readFileSync(f.dockerfilePath!, 'utf8'); } catch { /* gone: the tree updates on the next change */ }
+    const batch = detectServiceKind(text, f.dir) === 'batch';
+    const expected = expectedChecks(apiSpecs(config), batch);
+    const children = expected.map((c) => item!.children.get(c.id) ?? this.ctrl.createTestItem(c.id, c.label, item!.uri));
+    item.children.replace(children);
+    return item;
+  }
+
+  /** "Build and Test" from a command, a menu or a CodeLens: a run of the folder's root item. */
+  async runFolder(f: ModelFolder): Promise<void> {
+    const item = this.folderItem(f);
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    const cts = new vscode.CancellationTokenSource();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t(`ModelArts: Build and Test ${path.basename(f.dir)}`, `ModelArts：构建并测试 ${path.basename(f.dir)}`), cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => cts.cancel());
+        await this.run(new vscode.TestRunRequest([item], undefined, this.profile), cts.token, (m) => progress.report({ message: m }));
+      },
+    );
+    cts.dispose();
+  }
+
+  private async run(request: vscode.TestRunRequest, token: vscode.CancellationToken, report?: (m: string) => void): Promise<void> {
+    if (!(await requireTrust())) return;
+    // Which folders, and which of their checks were asked for (a folder item means all of them).
+    const wanted = new Map<vscode.TestItem, Set<string> | 'all'>();
+    const include = request.include ?? [...this.iter()];
+    for (const i of include) {
+      const root = i.parent ?? i;
+      const prev = wanted.get(root);
+      if (!i.parent) wanted.set(root, 'all');
+      else if (prev !== 'all') wanted.set(root, new Set([...(prev ?? []), i.id]));
+    }
+    const run = this.ctrl.createTestRun(request, t('ModelArts conformance', 'ModelArts 一致性测试'));
+    try {
+      for (const [root, which] of wanted) {
+        if (token.isCancellationRequested) break;
+        const f = this.folders.folderOf(root.id);
+        if (!f) { run.errored(root, new vscode.TestMessage(t('This model folder is gone.', '该模型文件夹已不存在。'))); continue; }
+        await this.runOne(f, this.folderItem(f), which, run, token, report);
+      }
+    } finally {
+      run.end();
+    }
+  }
+
+  private *iter(): Iterable<vscode.TestItem> { const out: vscode.TestItem[] = []; this.ctrl.items.forEach((i) => out.push(i)); yield* out; }
+
+  private async runOne(f: ModelFolder, root: vscode.TestItem, which: Set<string> | 'all', run: vscode.TestRun, token: vscode.CancellationToken, report?: (m: string) => void): Promise<void> {
+    const asked = (id: string) => which === 'all' || which.has(id);
+    const summary: RunSummary = { folder: f.dir, done: false, results: [] };
+    this.lastRun = summary;
+    root.children.forEach((c) => asked(c.id) && run.enqueued(c));
+    const engine = await this.wf.connect(f);
+    if (!engine) {
+      run.errored(root, new vscode.TestMessage(t('No Docker engine answers: start one or set "modelarts.dockerHost".', '没有可用的 Docker 引擎：请启动一个，或设置 "modelarts.dockerHost"。')));
+      summary.done = true;
+      return;
+    }
+    const s = workflowSettings(vscode.Uri.file(f.dir));
+    const rules = vscode.workspace.getConfiguration('modelarts', vscode.Uri.file(f.dir)).get<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>('rules') ?? {};
+    const ac = new AbortController();
+    const sub = token.onCancellationRequested(() => ac.abort());
+    const name = path.basename(f.dir);
+    let rep: Report | undefined;
+    try {
+      rep = await runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, rules, engine }, {
+        signal: ac.signal,
+        onProgress: (c) => {
+          const item = root.children.get(c.id);
+          if (c.status === 'running') {
+            report?.(c.title);
+            if (item && asked(item.id)) run.started(item);
+          }
+        },
+        onLog: (line, stream) => {
+          run.appendOutput(`${line.replace(/\r?\n$/, '')}\r\n`);
+          (stream === 'stderr' ? this.wf.log.warn : this.wf.log.info).call(this.wf.log, `[${name}${stream === 'build' ? ' build' : ''}] ${line}`);
+        },
+      });
+    } catch (e) {
+      summary.done = true;
+      if (e instanceof CancelledError || ac.signal.aborted) {
+        root.children.forEach((c) => asked(c.id) && run.skipped(c));
+        return;
+      }
+      run.errored(root, new vscode.TestMessage((e as Error).message));
+      await showEngineError(e, this.wf.log);
+      return;
+    } finally {
+      sub.dispose();
+    }
+    this.apply(rep, root, asked, run, summary);
+  }
+
+  private apply(rep: Report, root: vscode.TestItem, asked: (id: string) => boolean, run: vscode.TestRun, summary: RunSummary): void {
+    const results = checkResults(rep, lang());
+    const reported = new Set<string>();
+    for (const r of results) {
+      let item = root.children.get(r.id);
+      if (!item) { item = this.ctrl.createTestItem(r.id, r.label, root.uri); root.children.add(item); }
+      item.label = r.label;
+      reported.add(r.id);
+      summary.results.push(toSummary(r));
+      if (!asked(r.id)) continue;
+      if (r.state === 'passed') run.passed(item, r.durationMs);
+      else if (r.state === 'skipped') run.skipped(item);
+      else run.failed(item, this.message(r), r.durationMs);
+    }
+    root.children.forEach((c) => { if (!reported.has(c.id) && asked(c.id)) run.skipped(c); });
+    // MA4xx findings also go to the Problems panel until the next run of this folder.
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const f of rep.findings) {
+      const d = new vscode.Diagnostic(toRange(f.range), `${f.code}: ${lang() === 'zh-cn' ? f.message.zh : f.message.en}`, { error: 0, warning: 1, info: 2, hint: 3 }[f.severity] as vscode.DiagnosticSeverity);
+      d.source = 'modelarts-test';
+      d.code = f.code;
+      byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);
+    }
+    for (const [file] of this.problems) if (file.fsPath.startsWith(rep.folder + path.sep)) this.problems.delete(file);
+    for (const [file, ds] of byFile) this.problems.set(vscode.Uri.file(file), ds);
+    summary.passed = rep.passed;
+    summary.done = true;
+  }
+
+  private message(r: CheckResult): vscode.TestMessage {
+    const m = new vscode.TestMessage([r.message, ...r.details].join('\n'));
+    if (r.location) m.location = new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range));
+    return m;
+  }
+
+  dispose(): void {
+    for (const s of this.subs) s.dispose();
+    this.problems.dispose();
+    this.ctrl.dispose();
+  }
+}
+
+const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+  new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+
+function toSummary(r: CheckResult): RunSummary['results'][number] {
+  return {
+    id: r.id, label: r.label, state: r.state, messages: r.state === 'failed' ? [r.message] : [],
+    locations: r.location ? [{ path: r.location.file, line: r.location.range.start.line }] : [],
+  };
+}

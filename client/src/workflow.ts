@@ -1,0 +1,178 @@
+// The containers this window runs, one per model folder: build, start, probe, stop, logs — thin over the engine.
+// Every container is labelled by the engine and removed on stop and on deactivate.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ModelFolder } from '../../server/src/core/folders';
+import { buildImage, defaultTag, type BuildResult } from './engine/build';
+import { connectEngine, type Engine } from './engine/connect';
+import { createAndStart, removeAll, stopContainer, tapLogs, type LogTap, type Running } from './engine/container';
+import { healthSpec, probeHealth, type ProbeOutcome } from './engine/probe';
+import { showEngineError } from './engineError';
+import { t } from './i18n';
+import { workflowSettings } from './settings';
+
+export interface Live {
+  folder: ModelFolder;
+  image: string;
+  running: Running;
+  tap: LogTap;
+  url: string;
+  state: 'starting' | 'healthy' | 'unhealthy' | 'exited';
+}
+
+export class Workflow implements vscode.Disposable {
+  readonly log = vscode.window.createOutputChannel('ModelArts Build & Run', { log: true });
+  readonly live = new Map<string, Live>();
+  private readonly changed = new vscode.EventEmitter<Live | undefined>();
+  readonly onDidChange = this.changed.event;
+  private engine: Engine | undefined;
+  private engineHost: string | undefined;
+
+  /** The engine to use, or undefined after telling the user what to do. */
+  async connect(folder?: ModelFolder): Promise<Engine | undefined> {
+    const s = workflowSettings(folder ? vscode.Uri.file(folder.dir) : undefined);
+    if (this.engine && this.engineHost === s.dockerHost) {
+      try {
+        await this.engine.docker.ping();
+        return this.engine;
+      } catch { /* gone: connect again */ }
+    }
+    try {
+      this.engine = await connectEngine({ host: s.dockerHost });
+      this.engineHost = s.dockerHost;
+      this.log.info(`engine ${this.engine.endpoint.url} (${this.engine.endpoint.source}), version ${this.engine.version}`);
+      return this.engine;
+    } catch (e) {
+      this.engine = undefined;
+      await showEngineError(e, this.log);
+      return undefined;
+    }
+  }
+
+  configOf(folder: ModelFolder): unknown {
+    try {
+      return folder.configPath ? JSON.parse(fs.readFileSync(folder.configPath, 'utf8')) : undefined;
+    } catch {
+      return undefined; // the Problems panel already says why
+    }
+  }
+
+  async build(engine: Engine, folder: ModelFolder, signal: AbortSignal): Promise<BuildResult | undefined> {
+    if (!folder.dockerfilePath) {
+      void vscode.window.showErrorMessage(t(`No Dockerfile in ${folder.dir}: add one (snippet "modelarts-dockerfile").`, `${folder.dir} 中没有 Dockerfile：请添加一个（代码片段 "modelarts-dockerfile"）。`));
+      return undefined;
+    }
+    const tag = defaultTag(folder.dir);
+    this.log.info(`build ${tag} from ${folder.dockerfilePath}`);
+    const r = await buildImage(engine, { dir: folder.dir, dockerfile: folder.dockerfilePath, tag, signal, onOutput: (l) => this.log.info(`[build] ${l}`) });
+    if (r.ok) {
+      this.log.info(`built ${tag} in ${(r.durationMs / 1000).toFixed(1)} s (${r.context.files} files, ${(r.context.bytes / 1024 / 1024).toFixed(1)} MB context)`);
+      return r;
+    }
+    if (r.error === 'cancelled') {
+      this.log.warn('build cancelled');
+      return undefined;
+    }
+    this.log.error(`build failed: ${r.error}`);
+    const open = t('Go to the failing step', '转到失败的步骤');
+    const logs = t('Show Logs', '显示日志');
+    const where = r.failedStep ? t(` at step ${r.failedStep.step} (${r.failedStep.instruction})`, `（第 ${r.failedStep.step} 步：${r.failedStep.instruction}）`) : '';
+    void vscode.window.showErrorMessage(t(`The image build failed${where}: ${r.error}`, `镜像构建失败${where}：${r.error}`), ...(r.failedStep ? [open] : []), logs).then(async (pick) => {
+      if (pick === logs) this.log.show(true);
+      if (pick === open && r.failedStep && folder.dockerfilePath) {
+        const { start, end } = r.failedStep.range;
+        await vscode.window.showTextDocument(vscode.Uri.file(folder.dockerfilePath), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
+      }
+    });
+    return undefined;
+  }
+
+  /** Builds (cached layers make a rebuild cheap), starts and probes the folder's container. */
+  async run(folder: ModelFolder, signal: AbortSignal, report: (m: string) => void): Promise<Live | undefined> {
+    const engine = await this.connect(folder);
+    if (!engine) return undefined;
+    report(t('building the image…', '正在构建镜像…'));
+    const built = await this.build(engine, folder, signal);
+    if (!built || signal.aborted) return undefined;
+    await this.stop(folder, true);
+    const s = workflowSettings(vscode.Uri.file(folder.dir));
+    report(t('starting the container…', '正在启动容器…'));
+    let running: Running;
+    try {
+      running = await createAndStart(engine, { image: built.tag, env: s.env, signal });
+    } catch (e) {
+      await showEngineError(e, this.log);
+      return undefined;
+    }
+    const name = path.basename(folder.dir);
+    const tap = await tapLogs(engine, running.container, (line, stream) => (stream === 'stderr' ? this.log.warn : this.log.info).call(this.log, `[${name}] ${line}`));
+    const live: Live = { folder, image: built.tag, running, tap, url: `http://127.0.0.1:${running.hostPort}`, state: 'starting' };
+    this.live.set(folder.dir, live);
+    this.changed.fire(live);
+    this.log.info(`container ${running.id.slice(0, 12)} of ${built.tag} serves 8080 at ${live.url}`);
+    await this.probe(live, signal, report, s.startTimeoutS);
+    return signal.aborted ? undefined : live;
+  }
+
+  async probe(live: Live, signal: AbortSignal, report: (m: string) => void, timeoutS?: number): Promise<ProbeOutcome> {
+    const s = workflowSettings(vscode.Uri.file(live.folder.dir));
+    const health = healthSpec(this.configOf(live.folder));
+    report(t(`waiting for ${health.url}…`, `正在等待 ${health.url}…`));
+    const out = await probeHealth(live.running.container, {
+      port: live.running.hostPort ?? 0, health, profile: s.profile, startedAt: timeoutS ? live.running.startedAt : Date.now(),
+      deadlineMs: (timeoutS ?? health.timeoutS + 1) * 1000, signal,
+    });
+    live.state = out.kind === 'healthy' ? 'healthy' : out.kind === 'exited' ? 'exited' : out.kind === 'cancelled' ? live.state : 'unhealthy';
+    this.changed.fire(live);
+    const secs = (out.afterMs / 1000).toFixed(1);
+    const msg = {
+      healthy: () => t(`${health.url} is healthy after ${secs} s at ${live.url}`, `${health.url} 在 ${secs} 秒后健康，地址 ${live.url}`),
+      exited: () => t(`MA403: the container exited (code ${out.kind === 'exited' ? out.exitCode : '?'}) before it served. Last log lines are in the log.`, `MA403：容器在提供服务前退出（退出码 ${out.kind === 'exited' ? out.exitCode : '?'}）。最后的日志见日志输出。`),
+      'no-port': () => t(`MA404: nothing answers on port 8080 after ${secs} s. Does the server listen on 0.0.0.0:8080?`, `MA404：${secs} 秒后 8080 端口仍无响应。服务是否监听 0.0.0.0:8080？`),
+      'bad-health': () => t(`MA405: ${health.url} did not answer 200 with {"health": "true"}.`, `MA405：${health.url} 没有返回 200 和 {"health": "true"}。`),
+      cancelled: () => t('Probe cancelled.', '探测已取消。'),
+    }[out.kind]();
+    if (out.kind === 'healthy') {
+      this.log.info(msg);
+      void vscode.window.showInformationMessage(msg);
+    } else if (out.kind !== 'cancelled') {
+      this.log.error(msg);
+      const logs = t('Show Logs', '显示日志');
+      void vscode.window.showErrorMessage(msg, logs).then((p) => p === logs && this.log.show(true));
+    }
+    return out;
+  }
+
+  /** Stops (SIGTERM, then the daemon's kill) and removes the folder's container. */
+  async stop(folder: ModelFolder, quiet = false): Promise<boolean> {
+    const live = this.live.get(folder.dir);
+    if (!live) return false;
+    this.live.delete(folder.dir);
+    live.tap.stop();
+    const engine = this.engine;
+    try {
+      const r = await stopContainer(live.running.container, 10);
+      if (!quiet) this.log.info(`stopped ${live.running.id.slice(0, 12)} in ${(r.ms / 1000).toFixed(1)} s`);
+    } catch (e) {
+      this.log.warn(`stop: ${(e as Error).message}`);
+    }
+    if (engine) await removeAll(engine, [live.running.id]);
+    this.changed.fire(undefined);
+    return true;
+  }
+
+  /** Removes every container this window started (deactivate). */
+  async disposeAll(): Promise<void> {
+    const lives = [...this.live.values()];
+    this.live.clear();
+    for (const l of lives) l.tap.stop();
+    if (this.engine) await removeAll(this.engine, lives.map((l) => l.running.id));
+  }
+
+  dispose(): void {
+    void this.disposeAll();
+    this.changed.dispose();
+    this.log.dispose();
+  }
+}
