@@ -1,0 +1,165 @@
+// Which server a start command runs, and on which host and port: gunicorn, uvicorn, hypercorn, flask run,
+// python -m http.server, waitress, python/node entry files (app.run, listen), java -Dserver.port.
+// A value we cannot read is left out: the rules only speak about what is certain.
+import * as path from 'node:path';
+import type { ImageModel } from './image';
+import type { Loc, Step } from './entry';
+import { resolveInImage, type BuildContext } from './context';
+import { pythonListens, nodeListens, type CodeListen } from './code';
+
+export interface Listen {
+  server: string;
+  host?: string;
+  port?: string;
+  /** Exact spans of the host and port text, when written somewhere (command word, config or code). */
+  hostLoc?: Loc;
+  portLoc?: Loc;
+  /** The command (or code call) that starts the server. */
+  at: Loc;
+  /** Where flags could be added when host/port come from the server's defaults. */
+  insertAfter?: Loc;
+  /** Flags that set host and port to 0.0.0.0:8080 for this server, when they can be added. */
+  flags?: (host: boolean, port: boolean) => string[];
+}
+
+const PY = /^python[\d.]*$/;
+
+export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[] {
+  const w = step.words;
+  let prog = path.posix.basename(w[0].value);
+  let i = 1;
+  if (PY.test(prog)) {
+    while (i < w.length && w[i].value.startsWith('-') && w[i].value !== '-m') i += /^-[WX]$/.test(w[i].value) ? 2 : 1;
+    if (w[i]?.value === '-m' && w[i + 1]) { prog = w[i + 1].value; i += 2; }
+    else if (w[i] && /\.py$/.test(w[i].value)) return codeListens(step, w[i].value, 'py', m, bc);
+    else return [];
+  }
+  const args = w.slice(i);
+  const at: Loc = { ...w[0].loc, end: w[w.length - 1].loc.end };
+  const env = step.env;
+  const opt = (names: string[]): { value: string; loc: Loc } | undefined => {
+    let found: { value: string; loc: Loc } | undefined;
+    for (let k = 0; k < args.length; k++) {
+      const a = args[k];
+      for (const n of names) {
+        if (a.value === n && args[k + 1]) found = { value: args[k + 1].value, loc: sub(args[k + 1].loc, args[k + 1].value) };
+        else if (n.startsWith('--') && a.value.startsWith(n + '=')) found = { value: a.value.slice(n.length + 1), loc: sub(a.loc, a.value.slice(n.length + 1)) };
+        else if (!n.startsWith('--') && a.value.startsWith(n) && a.value.length > n.length) found = { value: a.value.slice(n.length), loc: sub(a.loc, a.value.slice(n.length)) };
+      }
+    }
+    return found;
+  };
+  const base = { at, insertAfter: w[0].loc };
+  switch (prog) {
+    case 'gunicorn':
+    case 'hypercorn': {
+      const binds = [opt(['-b', '--bind'])];
+      const cmdArgs = env.get('GUNICORN_CMD_ARGS');
+      if (!binds[0] && cmdArgs !== undefined) return [];
+      if (!binds[0]) {
+        const conf = opt(['-c', '--config']);
+        const confPath = conf ? conf.value.replace(/^python:.*/, '') : prog === 'gunicorn' ? 'gunicorn.conf.py' : '';
+        if (confPath) {
+          const r = resolveInImage(m, bc, path.posix.resolve(step.cwd, confPath));
+          if (r?.kind === 'file') {
+            const b = /^bind\s*=\s*\[?\s*(['"])([^'"]+)\1/m.exec(r.text);
+            if (b) {
+              const s = b.index + b[0].length - b[2].length - 1;
+              return [bindListen(prog, b[2], { file: r.file, start: s, end: s + b[2].length, text: r.text }, { at })];
+            }
+            if (/^bind\s*=/m.test(r.text)) return [];
+          } else if (conf) return [];
+        }
+        if (prog === 'gunicorn' && env.get('PORT')) return [{ server: prog, host: '0.0.0.0', port: env.get('PORT'), ...base }];
+        return [{ server: prog, host: '127.0.0.1', port: '8000', ...base, flags: () => ['-b', '0.0.0.0:8080'] }];
+      }
+      return [bindListen(prog, binds[0]!.value, binds[0]!.loc, base)];
+    }
+    case 'uvicorn': {
+      if (opt(['--uds', '--fd'])) return [];
+      const h = opt(['--host']), p = opt(['--port']);
+      return [{
+        server: prog, ...base,
+        host: h?.value ?? env.get('UVICORN_HOST') ?? '127.0.0.1', hostLoc: h?.loc,
+        port: p?.value ?? env.get('UVICORN_PORT') ?? '8000', portLoc: p?.loc,
+        flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
+      }];
+    }
+    case 'flask': {
+      if (args[0]?.value !== 'run') return [];
+      const h = opt(['-h', '--host']), p = opt(['-p', '--port']);
+      return [{
+        server: 'flask run', ...base, insertAfter: args[0].loc,
+        host: h?.value ?? env.get('FLASK_RUN_HOST') ?? '127.0.0.1', hostLoc: h?.loc,
+        port: p?.value ?? env.get('FLASK_RUN_PORT') ?? '5000', portLoc: p?.loc,
+        flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
+      }];
+    }
+    case 'http.server': {
+      const h = opt(['-b', '--bind']);
+      const p = args.find((a) => /^\d+$/.test(a.value));
+      return [{ server: 'http.server', ...base, host: h?.value ?? '0.0.0.0', hostLoc: h?.loc, port: p?.value ?? '8000', portLoc: p?.loc, flags: (_h, fp) => (fp && !p ? ['8080'] : []) }];
+    }
+    case 'waitress-serve': {
+      const l = opt(['--listen']);
+      if (l) return [bindListen(prog, l.value, l.loc, base)];
+      const h = opt(['--host']), p = opt(['--port']);
+      return [{ server: prog, ...base, host: h?.value ?? '0.0.0.0', hostLoc: h?.loc, port: p?.value ?? '8080', portLoc: p?.loc }];
+    }
+    case 'node':
+    case 'nodejs': {
+      const f = args.find((a) => /\.[cm]?js$/.test(a.value));
+      return f ? codeListens(step, f.value, 'js', m, bc) : [];
+    }
+    case 'java': {
+      const p = opt(['-Dserver.port=', '--server.port']);
+      if (p) return [{ server: 'java', ...base, port: p.value, portLoc: p.loc }];
+      const sp = env.get('SERVER_PORT');
+      if (sp) return [{ server: 'java', ...base, port: sp }];
+      return [];
+    }
+  }
+  return [];
+}
+
+/** `host:port`, `:port`, `[::]:port`, `host` (gunicorn default port 8000); unix sockets and fds yield nothing. */
+function bindListen(server: string, v: string, loc: Loc, base: { at: Loc; insertAfter?: Loc }): Listen {
+  if (/^(unix|fd):/.test(v)) return { server, ...base };
+  const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+|\$\w+|\$\{\w+\}))?$/.exec(v);
+  if (!m) return { server, ...base };
+  const host = m[1] === '' ? '0.0.0.0' : m[1];
+  const port = m[2] ?? '8000';
+  const hostLoc = m[1] ? { ...loc, end: loc.start + m[1].length } : undefined;
+  const portLoc = m[2] ? { ...loc, start: loc.start + m[1].length + 1 } : undefined;
+  return { server, host, port, hostLoc, portLoc, ...base };
+}
+
+/** The span of `part` inside a word's source text (exact when written literally; the whole word otherwise). */
+function sub(loc: Loc, part: string): Loc {
+  const raw = loc.text.slice(loc.start, loc.end);
+  const k = raw.lastIndexOf(part);
+  return k >= 0 && part ? { ...loc, start: loc.start + k, end: loc.start + k + part.length } : loc;
+}
+
+function codeListens(step: Step, p: string, lang: 'py' | 'js', m: ImageModel, bc: BuildContext): Listen[] {
+  const r = resolveInImage(m, bc, path.posix.resolve(step.cwd, p));
+  if (!r) return [];
+  const file = r.kind === 'file' ? r.file : m.doc.file;
+  const text = r.kind === 'file' ? r.text : m.doc.text;
+  const offset = r.kind === 'file' ? 0 : r.base;
+  const found: CodeListen[] = lang === 'py' ? pythonListens(r.text, step.env) : nodeListens(r.text, step.env);
+  const out: Listen[] = [];
+  for (const c of found) {
+    if (c.host === null || c.port === null) continue;
+    const at: Loc = { file, text, start: c.start + offset, end: c.end + offset };
+    const loc = (v: { start: number; end: number } | undefined) => (v ? { file, text, start: v.start + offset, end: v.end + offset } : undefined);
+    let host = c.host?.value ?? c.defaultHost;
+    if (host === '' || host === '::') host = '0.0.0.0';
+    const port = c.port?.value ?? c.defaultPort;
+    out.push({ server: c.server, host, port: port || undefined, hostLoc: loc(c.host ?? undefined), portLoc: loc(c.port ?? undefined), at });
+  }
+  return out;
+}
+
+/** Hosts that make a server unreachable from outside the container. */
+export const isLoopback = (h: string | undefined): boolean => !!h && /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?|ip6-localhost)$/i.test(h);
