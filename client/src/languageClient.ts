@@ -1,5 +1,5 @@
 // Starts the ModelArts language server (dist/server.js beside dist/extension.js) and passes settings to it.
-// The server pulls `modelarts.*` through workspace/configuration; the client only tells it when they change.
+// The server pulls `modelarts.*` through workspace/configuration and registers its own change and file watchers.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -18,7 +18,6 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile}' },
     ],
-    synchronize: { configurationSection: 'modelarts' },
     initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
     outputChannelName: 'ModelArts',
   };

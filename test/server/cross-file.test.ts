@@ -1,0 +1,114 @@
+// Cross-file refresh over LSP: a change in one file of a model folder re-checks the folder and publishes for all
+// of its files, so a finding that depended on another file disappears once that file is fixed.
+import { after, before, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LspClient, codes, uriOf } from './lsp';
+import { removeFolder, tempFolder } from '../helpers/tmp';
+
+const config = (healthUrl: string) => `{
+  "model_type": "Image",
+  "model_algorithm": "object_detection",
+  "apis": [{ "url": "/predict", "method": "post", "protocol": "http" }],
+  "health": { "url": "${healthUrl}", "protocol": "http" }
+}
+`;
+
+const DOCKERFILE = `FROM python:3.9-slim
+EXPOSE 8080
+COPY app.py /app/app.py
+HEALTHCHECK CMD curl -f http://localhost:8080/ping || exit 1
+CMD ["python", "/app/app.py"]
+`;
+
+const app = (healthRoute: string) => `from flask import Flask
+app = Flask(__name__)
+
+@app.route("${healthRoute}")
+def health():
+    return "ok"
+
+@app.route("/predict", methods=["POST"])
+def predict():
+    return {}
+
+app.run(host="0.0.0.0", port=8080)
+`;
+
+describe('cross-file refresh', () => {
+  let dir: string;
+  let cfg: string;
+  let docker: string;
+  let appPy: string;
+  let c: LspClient;
+  /** The newest publish per file. */
+  const latest = (file: string): PublishDiagnosticsParams | undefined => c.publishesFor(file).at(-1);
+  const allCodes = () => [...codes(latest(cfg) ?? { uri: '', diagnostics: [] }), ...codes(latest(docker) ?? { uri: '', diagnostics: [] })];
+
+  before(async () => {
+    dir = tempFolder({ 'config.json': config('/health'), Dockerfile: DOCKERFILE, 'app.py': app('/ping') });
+    cfg = path.join(dir, 'config.json');
+    docker = path.join(dir, 'Dockerfile');
+    appPy = path.join(dir, 'app.py');
+    c = await LspClient.start({ roots: [dir] });
+  });
+  after(async () => {
+    await c?.stop();
+    removeFolder(dir);
+  });
+
+  it('publishes for both files when config.json and Dockerfile are open', async () => {
+    await c.open(docker, DOCKERFILE);
+    await c.open(cfg, config('/health'));
+    // HEALTHCHECK probes /ping while config.json says /health (MA303); no route serves /health (MA301).
+    await c.waitFor(() => allCodes().includes('MA303') && allCodes().includes('MA301'), 0, 'MA303 and MA301');
+    assert.ok(latest(docker), 'the Dockerfile got a publish');
+    assert.ok(latest(cfg), 'config.json got a publish');
+  });
+
+  it('fixing config.json clears the finding that depended on it, in both files', async () => {
+    const since = c.mark();
+    const v = await c.change(cfg, config('/ping'));
+    await c.waitForFile(cfg, since, (p) => p.version === v);
+    await c.waitForFile(docker, since);
+    assert.ok(!allCodes().includes('MA303'), JSON.stringify(allCodes()));
+    assert.ok(!allCodes().includes('MA301'), JSON.stringify(allCodes()));
+  });
+
+  it('breaking it again in the Dockerfile brings the finding back', async () => {
+    const since = c.mark();
+    const v = await c.change(docker, DOCKERFILE.replace('/ping', '/healthz'));
+    await c.waitForFile(docker, since, (p) => p.version === v);
+    await c.waitForFile(cfg, since);
+    assert.ok(allCodes().includes('MA303'), JSON.stringify(allCodes()));
+    const since2 = c.mark();
+    const v2 = await c.change(docker, DOCKERFILE);
+    await c.waitForFile(docker, since2, (p) => p.version === v2);
+    assert.ok(!allCodes().includes('MA303'), JSON.stringify(allCodes()));
+  });
+
+  it('re-checks when app code changes on disk (didChangeWatchedFiles)', async () => {
+    fs.writeFileSync(appPy, app('/other'));
+    let since = c.mark();
+    await c.watchedChanged(appPy);
+    await c.waitForFile(cfg, since, (p) => codes(p).includes('MA301'));
+    fs.writeFileSync(appPy, app('/ping'));
+    since = c.mark();
+    await c.watchedChanged(appPy);
+    const p = await c.waitForFile(cfg, since);
+    assert.ok(!codes(p).includes('MA301'), JSON.stringify(codes(p)));
+  });
+
+  it('clears the folder when its documents close', async () => {
+    const since = c.mark();
+    await c.change(cfg, config('/nowhere'));
+    await c.waitForFile(cfg, since, (p) => codes(p).includes('MA301'));
+    const since2 = c.mark();
+    await c.close(cfg);
+    await c.close(docker);
+    await c.waitFor(() => latest(cfg)?.diagnostics.length === 0 && latest(docker)?.diagnostics.length === 0, since2, 'empty publishes');
+    assert.equal(uriOf(cfg), latest(cfg)!.uri);
+  });
+});
