@@ -90,7 +90,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) options = toCheckOptions(init.settings);
   // Check nothing before the user's settings are known: a first publish with default severities would flicker.
-  if (canPullConfiguration) validator.hold();
+  if (canPullConfiguration) {
+    validator.hold();
+    // A client that never answers workspace/configuration must not keep the checks waiting.
+    setTimeout(() => validator.release(), 3000).unref();
+  }
   try {
     schema = new SchemaFeatures(lang);
   } catch (e) {

@@ -80,6 +80,17 @@ describe('completion and hover', () => {
     });
   }
 
+  it('documents the values in Chinese under zh-cn', async () => {
+    const { text, pos } = cursor(BASE.replace('"model_type": "Image"', '"model_type": |'));
+    if (zh.version(file)) await zh.change(file, text);
+    else await zh.open(file, text);
+    const list = await zh.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: pos });
+    const image = (list?.items ?? []).find((i) => i.label.replace(/"/g, '') === 'Image');
+    assert.ok(image, 'Image offered');
+    const doc = typeof image.documentation === 'string' ? image.documentation : image.documentation?.value ?? '';
+    assert.match(doc + (image.detail ?? ''), /自定义镜像/);
+  });
+
   it('does not offer values of another field', async () => {
     const got = await complete(en, BASE.replace('"restraint": "EXACT"', '"restraint": |'));
     assert.ok(!got.includes('Image') && !got.includes('pip'), JSON.stringify(got));
