@@ -181,7 +181,7 @@ connection.onDidChangeWatchedFiles((params) => {
   try {
     for (const change of params.changes) {
       const file = toPath(change.uri);
-      if (file && !openTexts.has(file)) validator.fileChanged(file);
+      if (file && !openTexts.has(file)) validator.diskFileChanged(file);
     }
   } catch (err) {
     log(`modelarts: watched file handling failed: ${String(err)}`);

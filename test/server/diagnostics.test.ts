@@ -112,6 +112,20 @@ describe('diagnostics over stdio', () => {
     assert.deepEqual(codes(p), ['MA113', 'MA114', 'MA115']);
   });
 
+  it('follows incremental changes', async () => {
+    let since = c.mark();
+    let v = await c.change(file, TYPOS);
+    await c.waitForFile(file, since, (x) => x.version === v);
+    since = c.mark();
+    // Type the missing "/" of "predict", then fix "procotol" by swapping "cot" for "toc".
+    const url = rangeOf(TYPOS, '"predict"');
+    await c.edit(file, { start: { line: url.start.line, character: url.start.character + 1 }, end: { line: url.start.line, character: url.start.character + 1 } }, '/');
+    const key = rangeOf(TYPOS, 'procotol');
+    v = await c.edit(file, { start: { line: key.start.line, character: key.start.character + 3 }, end: { line: key.start.line, character: key.start.character + 6 } }, 'toc');
+    const p = await c.waitForFile(file, since, (x) => x.version === v);
+    assert.deepEqual(codes(p), ['MA114', 'MA115']);
+  });
+
   it('never publishes for a version older than the current one', async () => {
     const since = c.mark();
     // Three edits in a row: only the last one may be published.

@@ -156,6 +156,14 @@ export class LspClient {
     return v;
   }
 
+  /** An incremental change: replaces `range` with `text`, as VS Code sends while typing. */
+  async edit(file: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
+    const v = this.version(file) + 1;
+    this.versions.set(file, v);
+    await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(file), version: v }, contentChanges: [{ range, text }] });
+    return v;
+  }
+
   async close(file: string): Promise<void> {
     this.versions.delete(file);
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(file) } });

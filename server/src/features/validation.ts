@@ -48,6 +48,13 @@ export class Validator {
   }
 
   /** A file changed, on disk or in the editor: re-check every folder it may take part in. */
+  /** A file changed on disk (file watcher). */
+  diskFileChanged(file: string): void {
+    // Version control and dependency trees churn on every checkout or install; no rule reads them.
+    if (/[\\/](\.git|node_modules|__pycache__)[\\/]/.test(file)) return;
+    this.fileChanged(file);
+  }
+
   fileChanged(file: string): void {
     const name = path.basename(file);
     const mayGovern = name === 'config.json' || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
