@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { configSchema, MODEL_TYPES, CONTENT_TYPES, DATA_TYPES, UNDOCUMENTED_TOP_KEYS } from '../../server/src/schema/configSchema';
+import { configSchema, localizedSchema, MODEL_TYPES, CONTENT_TYPES, DATA_TYPES, UNDOCUMENTED_TOP_KEYS } from '../../server/src/schema/configSchema';
 
 type S = Record<string, unknown>;
 
@@ -50,7 +50,7 @@ test('lists derived from the schema', () => {
 
 test('vscode-json-languageservice completes and hovers from the schema', async () => {
   const ls = getLanguageService({});
-  ls.configure({ validate: true, schemas: [{ uri: 'modelarts://config.schema.json', fileMatch: ['*/config.json'], schema: configSchema as never }] });
+  ls.configure({ validate: true, schemas: [{ uri: 'modelarts://config.schema.json', fileMatch: ['*/config.json'], schema: localizedSchema('en') as never }] });
   const text = '{\n  "model_type": "",\n  "health": {"url": "/health"}\n}';
   const doc = TextDocument.create('file:///m/config.json', 'json', 1, text);
   const json = ls.parseJSONDocument(doc);
@@ -59,4 +59,13 @@ test('vscode-json-languageservice completes and hovers from the schema', async (
   assert.ok(labels.includes('"Image"') && labels.includes('"TensorFlow"'), JSON.stringify(labels));
   const hover = await ls.doHover(doc, { line: 2, character: 5 }, json);
   assert.match(JSON.stringify(hover?.contents), /Health check/);
+});
+
+test('localizedSchema: zh-cn texts replace the English ones; each call is a fresh copy', () => {
+  const zh = localizedSchema('zh-cn') as { properties: Record<string, S> };
+  assert.match(String(zh.properties.model_type.description), /引擎/);
+  assert.match(String((zh.properties.model_type.enumDescriptions as string[])[8]), /自定义镜像/);
+  assert.match(String((configSchema.properties as Record<string, S>).model_type.description), /engine/);
+  assert.deepEqual(localizedSchema('en'), configSchema);
+  assert.notEqual(localizedSchema('en'), configSchema);
 });

@@ -4,7 +4,9 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaJson from '../../../schemas/config.schema.json';
 
 export type SchemaNode = Record<string, unknown>;
-export const configSchema = schemaJson as unknown as SchemaNode;
+// A private copy: vscode-json-languageservice resolves $refs in place in the schema objects it is given, so
+// callers get their own copies (localizedSchema) and the rules keep this one untouched.
+export const configSchema = structuredClone(schemaJson) as unknown as SchemaNode;
 
 // verbose: errors carry their parentSchema, whose `x-code` names the rule to report.
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
@@ -51,3 +53,22 @@ export function defn(name: string): SchemaNode | undefined {
 
 /** The types a request/response data schema may use (JSON Schema's plus ModelArts' "file"). */
 export const DATA_TYPES = enumOf(defn('dataType'));
+
+/**
+ * A fresh copy of the schema with its texts in one UI language, for completion and hover (hand it to
+ * vscode-json-languageservice, which may modify it): under zh-cn, `description` and `enumDescriptions` take their
+ * `x-…-zh` twins.
+ */
+export function localizedSchema(lang: 'en' | 'zh-cn'): SchemaNode {
+  if (lang === 'en') return structuredClone(configSchema);
+  const tr = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(tr);
+    if (!v || typeof v !== 'object') return v;
+    const o: SchemaNode = {};
+    for (const [k, x] of Object.entries(v as SchemaNode)) o[k] = tr(x);
+    if (typeof o['x-description-zh'] === 'string') o.description = o['x-description-zh'];
+    if (Array.isArray(o['x-enumDescriptions-zh'])) o.enumDescriptions = o['x-enumDescriptions-zh'];
+    return o;
+  };
+  return tr(configSchema) as SchemaNode;
+}

@@ -25,7 +25,7 @@ export function pointerToPath(pointer: string, value: unknown): JSONPath {
 export function showPath(path: JSONPath): string {
   let s = '';
   for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${p}` : p;
-  return s || '(root)';
+  return s || 'config.json';
 }
 
 /** The value node at a path, or its nearest existing ancestor. */
