@@ -21,9 +21,10 @@ export function memFiles(files: Record<string, string>): FileSource {
   };
 }
 
+/** The config.json findings (MA1xx) of a model folder holding only this config.json. */
 export function check(text: string, opts: Partial<CheckOptions> = {}): Finding[] {
   const o = { ...defaultOptions(), ...opts };
-  return checkModelFolder({ dir: '/model', configPath: CONFIG }, o, memFiles({ [CONFIG]: text })).filter((f) => f.file === CONFIG);
+  return checkModelFolder({ dir: '/model', configPath: CONFIG }, o, memFiles({ [CONFIG]: text })).filter((f) => f.file === CONFIG && /^MA1\d\d$/.test(f.code));
 }
 
 export const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';
