@@ -1,5 +1,148 @@
-// Placeholder until the engine's `test` command lands: says so instead of failing obscurely.
-export async function runTestCommand(_argv: string[]): Promise<number> {
-  process.stderr.write('modelarts-image test: not available in this build\n');
-  return 2;
+// `modelarts-image test FOLDER`: the conformance test on a real engine, plus the static findings of the folder.
+// Exit codes: 0 every check passed, 1 a check failed, 2 usage, 3 no engine / the test could not run, 130 cancelled.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runConformance, CancelledError, type ConformanceOptions, type Report } from '../client/src/engine/conformance';
+import { EngineUnavailableError } from '../client/src/engine/connect';
+import { formatReportJunit, formatReportText } from '../client/src/engine/format';
+import { checkPaths } from '../server/src/check';
+import type { Finding } from '../server/src/core/types';
+import { flatten } from './format/findings';
+import { checkOptionsFrom, parseLang, UsageError } from './options';
+
+export const TEST_USAGE = `Options of test:
+  --format text|json|junit   report format (default text)
+  --profile seed-2021|current  spec version: size limit, health answer (default seed-2021)
+  --keep                     leave the container running after the report
+  --timeout S                give up waiting for the container to serve after S seconds
+  --env KEY=VALUE            environment of the container (repeatable)
+  --tag NAME:TAG             image tag (default <folder>:modelarts-dev)
+  --service online|batch     force the service kind (default: batch when the image uses /home/run.sh)
+  --request-timeout S        per-request limit (default 40)   --stop-timeout S  SIGTERM grace (default 90)
+  --size-limit GB            image size limit (default 10 under seed-2021, 50 under current)
+  --rm-image                 remove the built image at the end
+  --host URL                 engine address (default: DOCKER_HOST, docker context, default sockets)
+  --rule CODE=SEVERITY       severity override (repeatable), --lang en|zh-cn
+  --verbose                  stream build output and container logs to stderr
+`;
+
+const num = (v: string | undefined, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} expects a positive number, not "${v}"`);
+  return n;
+};
+
+export async function runTestCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      profile: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      env: { type: 'string', multiple: true },
+      tag: { type: 'string' },
+      service: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'stop-timeout': { type: 'string' },
+      'size-limit': { type: 'string' },
+      'rm-image': { type: 'boolean', default: false },
+      host: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      lang: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write('Usage: modelarts-image test FOLDER [options]\n' + TEST_USAGE);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'junit') throw new UsageError(`--format must be text, json or junit, not "${format}"`);
+  if (positionals.length !== 1) throw new UsageError('test expects exactly one FOLDER (a model folder with a Dockerfile)');
+  const folder = path.resolve(positionals[0]);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder`);
+  const lang = parseLang(values.lang);
+  const checkOpts = checkOptionsFrom({ profile: values.profile, rule: values.rule, service: values.service });
+  const env: Record<string, string> = {};
+  for (const e of values.env ?? []) {
+    const i = e.indexOf('=');
+    if (i <= 0) throw new UsageError(`--env expects KEY=VALUE, not "${e}"`);
+    env[e.slice(0, i)] = e.slice(i + 1);
+  }
+  const sizeGb = num(values['size-limit'], '--size-limit');
+  const options: ConformanceOptions = {
+    profile: checkOpts.profile,
+    rules: checkOpts.rules,
+    serviceKind: checkOpts.serviceKind,
+    keep: values.keep,
+    removeImage: values['rm-image'],
+    env,
+    tag: values.tag,
+    host: values.host,
+    startTimeoutMs: values.timeout !== undefined ? num(values.timeout, '--timeout')! * 1000 : undefined,
+    requestTimeoutMs: values['request-timeout'] !== undefined ? num(values['request-timeout'], '--request-timeout')! * 1000 : undefined,
+    stopTimeoutS: num(values['stop-timeout'], '--stop-timeout'),
+    sizeLimitBytes: sizeGb !== undefined ? sizeGb * 1024 ** 3 : undefined,
+  };
+
+  const staticFindings: Finding[] = checkPaths([folder], checkOpts).findings;
+  const ac = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    if (++interrupts > 1) process.exit(130);
+    process.stderr.write('\nCancelling: stopping the build/container and cleaning up (Ctrl-C again to quit at once)…\n');
+    ac.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  const live = format === 'text' && process.stderr.isTTY;
+  let report: Report;
+  try {
+    report = await runConformance(folder, options, {
+      signal: ac.signal,
+      onProgress: (c) => {
+        if (!live) return;
+        if (c.status === 'running') process.stderr.write(`  … ${c.title}\n`);
+      },
+      onLog: (line, stream) => {
+        if (values.verbose) process.stderr.write(`${stream === 'build' ? '[build]' : '[' + stream + ']'} ${line}\n`);
+      },
+    });
+  } catch (e) {
+    if (e instanceof CancelledError || ac.signal.aborted) {
+      process.stderr.write('Cancelled; nothing left running.\n');
+      return 130;
+    }
+    const message = e instanceof EngineUnavailableError ? (lang === 'zh-cn' ? e.message.replace(e.hint.en, e.hint.zh) : e.message) : (e as Error).message;
+    if (format === 'json') process.stdout.write(JSON.stringify({ passed: false, error: message, checks: [], findings: staticFindings.map((f) => flatten(f, lang)) }, null, 2) + '\n');
+    process.stderr.write(`modelarts-image test: ${message}\n`);
+    return 3;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+
+  const all = [...staticFindings, ...report.findings];
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ ...report, findings: all.map((f) => flatten(f, lang)) }, null, 2) + '\n');
+  } else if (format === 'junit') {
+    process.stdout.write(formatReportJunit(report));
+  } else {
+    let text = formatReportText(report, !!process.stdout.isTTY);
+    if (staticFindings.length) {
+      text += `\nStatic findings (${staticFindings.length}; \`modelarts-image check\` explains them):\n` +
+        staticFindings.map((f) => {
+          const x = flatten(f, lang);
+          return `  ${x.file}:${x.line}:${x.column}: ${x.severity} ${x.code} ${x.message}`;
+        }).join('\n') + '\n';
+    }
+    process.stdout.write(text);
+  }
+  return report.passed ? 0 : 1;
 }
+

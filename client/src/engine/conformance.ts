@@ -57,12 +57,14 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
 
   const add = (f: Finding | undefined) => f && findings.push(f);
   const issue = (code: string, where: Where, en: string, zh: string) => add(finding(anchors, code, where, en, zh, profile, options.rules));
-  const step = async (id: string, title: string, body: () => Promise<Omit<Check, 'id' | 'title' | 'durationMs'>>): Promise<Check> => {
+  type Body = Omit<Check, 'id' | 'title' | 'durationMs'> & { durationMs?: number };
+  const step = async (id: string, title: string, body: () => Promise<Body>): Promise<Check> => {
     if (signal?.aborted) throw new CancelledError();
     cb.onProgress?.({ id, title, status: 'running' });
     const s = Date.now();
-    const c: Check = { id, title, durationMs: 0, ...(await body()) };
-    c.durationMs = Date.now() - s;
+    const b = await body();
+    // Steps measured elsewhere (the probe) bring their own duration.
+    const c: Check = { id, title, ...b, durationMs: b.durationMs ?? Date.now() - s };
     if (signal?.aborted) throw new CancelledError();
     checks.push(c);
     cb.onProgress?.(c);
@@ -97,7 +99,7 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     const facts = await inspectImage(engine, tag, folder.dockerfilePath);
     const limit = options.sizeLimitBytes ?? SIZE_LIMITS[profile];
     await step('size', 'Image size', async () => {
-      const table = facts.layers.slice(0, 8).map((l) => `${gb(l.size).padStart(10)}  ${l.line ? `line ${l.line}: ` : ''}${(l.instruction ?? l.createdBy).slice(0, 100)}`);
+      const table = facts.layers.filter((l) => l.size > 0).slice(0, 8).map((l) => `${gb(l.size).padStart(10)}  ${l.line ? `line ${l.line}: ` : ''}${(l.instruction ?? l.createdBy).slice(0, 100)}`);
       if (facts.size <= limit) return { status: 'pass', message: `${gb(facts.size)} (limit ${gb(limit)})`, details: table };
       const big = facts.layers.find((l) => l.range);
       issue('MA401', big?.range ? { dockerfileRange: big.range } : { dockerfile: 'FROM' }, `The image is ${gb(facts.size)}, over the ${profile} limit of ${gb(limit)}. Biggest layers:\n${table.join('\n')}`, `镜像大小为 ${gb(facts.size)}，超过 ${gb(limit)} 的限制`);
@@ -141,18 +143,20 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     const served = outcome.kind === 'healthy' || outcome.kind === 'bad-health';
     if (outcome.kind === 'healthy') timings.serving = outcome.afterMs;
     if (outcome.kind === 'bad-health' && outcome.servedAfterMs !== undefined) timings.serving = outcome.servedAfterMs;
+    const probeMs = outcome.afterMs;
     await step('start', 'Serve on port 8080', async () => {
+      const durationMs = timings.serving ?? probeMs;
       if (outcome.kind === 'exited') {
         await logs!.drained(1500);
         const tail = lastLines();
         issue('MA403', { dockerfile: 'CMD' }, `The container exited with code ${outcome.exitCode} after ${sec(outcome.afterMs)}, before it served.${tail.length ? ' Last log lines:\n' + tail.join('\n') : ' It wrote no log output.'}`, `容器在 ${sec(outcome.afterMs)} 后以退出码 ${outcome.exitCode} 退出`);
-        return { status: 'fail', code: 'MA403', message: `exited with code ${outcome.exitCode} after ${sec(outcome.afterMs)}, before serving`, details: tail };
+        return { durationMs, status: 'fail', code: 'MA403', message: `exited with code ${outcome.exitCode} after ${sec(outcome.afterMs)}, before serving`, details: tail };
       }
       if (outcome.kind === 'no-port') {
         issue('MA404', { dockerfile: 'CMD' }, `Nothing answered on port 8080 within ${sec(deadline)} (${outcome.last?.message ?? 'no connection'}). The server must listen on 0.0.0.0:8080.`, `${sec(deadline)} 内 8080 端口无响应，服务须监听 0.0.0.0:8080`);
-        return { status: 'fail', code: 'MA404', message: `nothing answered on 8080 within ${sec(deadline)}`, details: lastLines() };
+        return { durationMs, status: 'fail', code: 'MA404', message: `nothing answered on 8080 within ${sec(deadline)}`, details: lastLines() };
       }
-      return { status: 'pass', message: `answering on 8080 after ${sec(timings.serving ?? 0)} (127.0.0.1:${run!.hostPort})` };
+      return { durationMs, status: 'pass', message: `answering on 8080 after ${sec(timings.serving ?? 0)} (127.0.0.1:${run!.hostPort})` };
     });
     if (health.configured && served) {
       await step('health', `Health ${health.url}`, async () => {
@@ -161,15 +165,15 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
           const s = outcome.afterMs / 1000;
           const ok = s <= budgetS;
           const msg = `healthy after ${s.toFixed(1)} s; ModelArts' timing (delay ${health.initialDelayS} s, every ${health.periodS} s, ${health.failureThreshold} failures, timeout ${health.timeoutS} s → ${budgetS} s) ${ok ? 'would pass' : 'would fail'}`;
-          if (ok) return { status: 'pass', message: msg };
+          if (ok) return { durationMs: probeMs, status: 'pass', message: msg };
           issue('MA405', { config: ['health'] }, `${health.url} became healthy after ${s.toFixed(1)} s, later than ModelArts waits (${budgetS} s).`, `${health.url} 在 ${s.toFixed(1)} 秒后才健康，超过 ModelArts 等待的 ${budgetS} 秒`);
-          return { status: 'fail', code: 'MA405', message: msg };
+          return { durationMs: probeMs, status: 'fail', code: 'MA405', message: msg };
         }
         const last = outcome.kind === 'bad-health' ? outcome.last : undefined;
         const got = !last ? 'no answer' : 'status' in last ? `HTTP ${last.status} ${last.body.toString('utf8').slice(0, 200)}` : last.message;
         const want = profile === 'current' ? 'a 2xx/3xx answer' : 'HTTP 200 with {"health": "true"}';
         issue('MA405', { config: ['health', 'url'] }, `GET ${health.url} did not give ${want} within ${sec(deadline)}; last answer: ${got}.`, `GET ${health.url} 未在 ${sec(deadline)} 内返回 ${want}；最后一次：${got}`);
-        return { status: 'fail', code: 'MA405', message: `GET ${health.url}: ${got} (expected ${want})`, details: lastLines() };
+        return { durationMs: probeMs, status: 'fail', code: 'MA405', message: `GET ${health.url}: ${got} (expected ${want})`, details: lastLines() };
       });
     } else await skip('health', `Health ${health.url}`, served ? 'config.json has no health' : 'the container did not serve');
 

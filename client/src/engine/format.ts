@@ -1,0 +1,57 @@
+// Reports as people and CI read them: a text summary (one line per check with ✔/✘, reason, timing and the
+// lines that matter) and JUnit XML. No vscode: the CLI prints these, the extension can show the text too.
+import type { Check, Report } from './report';
+
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const MARK = { pass: '✔', fail: '✘', skip: '–' } as const;
+
+export function formatReportText(r: Report, color = false): string {
+  const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  out.push(`ModelArts conformance test: ${r.folder}`);
+  if (r.image || r.engine) out.push(`  image ${r.image ?? '?'} · ${r.serviceKind} service · engine ${r.engine ?? '?'}`);
+  const width = Math.max(10, ...r.checks.map((c) => c.title.length));
+  for (const c of r.checks) out.push(...checkLines(c, width, paint));
+  const n = (s: Check['status']) => r.checks.filter((c) => c.status === s).length;
+  const verdict = r.passed ? paint(32, 'PASSED') : paint(31, 'FAILED');
+  const t = r.timings;
+  out.push('');
+  out.push(`${verdict}: ${n('pass')} passed, ${n('fail')} failed, ${n('skip')} skipped in ${sec(t.total ?? 0)}` +
+    (t.serving !== undefined ? ` (build ${sec(t.build ?? 0)}, container start to first answer ${sec(t.serving)}, the kit's own time ${sec(t.overhead ?? 0)})` : ''));
+  if (r.kept) out.push(`Kept running: ${r.kept.url} (container ${r.kept.containerId.slice(0, 12)}; remove it with docker rm -f ${r.kept.containerId.slice(0, 12)})`);
+  return out.join('\n') + '\n';
+}
+
+function checkLines(c: Check, width: number, paint: (code: number, s: string) => string): string[] {
+  const mark = c.status === 'pass' ? paint(32, MARK.pass) : c.status === 'fail' ? paint(31, MARK.fail) : paint(90, MARK.skip);
+  const time = c.status === 'skip' ? ''.padStart(7) : sec(c.durationMs).padStart(7);
+  const msg = (c.code ? `${c.code} ` : '') + (c.status === 'skip' ? `skipped: ${c.message}` : c.message);
+  const lines = [`  ${mark} ${c.title.padEnd(width)} ${time}  ${msg}`];
+  if (c.location) lines.push(`      at ${c.location.file}:${c.location.line}`);
+  // Details matter when something failed; for passes only the layer table (size) is worth a glance.
+  const show = c.status === 'fail' ? c.details ?? [] : c.id === 'size' ? (c.details ?? []).slice(0, 3) : [];
+  for (const d of show) for (const l of d.split('\n').slice(0, 20)) lines.push(paint(90, `      │ ${l.length > 200 ? l.slice(0, 200) + '…' : l}`));
+  return lines;
+}
+
+const xml = (s: string) => s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function formatReportJunit(r: Report): string {
+  const fails = r.checks.filter((c) => c.status === 'fail').length;
+  const skips = r.checks.filter((c) => c.status === 'skip').length;
+  const cases = r.checks.map((c) => {
+    const head = `    <testcase classname="modelarts.conformance" name="${xml(c.title)}" time="${(c.durationMs / 1000).toFixed(3)}">`;
+    if (c.status === 'pass') return `${head}</testcase>`;
+    if (c.status === 'skip') return `${head}<skipped message="${xml(c.message)}"/></testcase>`;
+    return `${head}\n      <failure type="${c.code ?? 'failure'}" message="${xml(c.message)}">${xml((c.details ?? []).join('\n'))}</failure>\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites tests="${r.checks.length}" failures="${fails}" skipped="${skips}" time="${((r.timings.total ?? 0) / 1000).toFixed(3)}">`,
+    `  <testsuite name="${xml(r.folder)}" tests="${r.checks.length}" failures="${fails}" skipped="${skips}" time="${((r.timings.total ?? 0) / 1000).toFixed(3)}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,132 @@
+// How each api's test request is made (saved samples, generated ones), how ModelArts schemas are read,
+// and what the build context contains. No engine needed.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tar from 'tar-fs';
+import Ajv from 'ajv';
+import { exampleOf, requestFor, sampleName, TINY_PNG } from '../../client/src/engine/samples';
+import { apiSpecs, toJsonSchema } from '../../client/src/engine/infer';
+import { packContext } from '../../client/src/engine/context';
+import { defaultTag } from '../../client/src/engine/build';
+import { healthSpec, modelArtsBudgetS, healthAnswerOk } from '../../client/src/engine/probe';
+import { isRunShCommand } from '../../client/src/engine/inspect';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mik-req-'));
+
+test('sample names come from the url', () => {
+  assert.equal(sampleName('/'), 'root');
+  assert.equal(sampleName('/greet'), 'greet');
+  assert.equal(sampleName('/v1/models/predict?x=1'), 'v1_models_predict');
+});
+
+test('generated samples satisfy the request schema', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      n: { type: 'integer', minimum: 3 },
+      s: { type: 'string', minLength: 10 },
+      e: { enum: ['a', 'b'] },
+      rows: { type: 'array', items: [{ type: 'object', properties: { v: { type: 'number' } } }] },
+      tags: { type: 'array', item: { type: 'string' }, minItems: 2 },
+      ok: { type: 'boolean' },
+    },
+    required: ['n', 'missing'],
+  };
+  const v = exampleOf(schema) as Record<string, unknown>;
+  assert.ok(new Ajv({ strict: false }).validate(toJsonSchema(schema) as object, v));
+  assert.equal(v.n, 3);
+  assert.equal((v.tags as unknown[]).length, 2);
+  assert.ok('missing' in v);
+});
+
+test('a multipart api with a file field gets a tiny PNG; a JSON api a JSON body', async () => {
+  const dir = tmp();
+  const mp = await requestFor(dir, { url: '/', method: 'POST', contentType: 'multipart/form-data', schema: { type: 'object', properties: { images: { type: 'file' }, note: { type: 'string' } } } });
+  assert.match(mp.contentType, /^multipart\/form-data; boundary=/);
+  assert.ok(mp.body.includes(TINY_PNG));
+  assert.match(mp.body.toString('latin1'), /name="images"; filename="sample.png"/);
+  assert.match(mp.body.toString('latin1'), /name="note"\r\n\r\nexample/);
+  assert.equal(mp.source, 'generated from request.data');
+  const js = await requestFor(dir, { url: '/greet', method: 'POST', contentType: 'application/json', schema: { type: 'object', properties: { name: { type: 'string' } } } });
+  assert.deepEqual(JSON.parse(js.body.toString()), { name: 'example' });
+});
+
+test('saved samples win: requests/<name>.json and requests/<name>/ for multipart', async () => {
+  const dir = tmp();
+  fs.mkdirSync(path.join(dir, 'requests', 'root'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'requests', 'greet.json'), '{"name":"Ada"}');
+  fs.writeFileSync(path.join(dir, 'requests', 'root', 'images.jpg'), 'JPEGDATA');
+  fs.writeFileSync(path.join(dir, 'requests', 'root', 'fields.json'), '{"threshold": 0.5}');
+  const js = await requestFor(dir, { url: '/greet', method: 'POST', contentType: 'application/json', schema: {} });
+  assert.equal(js.body.toString(), '{"name":"Ada"}');
+  assert.equal(js.source, path.join('requests', 'greet.json'));
+  const mp = await requestFor(dir, { url: '/', method: 'POST', contentType: 'multipart/form-data', schema: {} });
+  const text = mp.body.toString('latin1');
+  assert.match(text, /name="images"; filename="images.jpg"[\s\S]*JPEGDATA/);
+  assert.match(text, /name="threshold"\r\n\r\n0.5/);
+});
+
+test('a saved sample over 12 MB is not read into memory and is flagged', async () => {
+  const dir = tmp();
+  fs.mkdirSync(path.join(dir, 'requests'));
+  const f = path.join(dir, 'requests', 'predict.json');
+  fs.writeFileSync(f, '');
+  fs.truncateSync(f, 13 * 1024 * 1024);
+  const r = await requestFor(dir, { url: '/predict', method: 'POST', contentType: 'application/json', schema: {} });
+  assert.equal(r.oversizeBytes, 13 * 1024 * 1024);
+  assert.equal(r.body.length, 0);
+});
+
+test('ModelArts schema dialect: "type": "file" and the "item" typo are tolerated, typos in Content-type too', () => {
+  const s = toJsonSchema({ type: 'object', properties: { img: { type: 'file' }, r: { type: 'array', item: { type: 'number' } } } }) as Record<string, any>;
+  assert.deepEqual(s.properties.img, {});
+  assert.deepEqual(s.properties.r.items, { type: 'number' });
+  const [api] = apiSpecs({ apis: [{ url: '/x', method: 'get', response: { 'Content-type': 'applicaton/json' } }] });
+  assert.equal(api.responseType, 'application/json');
+  assert.equal(api.method, 'GET');
+});
+
+test('health settings: strings or integers, console defaults, ModelArts budget', () => {
+  const h = healthSpec({ health: { url: '/health', initial_delay_seconds: '5', timeout_seconds: 2, period_seconds: '3', failure_threshold: 4 } });
+  assert.deepEqual([h.initialDelayS, h.timeoutS, h.periodS, h.failureThreshold], [5, 2, 3, 4]);
+  assert.equal(modelArtsBudgetS(h), 5 + 3 * 3 + 2);
+  const d = healthSpec({});
+  assert.equal(d.configured, false);
+  const ans = (status: number, body: string) => ({ status, headers: {}, body: Buffer.from(body), bytes: body.length, truncated: false, ms: 1 });
+  assert.equal(healthAnswerOk(ans(200, '{"health": "true"}'), 'seed-2021'), true);
+  assert.equal(healthAnswerOk(ans(200, 'ok'), 'seed-2021'), false);
+  assert.equal(healthAnswerOk(ans(204, ''), 'current'), true);
+  assert.equal(healthAnswerOk(ans(500, '{"health": "true"}'), 'current'), false);
+});
+
+test('batch entry forms: the seed shell form and the current exec form', () => {
+  assert.ok(isRunShCommand([], ['/bin/sh', '-c', '/bin/sh /home/run.sh']));
+  assert.ok(isRunShCommand([], ['sh', '/home/run.sh']));
+  assert.ok(isRunShCommand([], ['/home/run.sh']));
+  assert.ok(!isRunShCommand([], ['python3', 'server.py']));
+});
+
+test('image tags are valid repository names', () => {
+  assert.equal(defaultTag('/x/My Model_v2!'), 'my-model_v2:modelarts-dev');
+  assert.equal(defaultTag('/x/__'), 'model:modelarts-dev');
+});
+
+test('the build context honours .dockerignore, with exceptions, and always carries the Dockerfile', async () => {
+  const dir = tmp();
+  fs.mkdirSync(path.join(dir, 'data', 'keep'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+  fs.writeFileSync(path.join(dir, 'app.py'), 'x');
+  fs.writeFileSync(path.join(dir, 'secret.env'), 'x');
+  fs.writeFileSync(path.join(dir, 'data', 'big.bin'), 'x');
+  fs.writeFileSync(path.join(dir, 'data', 'keep', 'model.bin'), 'x');
+  fs.writeFileSync(path.join(dir, '.dockerignore'), '*.env\ndata\n!data/keep\nDockerfile\n');
+  const out = tmp();
+  const stats = { files: 0, bytes: 0 };
+  await new Promise<void>((res, rej) => packContext(dir, 'Dockerfile', stats).pipe(tar.extract(out)).on('finish', res).on('error', rej));
+  const list = (d: string, p = ''): string[] => fs.readdirSync(d).flatMap((n) => (fs.statSync(path.join(d, n)).isDirectory() ? list(path.join(d, n), p + n + '/') : [p + n]));
+  assert.deepEqual(list(out).sort(), ['.dockerignore', 'Dockerfile', 'app.py', 'data/keep/model.bin']);
+  assert.equal(stats.files, 4);
+});
