@@ -1,0 +1,97 @@
+// Each quick fix applied to the files and the folder re-checked: the finding is gone and nothing new appears.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, ours, applyFix } from '../fixtures/dockerfile/harness';
+
+const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\n';
+const RUN = { 'run.sh': 'exec python3 /home/server.py\n', 'server.py': SERVER };
+
+/** Applies the preferred fix of each finding with `code`, one at a time, re-checking in between. */
+function fixAll(files: Record<string, string>, code: string, pick: (t: string) => boolean = () => true, opts = {}): Record<string, string> {
+  let cur = { ...files };
+  for (let i = 0; i < 5; i++) {
+    const f = check(cur, opts).findings.find((x) => x.code === code);
+    if (!f) return cur;
+    const fx = f.fixes?.find((x) => !x.title.en.startsWith('Suppress') && pick(x.title.en));
+    assert.ok(fx, `${code} offers a fix: ${f.message.en}`);
+    cur = applyFix(cur, fx);
+  }
+  return cur;
+}
+
+const clean = (files: Record<string, string>, opts = {}) => assert.deepEqual(ours(check(files, opts)), [], JSON.stringify(files.Dockerfile));
+
+const ONLINE = (cmd: string) => `FROM python:3.11-slim\nCOPY server.py /home/app/server.py\nEXPOSE 8080\nUSER 1000:100\n${cmd}\n`;
+
+test('add EXPOSE 8080 (before CMD), and the end-of-file case without a final newline', () => {
+  clean(fixAll({ Dockerfile: ONLINE('CMD ["python3", "/home/app/server.py"]').replace('EXPOSE 8080\n', ''), 'server.py': SERVER }, 'MA201'));
+  clean(fixAll({ Dockerfile: 'FROM python:3.11-slim\nCOPY server.py /s.py\nUSER 1000:100\nENTRYPOINT ["python3", "/s.py"]', 'server.py': SERVER }, 'MA201'));
+});
+
+test('EXPOSE another port -> 8080', () => {
+  clean(fixAll({ Dockerfile: ONLINE('CMD ["python3", "/home/app/server.py"]').replace('EXPOSE 8080', 'EXPOSE 5000'), 'server.py': SERVER }, 'MA201'));
+});
+
+test('127.0.0.1 / localhost -> 0.0.0.0 and port -> 8080, shell and exec forms', () => {
+  let f = fixAll({ Dockerfile: ONLINE('CMD gunicorn -b localhost:5000 server:app'), 'server.py': SERVER }, 'MA202');
+  f = fixAll(f, 'MA203');
+  clean(f);
+  assert.match(f.Dockerfile, /-b 0\.0\.0\.0:8080 server:app/);
+  clean(fixAll(fixAll({ Dockerfile: ONLINE('CMD ["uvicorn", "server:app", "--host", "127.0.0.1", "--port", "8000"]'), 'server.py': SERVER }, 'MA202'), 'MA203'));
+});
+
+test('defaults: the missing flags are added (shell and JSON forms)', () => {
+  const a = fixAll(fixAll({ Dockerfile: ONLINE('CMD uvicorn server:app'), 'server.py': SERVER }, 'MA202'), 'MA203');
+  clean(a);
+  assert.match(a.Dockerfile, /uvicorn --host 0\.0\.0\.0 --port 8080 server:app|uvicorn --port 8080 --host 0\.0\.0\.0 server:app/);
+  const b = fixAll(fixAll({ Dockerfile: ONLINE('CMD ["gunicorn", "server:app"]'), 'server.py': SERVER }, 'MA202'), 'MA203');
+  clean(b);
+  assert.match(b.Dockerfile, /\["gunicorn", "-b", "0\.0\.0\.0:8080", "server:app"\]/);
+});
+
+test('a fix that edits the entry script in the build context', () => {
+  const files = {
+    Dockerfile: 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\nCOPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD /bin/sh /home/run.sh\n',
+    'run.sh': 'exec gunicorn -b 127.0.0.1:8080 server:app\n', 'server.py': SERVER,
+  };
+  const out = fixAll(files, 'MA202');
+  clean(out);
+  assert.equal(out['run.sh'], 'exec gunicorn -b 0.0.0.0:8080 server:app\n');
+});
+
+test('canonical batch CMD', () => {
+  const B = 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\nCOPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\n';
+  clean(fixAll({ Dockerfile: B + 'CMD ["/home/run.sh"]\n', ...RUN }, 'MA204'));
+  clean(fixAll({ Dockerfile: '# modelarts-service: batch\n' + B, ...RUN }, 'MA207'));
+  clean(fixAll({ Dockerfile: B.replace('COPY run.sh /home/run.sh\n', '') + 'CMD /bin/sh /home/run.sh\n', ...RUN }, 'MA204'));
+});
+
+test('install line for missing batch components: apt, apk, yum, dnf', () => {
+  const tail = 'COPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD /bin/sh /home/run.sh\n';
+  for (const base of ['python:3.11-slim', 'ubuntu:22.04', 'alpine:3.19', 'centos:7', 'rockylinux:9', 'eclipse-temurin:17']) {
+    const out = fixAll({ Dockerfile: `FROM ${base}\n` + tail, ...RUN }, 'MA205');
+    clean(out);
+  }
+  const apt = fixAll({ Dockerfile: 'FROM python:3.11-slim\n' + tail, ...RUN }, 'MA205');
+  assert.match(apt.Dockerfile, /RUN apt-get update && apt-get install -y --no-install-recommends default-jre-headless zip && rm -rf \/var\/lib\/apt\/lists\/\*/);
+});
+
+test('file redirect -> stdout, log-file option -> -', () => {
+  clean(fixAll({ Dockerfile: ONLINE('CMD python3 /home/app/server.py >> /var/log/s.log 2>&1'), 'server.py': SERVER }, 'MA206'));
+  clean(fixAll({ Dockerfile: ONLINE('CMD ["gunicorn", "-b", "0.0.0.0:8080", "--error-logfile", "/tmp/e.log", "server:app"]'), 'server.py': SERVER }, 'MA206'));
+});
+
+test('HEALTHCHECK path and port -> config.json health', () => {
+  const d = ONLINE('CMD ["python3", "/home/app/server.py"]').replace('USER', 'HEALTHCHECK CMD curl -f http://localhost:8000/healthz || exit 1\nUSER');
+  const out = fixAll(fixAll({ Dockerfile: d, 'server.py': SERVER }, 'MA303'), 'MA303');
+  clean(out);
+  assert.match(out.Dockerfile, /http:\/\/localhost:8080\/health /);
+});
+
+test('"suppress here" silences exactly that finding', () => {
+  const files = { Dockerfile: ONLINE('CMD ["python3", "/home/app/server.py"]').replace('USER 1000:100\n', ''), 'server.py': SERVER };
+  const f = check(files).findings.find((x) => x.code === 'MA212')!;
+  const out = applyFix(files, f.fixes!.find((x) => x.title.en.startsWith('Suppress'))!);
+  clean(out);
+  assert.match(out.Dockerfile, /^# modelarts-ignore MA212\nFROM/);
+});
