@@ -101,7 +101,12 @@ export class Validator {
   }
 
   private schedule(anchor: string): void {
-    const folder = this.anchors.get(anchor);
+    let folder = this.anchors.get(anchor);
+    if (!folder) {
+      // Resolve a new anchor now, so the files of one folder share one debounce (and one check).
+      folder = folderForFile(anchor, this.files, this.host.options(), this.rootFor(anchor));
+      this.anchors.set(anchor, folder);
+    }
     const key = folder ? folderKey(folder) : anchor;
     let set = this.pending.get(key);
     if (!set) this.pending.set(key, (set = new Set()));
