@@ -106,7 +106,7 @@ function scanFile(rel: string, text: string): { routes: Omit<Route, 'file' | 'te
       const paths = [...args.matchAll(/"([^"]*)"/g)].filter((x) => !/method\s*=\s*$/.test(args.slice(0, x.index)));
       const methods = m[1] === 'Request' ? ([...args.matchAll(/RequestMethod\.(\w+)/g)].map((x) => x[1]) || undefined) : [m[1].toUpperCase()];
       for (const p of paths.length ? paths.map((x) => x[1]) : ['']) {
-        const full = (prefix + (p && !p.startsWith('/') ? '/' : '') + p) || '/';
+        const full = ('/' + prefix + '/' + p).replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
         add(full, m.index!, methods?.length ? methods : undefined);
       }
     }
@@ -179,7 +179,11 @@ export function pathMatches(r: Route, url: string): boolean {
     let m: RegExpExecArray | null;
     if ((m = /^<(?:(path|any):)?[^>]*>/.exec(rest))) { re += m[1] ? '.+' : '[^/]+'; i += m[0].length - 1; }
     else if ((m = /^\{[^}:]*(:path)?[^}]*\}/.exec(rest))) { re += m[1] ? '.+' : '[^/]+'; i += m[0].length - 1; }
-    else if ((m = /^:\w+\??/.exec(rest)) && p[i - 1] === '/') { re += '[^/]+'; i += m[0].length - 1; }
+    else if ((m = /^:\w+\??/.exec(rest)) && p[i - 1] === '/') {
+      // Express `:param?` is optional, together with its slash.
+      re = m[0].endsWith('?') ? re.slice(0, -1) + '(?:/[^/]+)?' : re + '[^/]+';
+      i += m[0].length - 1;
+    }
     else if (c === '*') re += '.*';
     else re += c.replace(/[.+?^$()|[\]\\{}]/g, '\\$&');
   }
