@@ -103,3 +103,21 @@ test('a root that is not an object is one clear finding', () => {
   assert.deepEqual(codes(check('[1, 2]')), ['MA102']);
   assert.deepEqual(codes(check('')), ['MA100']);
 });
+
+test('broken JSON: a value still being typed is not judged', () => {
+  const text = '{"model_algorithm": "a", "model_type": "TensorFl';
+  assert.deepEqual([...new Set(codes(check(text)))], ['MA100']);
+});
+
+test('a byte-order mark is one MA100 with a fix; the rest is still checked', () => {
+  const fs = check('\uFEFF{"model_algorithm": "a", "model_type": "Image", "apis": [{"url": "/"}], "health": {"url": "health"}}');
+  assert.deepEqual(codes(fs), ['MA100', 'MA111']);
+  assert.match(fs[0].message.en, /byte-order mark/);
+  assert.equal(fs[0].fixes?.[0].edits[0].newText, '');
+});
+
+test('MA118 also for an empty apis array, at the apis key', () => {
+  const fs = check(json({ model_algorithm: 'a', model_type: 'Image', apis: [], health: { url: '/h' } }));
+  assert.deepEqual(codes(fs), ['MA118']);
+  assert.deepEqual(fs[0].range.start, { line: 3, character: 2 });
+});

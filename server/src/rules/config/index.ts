@@ -23,7 +23,16 @@ export function checkConfig(ctx: ProjectContext): RawFinding[] {
   }
   const claimed = new Set<string>();
   const rest = [...semanticFindings(doc, claimed), ...schemaFindings(doc, claimed)];
-  return out.concat(isBroken(doc) ? rest.filter((f) => !ABOUT_MISSING.has(f.code)) : rest);
+  if (!isBroken(doc)) return out.concat(rest);
+  // Broken JSON: keep what is safe. Nothing is "missing" in a partial value, and a node that overlaps a syntax
+  // error (a string still being typed) is not judged.
+  const spans = doc.syntaxErrors.map((e) => [e.offset, e.offset + Math.max(e.length, 1)]);
+  const safe = (f: RawFinding) => {
+    const a = doc.doc.offsetAt(f.range.start);
+    const b = doc.doc.offsetAt(f.range.end);
+    return !ABOUT_MISSING.has(f.code) && !spans.some(([s, e]) => a < e && s < Math.max(b, a + 1));
+  };
+  return out.concat(rest.filter(safe));
 }
 
 /** The config rules, in code order. */

@@ -54,12 +54,13 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
       fixes: doc.syntaxErrors.length ? undefined : [fix(L('Add a health check on /health', '添加 /health 健康检查'), insertProperty(doc, [], 'health', { url: '/health', protocol: 'http', initial_delay_seconds: '12', timeout_seconds: '30' }), false)],
     });
   }
-  if (isImage && v.apis === undefined) {
+  if (isImage && (v.apis === undefined || (Array.isArray(v.apis) && v.apis.length === 0))) {
+    const apisKey = keyNode(doc, [], 'apis');
     out.push({
-      code: 'MA118', file: doc.file, range: openingRange(doc, []),
+      code: 'MA118', file: doc.file, range: apisKey ? rangeOfNode(doc, apisKey) : openingRange(doc, []),
       message: L('This Image model declares no "apis": the console will have no API to call. Add one entry per path the image serves.',
         '该 Image 模型未声明 "apis"：控制台将没有可调用的 API。请为镜像提供的每个路径各添加一项。'),
-      fixes: doc.syntaxErrors.length ? undefined : [fix(L('Add an api on /', '添加 / 上的 api'), insertProperty(doc, [], 'apis', [{ url: '/', method: 'post', request: { 'Content-type': 'application/json' }, response: { 'Content-type': 'application/json' } }]), false)],
+      fixes: doc.syntaxErrors.length || apisKey ? undefined : [fix(L('Add an api on /', '添加 / 上的 api'), insertProperty(doc, [], 'apis', [{ url: '/', method: 'post', request: { 'Content-type': 'application/json' }, response: { 'Content-type': 'application/json' } }]), false)],
     });
   }
 

@@ -41,7 +41,19 @@ export function unreadableFinding(doc: ConfigDoc): RawFinding {
 export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
   const out: RawFinding[] = [];
   const at = (offset: number, length: number) => doc.rangeOf(offset, Math.max(length, offset < doc.text.length ? 1 : 0));
+  // A UTF-8 byte-order mark: Python's json module (and so ModelArts) refuses it; jsonc-parser reports it as an
+  // unexpected character at offset 0.
+  const bom = doc.text.charCodeAt(0) === 0xfeff;
+  if (bom) {
+    out.push({
+      code: 'MA100', file: doc.file, range: doc.rangeOf(0, 1),
+      message: L('config.json starts with a byte-order mark (BOM): strict JSON parsers refuse it. Save the file as UTF-8 without BOM.',
+        'config.json 以字节顺序标记（BOM）开头：严格的 JSON 解析器会拒绝它。请保存为不带 BOM 的 UTF-8。'),
+      fixes: [fix(L('Remove the byte-order mark', '删除 BOM'), [edit(doc, 0, 1, '')])],
+    });
+  }
   for (const e of doc.syntaxErrors) {
+    if (bom && e.offset === 0 && e.error === 'InvalidSymbol') continue;
     const [en, zh] = ERROR_TEXT[e.error] ?? [e.error, e.error];
     out.push({
       code: 'MA100',
@@ -96,4 +108,5 @@ export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
 }
 
 /** True when the text has errors beyond comments and trailing commas: the parsed value may be partial. */
-export const isBroken = (doc: ConfigDoc): boolean => doc.syntaxErrors.length > 0 || !doc.root;
+export const isBroken = (doc: ConfigDoc): boolean =>
+  !doc.root || doc.syntaxErrors.some((e) => !(e.offset === 0 && e.error === 'InvalidSymbol' && doc.text.charCodeAt(0) === 0xfeff));
