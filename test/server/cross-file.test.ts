@@ -114,3 +114,40 @@ describe('cross-file refresh', () => {
     assert.equal(uriOf(cfg), latest(cfg)!.uri);
   });
 });
+
+describe('which Dockerfiles are ModelArts files', () => {
+  let dir: string;
+  let c: LspClient;
+  const BAD_DOCKERFILE = 'FROM python:3.9-slim\nCMD python app.py &\n';
+
+  before(async () => {
+    dir = tempFolder({
+      'model/config.json': config('/health'),
+      'model/serving/Dockerfile': BAD_DOCKERFILE,
+      'website/Dockerfile': BAD_DOCKERFILE,
+    });
+    c = await LspClient.start({ roots: [path.join(dir, 'model')] });
+  });
+  after(async () => {
+    await c?.stop();
+    removeFolder(dir);
+  });
+
+  it('checks a Dockerfile whose config.json sits in a parent folder inside the workspace', async () => {
+    const docker = path.join(dir, 'model', 'serving', 'Dockerfile');
+    await c.open(docker, BAD_DOCKERFILE);
+    const p = await c.waitForFile(docker, 0, (x) => x.diagnostics.length > 0);
+    assert.ok(codes(p).some((code) => code.startsWith('MA2')), JSON.stringify(codes(p)));
+  });
+
+  it('leaves a Dockerfile with no ModelArts config.json alone', async () => {
+    const other = path.join(dir, 'website', 'Dockerfile');
+    const since = c.mark();
+    await c.open(other, BAD_DOCKERFILE);
+    // A barrier: a later edit of the model's Dockerfile is published after the other file was handled.
+    const docker = path.join(dir, 'model', 'serving', 'Dockerfile');
+    const v = await c.change(docker, BAD_DOCKERFILE + '\n');
+    await c.waitForFile(docker, since, (x) => x.version === v);
+    assert.deepEqual(c.publishesFor(other), []);
+  });
+});
