@@ -1,0 +1,125 @@
+// Faults: cancel mid-build and mid-probe leave nothing behind; a busy port is no problem; a 100 MB answer
+// keeps memory bounded; a request over 12 MB is MA411. After every test no labelled container remains.
+import { test, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runConformance, CancelledError } from '../../client/src/engine/conformance';
+import { createAndStart, removeAll } from '../../client/src/engine/container';
+import { buildImage } from '../../client/src/engine/build';
+import { engineOrSkip, codesOf, assertNoLabelled, FIXTURES, FAST } from './engine-helpers';
+
+const copyFixture = (name: string) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `mik-${name}-`));
+  fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+};
+
+async function eventually(check: () => Promise<boolean>, tries = 50): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+test('cancel mid-build: the daemon stops the build and no container is left', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-cancel-build-'));
+  const marker = `cancel-marker-${process.pid}-${Date.now()}`;
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), `FROM busybox\nRUN echo ${marker} && sleep 60\nCMD ["true"]\n`);
+  fs.writeFileSync(path.join(dir, 'config.json'), '{"model_type": "Image", "apis": []}');
+  const ac = new AbortController();
+  const run = runConformance(dir, { ...FAST, engine }, { signal: ac.signal, onLog: (l) => l.includes(marker) && !l.startsWith('Step') && ac.abort() });
+  await assert.rejects(run, CancelledError);
+  const gone = await eventually(async () => {
+    const all = await engine.docker.listContainers({ all: true });
+    return !all.some((c) => c.Command.includes(marker));
+  });
+  assert.ok(gone, 'the intermediate build container was removed');
+  assert.deepEqual(await assertNoLabelled(engine), []);
+});
+
+test('cancel mid-probe: the container is removed', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const ac = new AbortController();
+  const run = runConformance(path.join(FIXTURES, 'ma405-health-hang'), { ...FAST, engine, startTimeoutMs: 60_000 }, {
+    signal: ac.signal,
+    onProgress: (c) => c.id === 'start' && c.status === 'running' && setTimeout(() => ac.abort(), 1500),
+  });
+  await assert.rejects(run, CancelledError);
+  assert.deepEqual(await assertNoLabelled(engine), []);
+});
+
+test('a cancelled build reports cancelled, not a failure', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const ac = new AbortController();
+  ac.abort();
+  const r = await buildImage(engine, { dir: path.join(FIXTURES, 'good'), dockerfile: path.join(FIXTURES, 'good', 'Dockerfile'), tag: 'good:modelarts-dev', signal: ac.signal });
+  assert.equal(r.ok, false);
+  assert.equal(r.error, 'cancelled');
+});
+
+test('a host port already in use: the container gets another one', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const busy = net.createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+  const taken = (busy.address() as net.AddressInfo).port;
+  const ids: string[] = [];
+  try {
+    const a = await createAndStart(engine, { image: 'busybox', cmd: ['sleep', '30'] });
+    ids.push(a.id);
+    const b = await createAndStart(engine, { image: 'busybox', cmd: ['sleep', '30'] });
+    ids.push(b.id);
+    assert.ok(a.hostPort && b.hostPort);
+    assert.notEqual(a.hostPort, taken);
+    assert.notEqual(b.hostPort, taken);
+    assert.notEqual(a.hostPort, b.hostPort);
+  } finally {
+    await removeAll(engine, ids);
+    busy.close();
+  }
+});
+
+test('a 100 MB answer: bounded memory, truncated display', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const r = await runConformance(path.join(FIXTURES, 'huge-answer'), { ...FAST, engine });
+  clearInterval(timer);
+  const api = r.checks.find((c) => c.id === 'api POST /predict')!;
+  assert.equal(api.status, 'pass', JSON.stringify(api));
+  assert.match(api.message, /schema not checked/);
+  const answer = api.details!.find((d) => d.startsWith('answer: '))!;
+  assert.ok(answer.length < 3000, `display is ${answer.length} chars`);
+  assert.match(answer, /truncated/);
+  // Holding the answer would add 100 MB (twice, as a string); the cap keeps it to a few MB.
+  assert.ok(peak - base < 60 * 1024 * 1024, `RSS grew ${((peak - base) / 1048576).toFixed(1)} MB`);
+});
+
+test('a saved request over 12 MB gives exactly MA411 and is not sent', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const dir = copyFixture('good');
+  fs.mkdirSync(path.join(dir, 'requests'));
+  fs.writeFileSync(path.join(dir, 'requests', 'predict.json'), JSON.stringify({ x: 1, pad: 'x'.repeat(13 * 1024 * 1024) }));
+  fs.writeFileSync(path.join(dir, '.dockerignore'), 'requests/\n');
+  const r = await runConformance(dir, { ...FAST, engine, tag: 'mik-ma411:modelarts-dev' });
+  assert.deepEqual(codesOf(r), ['MA411']);
+  const f = r.findings[0];
+  assert.ok(f.file.endsWith('config.json'));
+  assert.match(f.message.en, /13\.0 MB > 12\.0 MB/);
+});
+
+after(async () => {
+  const engine = await engineOrSkip();
+  if (engine) assert.deepEqual(await assertNoLabelled(engine), []);
+});
