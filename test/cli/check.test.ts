@@ -46,11 +46,11 @@ test('json: a missing model_algorithm and a misspelled key give MA101 and MA104,
   assert.ok(codes.includes('MA101'), codes.join(','));
   const typo = findings.find((f: { code: string }) => f.code === 'MA104');
   assert.ok(typo, 'MA104 for procotol');
-  // "procotol" sits on line 5 (1-based) of the pretty-printed file, after 8 spaces and a quote: column 9.
+  // "procotol" sits on line 5 (1-based) of the pretty-printed file, after 6 spaces: column 7.
   assert.equal(typo.line, 5);
-  assert.equal(typo.column, 9);
+  assert.equal(typo.column, 7);
   assert.equal(typo.endLine, 5);
-  assert.equal(typo.endColumn, 9 + '"procotol"'.length);
+  assert.equal(typo.endColumn, 7 + '"procotol"'.length);
   assert.equal(typo.file, path.join(d, 'config.json'));
   for (const f of findings) {
     assert.deepEqual(Object.keys(f).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
@@ -63,7 +63,7 @@ test('text: one line per finding with path:line:col, then a summary; exit 1 on e
   const d = folder({ 'config.json': broken });
   const r = run(['check', d]);
   assert.equal(r.code, 1);
-  assert.match(r.out, /config\.json:5:9: warning MA104 /);
+  assert.match(r.out, /config\.json:5:7: warning MA104 /);
   assert.match(r.out, /1 model folder checked: [1-9]\d* errors?, /);
 });
 
@@ -80,7 +80,7 @@ test('sarif: version 2.1.0, rules with help links, results with regions and leve
   const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'MA104');
   assert.equal(res.level, 'warning');
   assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'MA104');
-  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 5, startColumn: 9, endLine: 5, endColumn: 19 });
+  assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 5, startColumn: 7, endLine: 5, endColumn: 17 });
 });
 
 test('--rule turns a rule off or changes its severity; warnings alone exit 0', () => {
