@@ -17,12 +17,10 @@ import type { CheckOptions, Lang } from './core/types';
 import { defaultOptions } from './core/types';
 import { toLang } from './core/i18n';
 import { overlayFiles } from './core/files';
-import { isModelArtsConfig } from './core/folders';
-import { parseTree } from 'jsonc-parser';
 import { sameOptions, toCheckOptions } from './settings';
 import { Validator } from './features/validation';
 import { codeActions } from './features/codeActions';
-import { SchemaFeatures } from './features/schema';
+import { SchemaFeatures, wantsSchema } from './features/schema';
 import { fileUri } from './features/diagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -190,17 +188,11 @@ connection.onDidChangeWatchedFiles((params) => {
 
 connection.onCodeAction(guard('codeAction', [], (params) => codeActions(params, documentChanges)));
 
-/** Completion and hover only in config files the checks treat as ModelArts ones (or a config.json just begun). */
 function schemaDocument(uri: string): TextDocument | undefined {
   const doc = documents.get(uri);
   const file = toPath(uri);
-  if (!doc || !file || !schema) return undefined;
-  const files = overlayFiles(() => openTexts);
-  if (isModelArtsConfig(file, files, options)) return doc;
-  if (path.basename(file) !== 'config.json') return undefined;
-  const root = doc.getText().length < 65536 ? parseTree(doc.getText()) : undefined;
-  const begun = !doc.getText().trim() || (root?.type === 'object' && !root.children?.length);
-  return begun ? doc : undefined;
+  if (!doc || !file) return undefined;
+  return wantsSchema(file, doc.getText(), overlayFiles(() => openTexts), options) ? doc : undefined;
 }
 
 connection.onCompletion(

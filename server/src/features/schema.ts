@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
 import type { CompletionList, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Lang } from '../core/types';
+import { parseTree } from 'jsonc-parser';
+import type { CheckOptions, FileSource, Lang } from '../core/types';
+import { isModelArtsConfig } from '../core/folders';
 import { ruleMeta } from '../rules/catalogue';
 import { pick } from '../core/i18n';
 import { ruleDocUri } from '../docs';
@@ -76,4 +78,13 @@ export class SchemaFeatures {
     if (doc.getText().length > MAX_TEXT) return null;
     return this.service.doHover(doc, pos, this.json(doc));
   }
+}
+
+/** Completion and hover only in config files the checks treat as ModelArts ones, or in a config.json just begun. */
+export function wantsSchema(file: string, text: string, files: FileSource, opts: CheckOptions): boolean {
+  if (isModelArtsConfig(file, files, opts)) return true;
+  if (path.basename(file) !== 'config.json') return false;
+  if (!text.trim()) return true;
+  const root = text.length < 65536 ? parseTree(text) : undefined;
+  return root?.type === 'object' && !root.children?.length;
 }
