@@ -28,7 +28,12 @@ const PLACEHOLDER: Record<string, unknown> = {
   command: 'cat /tmp/healthy',
 };
 
-interface Mapped { key: string; finding: RawFinding }
+interface Mapped {
+  key: string;
+  finding: RawFinding;
+  /** For an unknown key with a rename fix: the pointer of the field the rename supplies (`/health!url`). */
+  supplies?: string;
+}
 
 export function schemaFindings(doc: ConfigDoc, claimed: Set<string>): RawFinding[] {
   const errors = validateConfig(doc.value);
@@ -44,11 +49,8 @@ export function schemaFindings(doc: ConfigDoc, claimed: Set<string>): RawFinding
 
 /** A missing `url` next to an unknown `ulr` is one problem: the rename fix of MA104 solves it. */
 function dropCoveredMissing(ms: Mapped[]): Mapped[] {
-  const renamed = new Set(ms.filter((m) => m.finding.code === 'MA104' && m.finding.fixes?.length).map((m) => m.key.replace(/#key:.*$/, '') + '!' + (m.finding as { target?: string }).target));
-  return ms.filter((m) => !(m.finding.code === 'MA101' && renamed.has(m.key))).map((m) => {
-    delete (m.finding as { target?: string }).target;
-    return m;
-  });
+  const supplied = new Set(ms.map((m) => m.supplies).filter(Boolean));
+  return ms.filter((m) => !(m.finding.code === 'MA101' && supplied.has(m.key)));
 }
 
 function codeFor(e: ErrorObject): string {
@@ -79,7 +81,7 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
     const known = declaredKeys(e.parentSchema as SchemaNode).filter((k) => path.length > 0 || !UNDOCUMENTED_TOP_KEYS.has(k));
     const siblings = Object.keys((valueAt(doc.value, path) as object | undefined) ?? {});
     const guess = nearest(prop, known);
-    const f: RawFinding & { target?: string } = {
+    const f: RawFinding = {
       ...base,
       range: rangeOfNode(doc, key),
       message: guess
@@ -88,11 +90,12 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
         : L(`Unknown field "${prop}" in ${where}. Known fields: ${known.join(', ')}. Remove it or fix its name.`,
           `${where} 中有未知字段 "${prop}"。已知字段：${known.join('、')}。请删除或改正字段名。`),
     };
+    let supplies: string | undefined;
     if (guess && !siblings.includes(guess)) {
       f.fixes = [fix(L(`Rename to "${guess}"`, `改为 "${guess}"`), [edit(doc, key.offset, key.length, JSON.stringify(guess))])];
-      f.target = guess;
+      supplies = e.instancePath + '!' + guess;
     }
-    return { key: e.instancePath + '#key:' + prop, finding: f };
+    return { key: e.instancePath + '#key:' + prop, finding: f, supplies };
   }
 
   if (e.keyword === 'required') {
