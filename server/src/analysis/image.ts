@@ -160,8 +160,10 @@ function build(doc: DockerfileDoc): ImageModel {
       const js = (ins as unknown as { getJSONStrings?(): { getValue(): string; getJSONValue?(): string; getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } }[] }).getJSONStrings?.() ?? [];
       return js.map((a) => {
         const start = offsetOf(a.getRange().start), end = offsetOf(a.getRange().end);
+        // Read the source text: dockerfile-ast's getValue() drops the spaces inside a JSON string.
+        const src = doc.text.slice(start, end);
         let value: string;
-        try { value = JSON.parse(a.getValue()); } catch { value = a.getValue().replace(/^"|"$/g, ''); }
+        try { value = JSON.parse(src); } catch { value = src.replace(/^"|"$/g, ''); }
         return { value, start, end };
       });
     },
