@@ -3,10 +3,11 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { runConformance } from '../../client/src/engine/conformance';
-import { engineOrSkip, codesOf, assertNoLabelled, FIXTURES, FAST } from './engine-helpers';
+import { engineOrSkip, codesOf, assertNoLabelled, ensureArm64Base, FIXTURES, FAST } from './engine-helpers';
 
 const cases: { dir: string; code: string; opts?: Record<string, unknown>; check: string }[] = [
   { dir: 'ma401-oversized', code: 'MA401', opts: { sizeLimitBytes: 100 * 1024 * 1024 }, check: 'size' },
+  { dir: 'ma402-arm64', code: 'MA402', check: 'platform' },
   { dir: 'ma403-crash', code: 'MA403', check: 'start' },
   { dir: 'ma404-wrong-port', code: 'MA404', opts: { startTimeoutMs: 4000 }, check: 'start' },
   { dir: 'ma405-health-500', code: 'MA405', opts: { startTimeoutMs: 4000 }, check: 'health' },
@@ -22,6 +23,7 @@ for (const c of cases) {
   test(`${c.dir} gives exactly ${c.code}`, async (t) => {
     const engine = await engineOrSkip();
     if (!engine) return t.skip('no engine');
+    if (c.code === 'MA402') await ensureArm64Base(engine);
     const r = await runConformance(path.join(FIXTURES, c.dir), { ...FAST, ...c.opts, engine });
     assert.deepEqual(codesOf(r), [c.code], JSON.stringify(r.checks, null, 1));
     assert.equal(r.passed, false);
