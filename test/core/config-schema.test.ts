@@ -35,7 +35,7 @@ test('every declared property has description and x-description-zh; enumDescript
       assert.equal(o.enumDescriptions.length, o.enum.length, `${where} enumDescriptions`);
       assert.equal((o['x-enumDescriptions-zh'] as unknown[]).length, o.enum.length, `${where} x-enumDescriptions-zh`);
     }
-    for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`);
+    for (const [k, v] of Object.entries(o)) if (k !== 'defaultSnippets' && k !== 'examples') walk(v, `${where}/${k}`);
   };
   walk(configSchema, '#');
   assert.deepEqual(missing, []);
@@ -57,6 +57,8 @@ test('vscode-json-languageservice completes and hovers from the schema', async (
   const list = await ls.doComplete(doc, { line: 1, character: 17 }, json);
   const labels = (list?.items ?? []).map((i) => i.label);
   assert.ok(labels.includes('"Image"') && labels.includes('"TensorFlow"'), JSON.stringify(labels));
+  const root = await ls.doComplete(TextDocument.create('file:///m/config.json', 'json', 1, ''), { line: 0, character: 0 }, ls.parseJSONDocument(TextDocument.create('file:///m/config.json', 'json', 1, '')));
+  assert.ok((root?.items ?? []).some((i) => /Image model/.test(String(i.label))), 'skeleton snippet offered in an empty file');
   const hover = await ls.doHover(doc, { line: 2, character: 5 }, json);
   assert.match(JSON.stringify(hover?.contents), /Health check/);
 });
@@ -68,4 +70,15 @@ test('localizedSchema: zh-cn texts replace the English ones; each call is a fres
   assert.match(String((configSchema.properties as Record<string, S>).model_type.description), /engine/);
   assert.deepEqual(localizedSchema('en'), configSchema);
   assert.notEqual(localizedSchema('en'), configSchema);
+});
+
+test('the top-level snippets, with their placeholders filled, are clean configs', async () => {
+  const { check } = await import('./config-helpers');
+  const snippets = configSchema.defaultSnippets as { label: string; body: unknown }[];
+  assert.ok(snippets.length >= 2);
+  for (const sn of snippets) {
+    const text = JSON.stringify(sn.body, null, 2).replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1');
+    const found = check(text).filter((f) => f.severity !== 'info');
+    assert.deepEqual(found.map((f) => f.message.en), [], sn.label);
+  }
 });
