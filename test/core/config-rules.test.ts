@@ -121,3 +121,8 @@ test('MA118 also for an empty apis array, at the apis key', () => {
   assert.deepEqual(codes(fs), ['MA118']);
   assert.deepEqual(fs[0].range.start, { line: 3, character: 2 });
 });
+
+test('comment and comma look-alikes inside strings are not MA100', () => {
+  const t = json({ model_algorithm: 'a', model_type: 'Image', apis: [{ url: '/a//b' }], health: { url: '/health' }, swr_location: 'swr.cn-north-4.myhuaweicloud.com/org/repo:1' });
+  assert.deepEqual(codes(check(t.replace('"/a//b"', '"/a//b/*,]"'))), []);
+});
