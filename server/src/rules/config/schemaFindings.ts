@@ -85,8 +85,8 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
       ...base,
       range: rangeOfNode(doc, key),
       message: guess
-        ? L(`Unknown field "${prop}" in ${where}: did you mean "${guess}"? ModelArts ignores fields it does not know.`,
-          `${where} 中有未知字段 "${prop}"：是否应为 "${guess}"？ModelArts 会忽略不认识的字段。`)
+        ? L(`Unknown field "${prop}" in ${where}: did you mean "${guess}"? A misspelled field is not read, so its setting is lost.`,
+          `${where} 中有未知字段 "${prop}"：是否应为 "${guess}"？拼错的字段不会被读取，其设置将丢失。`)
         : L(`Unknown field "${prop}" in ${where}. Known fields: ${known.join(', ')}. Remove it or fix its name.`,
           `${where} 中有未知字段 "${prop}"。已知字段：${known.join('、')}。请删除或改正字段名。`),
     };
