@@ -126,3 +126,10 @@ test('comment and comma look-alikes inside strings are not MA100', () => {
   const t = json({ model_algorithm: 'a', model_type: 'Image', apis: [{ url: '/a//b' }], health: { url: '/health' }, swr_location: 'swr.cn-north-4.myhuaweicloud.com/org/repo:1' });
   assert.deepEqual(codes(check(t.replace('"/a//b"', '"/a//b/*,]"'))), []);
 });
+
+test('MA111: a Custom engine serves health at exactly /health', () => {
+  const bad = json({ model_algorithm: 'a', model_type: 'Custom', health: { url: '/healthz' } });
+  assert.deepEqual(codes(check(bad)), ['MA111']);
+  assert.deepEqual(codes(check(bad.replace('/healthz', '/health'))), []);
+  assert.deepEqual(codes(check(json({ ...goodImage(), health: { url: '/healthz' } }))), [], 'Image models may use any path');
+});

@@ -64,6 +64,16 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
     });
   }
 
+  // MA111: a custom engine's health path, if any, is exactly /health (custom engine spec).
+  const h = v.health;
+  if (type === 'Custom' && isObj(h) && typeof h.url === 'string' && h.url.startsWith('/') && h.url !== '/health') {
+    const n = doc.nodeAt(['health', 'url']);
+    if (n) claimed.add('/health/url');
+    push('MA111', n, L(`A custom engine (model_type Custom) must serve its health check at exactly "/health", not "${h.url}".`,
+      `自定义引擎（model_type Custom）的健康检查路径必须是 "/health"，而不是 "${h.url}"。`),
+    n ? { fixes: [fix(L('Change to "/health"', '改为 "/health"'), [replaceNode(doc, n, '/health')])] } : {});
+  }
+
   // MA117: the SWR address.
   if (typeof v.swr_location === 'string') {
     const p = swrProblem(v.swr_location);
