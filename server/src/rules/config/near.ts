@@ -1,6 +1,6 @@
 // "Did you mean": the nearest known word within a small edit distance. Optimal-string-alignment distance
-// (Levenshtein plus adjacent transposition, so `procotol` is 1 away from `protocol`); a dozen lines do not
-// justify a dependency.
+// (Levenshtein plus adjacent transposition: `itmes` is 1 away from `items`, `procotol` 2 from `protocol`);
+// a dozen lines do not justify a dependency.
 
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
