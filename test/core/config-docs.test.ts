@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../server/src/rules/catalogue';
+import { RULES, defaultSeverity } from '../../server/src/rules/catalogue';
 import { check, codes } from './config-helpers';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
@@ -22,6 +22,8 @@ for (const code of configCodes) {
     assert.match(md, new RegExp(`^# ${code}: `), 'title');
     for (const section of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity']) assert.ok(md.includes(section), section);
     assert.ok(md.includes('modelarts.rules'));
+    const stated = /Default severity: \*\*([^*]+)\*\*/.exec(md)?.[1] ?? '';
+    for (const p of ['seed-2021', 'current'] as const) assert.ok(stated.includes(defaultSeverity(code, p)), `${code} page states ${defaultSeverity(code, p)} (${p})`);
     const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
     assert.ok(blocks.length >= 2, 'two json blocks');
     const [bad, good] = blocks;
