@@ -134,7 +134,7 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
           const resNode = doc.nodeAt([...base, 'restraint']);
           push('MA109', n, L(`${name}: package_version "${ver}" is given without restraint. Add "restraint": "EXACT" (or ATLEAST / ATMOST).`,
             `${name}：给出了 package_version "${ver}" 但没有 restraint。请添加 "restraint": "EXACT"（或 ATLEAST / ATMOST）。`),
-          { fixes: [fix(L('Set restraint to "EXACT"', '将 restraint 设为 "EXACT"'), resNode ? [replaceNode(doc, resNode, 'EXACT')] : insertAfterVersion(doc, base))] });
+          { fixes: [fix(L('Set restraint to "EXACT"', '将 restraint 设为 "EXACT"'), resNode ? [replaceNode(doc, resNode, 'EXACT')] : insertProperty(doc, base, 'restraint', 'EXACT'))] });
         } else if (hasRes && !hasVer && (ver === undefined || ver === '')) {
           push('MA109', doc.nodeAt([...base, 'restraint']), L(`${name}: restraint "${String(res)}" is given without package_version. Add the version, or remove restraint to install the latest.`,
             `${name}：给出了 restraint "${String(res)}" 但没有 package_version。请补充版本号，或删除 restraint 以安装最新版本。`));
@@ -143,10 +143,6 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
     });
   }
   return out;
-}
-
-function insertAfterVersion(doc: ConfigDoc, base: (string | number)[]) {
-  return insertProperty(doc, base, 'restraint', 'EXACT');
 }
 
 function walkDataSchema(doc: ConfigDoc, s: Obj, path: (string | number)[], out: RawFinding[], depth = 0): void {
