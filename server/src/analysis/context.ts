@@ -5,6 +5,7 @@ import ignore from '@balena/dockerignore';
 import picomatch from 'picomatch';
 import type { FileSource } from '../core/types';
 import type { ImageModel, CopyOp } from './image';
+import { kwOf, rawContentOf } from './image';
 
 const SKIP = new Set(['node_modules', '.git', '__pycache__', '.venv', 'venv', '.idea', '.vscode']);
 const MAX_LIST = 3000;
@@ -132,6 +133,6 @@ export function mayProvide(m: ImageModel, containerPath: string): boolean {
   for (const op of m.copies) {
     if (op.fromStage && (op.destAbs === containerPath || containerPath.startsWith(op.destAbs + '/'))) return true;
   }
-  for (const ins of m.instrs) if (ins.getKeyword() === 'RUN' && (ins.getRawArgumentsContent() ?? '').includes(containerPath)) return true;
+  for (const ins of m.instrs) if (kwOf(ins) === 'RUN' && (rawContentOf(ins)).includes(containerPath)) return true;
   return false;
 }

@@ -85,7 +85,7 @@ function build(doc: DockerfileDoc): ImageModel {
   const snapshot = () => { current = new Map([...env, ...args]); };
 
   for (const ins of ast.getInstructions()) {
-    const kw = ins.getKeyword();
+    const kw = kwOf(ins);
     if (kw === 'FROM') {
       const from = ins as From;
       const raw = from.getImage() ?? '';
@@ -118,12 +118,12 @@ function build(doc: DockerfileDoc): ImageModel {
       }
       snapshot();
     } else if (kw === 'ENV') {
-      for (const p of (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties()) {
+      for (const p of propsOf(ins)) {
         env.set(p.getName(), expandVars(unquote(p.getValue() ?? ''), current).value);
       }
       snapshot();
     } else if (kw === 'WORKDIR') {
-      const w = expandVars(ins.getArgumentsContent() ?? '', current).value.trim();
+      const w = expandVars(contentOf(ins), current).value.trim();
       if (w) workdir = path.posix.resolve(workdir, w);
       stageVars.get(cur)!.workdir = workdir;
     }
@@ -133,7 +133,7 @@ function build(doc: DockerfileDoc): ImageModel {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = final; s && !chain.includes(s); s = s.parent) chain.unshift(s);
   const instrs = chain.flatMap((s) => s.instrs);
-  const lastOf = (k: string) => { for (let i = instrs.length - 1; i >= 0; i--) if (instrs[i].getKeyword() === k) return instrs[i]; return undefined; };
+  const lastOf = (k: string) => { for (let i = instrs.length - 1; i >= 0; i--) if (kwOf(instrs[i]) === k) return instrs[i]; return undefined; };
   const cleanCache = new Map<Instruction, CleanText>();
   const model: ImageModel = {
     doc, stages, final, chain, instrs,
@@ -151,7 +151,7 @@ function build(doc: DockerfileDoc): ImageModel {
       return c;
     },
     execArgs(ins) {
-      const content = ins.getArgumentsContent()?.trim() ?? '';
+      const content = contentOf(ins)?.trim() ?? '';
       if (!content.startsWith('[')) return undefined;
       try {
         const parsed: unknown = JSON.parse(content);
@@ -175,7 +175,7 @@ function build(doc: DockerfileDoc): ImageModel {
     if (sEp > sCmd) model.cmd = undefined;
   }
   for (const s of stages) for (const ins of s.instrs) {
-    const kw = ins.getKeyword();
+    const kw = kwOf(ins);
     if (kw !== 'COPY' && kw !== 'ADD') continue;
     const op = copyOp(model, ins);
     if (!op) continue;
@@ -192,7 +192,7 @@ function unquote(v: string): string {
 
 function argPairs(ins: Instruction): [string, string | undefined][] {
   const out: [string, string | undefined][] = [];
-  for (const a of ins.getArguments()) {
+  for (const a of argsOf(ins)) {
     const v = a.getValue();
     const eq = v.indexOf('=');
     if (eq < 0) out.push([v, undefined]);
@@ -256,7 +256,7 @@ function copyOp(m: ImageModel, ins: Instruction): CopyOp | undefined {
       if (cr) for (let l = cr.start.line; l <= cr.end.line; l++) hdLines.add(l);
       if (er) hdLines.add(er.start.line);
     }
-    words = ins.getArguments()
+    words = argsOf(ins)
       .filter((a) => !hdLines.has(a.getRange().start.line))
       .map((a) => ({ value: a.getValue(), start: m.offsetOf(a.getRange().start), end: m.offsetOf(a.getRange().end) }));
   }
@@ -269,3 +269,21 @@ function copyOp(m: ImageModel, ins: Instruction): CopyOp | undefined {
   const destIsDir = destRaw.endsWith('/') || sources.length > 1 || destRaw === '.' || destRaw === './';
   return { instr: ins, sources, dest: destRaw, destAbs, destIsDir, fromStage, heredocs };
 }
+
+// dockerfile-ast recomputes arguments, properties and keywords on every call (it re-reads the text); the rules ask
+// for them many times per check, so they are memoised per instruction object (a new parse makes new objects).
+interface PropLike { getName(): string; getValue(): string | null; getNameRange(): import('vscode-languageserver-types').Range; getRange(): import('vscode-languageserver-types').Range }
+const memo = <T>(f: (i: Instruction) => T) => {
+  const m = new WeakMap<Instruction, T>();
+  return (i: Instruction): T => {
+    if (m.has(i)) return m.get(i)!;
+    const v = f(i);
+    m.set(i, v);
+    return v;
+  };
+};
+export const kwOf = memo((i) => i.getKeyword());
+export const argsOf = memo((i) => i.getArguments());
+export const propsOf = memo((i): PropLike[] => (i as unknown as { getProperties?(): PropLike[] }).getProperties?.() ?? []);
+export const contentOf = memo((i) => i.getArgumentsContent() ?? '');
+export const rawContentOf = memo((i) => i.getRawArgumentsContent() ?? '');

@@ -2,6 +2,7 @@
 // then the start command: running /home/run.sh (the batch entry of the spec) means batch. Otherwise online.
 import type { CheckOptions, ServiceKind } from '../core/types';
 import type { ImageModel } from './image';
+import { rawContentOf } from './image';
 
 export interface ServiceDecision { kind: ServiceKind; reason: 'setting' | 'comment' | 'command' | 'default' }
 
@@ -10,7 +11,7 @@ export function serviceKind(m: ImageModel, opts: CheckOptions): ServiceDecision 
   const c = /^[ \t]*#[ \t]*modelarts-service:[ \t]*(batch|online)\b/im.exec(m.doc.text);
   if (c) return { kind: c[1].toLowerCase() as ServiceKind, reason: 'comment' };
   for (const ins of [m.entrypoint, m.cmd]) {
-    if (ins && /\/home\/run\.sh\b/.test(ins.getRawArgumentsContent() ?? '')) return { kind: 'batch', reason: 'command' };
+    if (ins && /\/home\/run\.sh\b/.test(rawContentOf(ins))) return { kind: 'batch', reason: 'command' };
   }
   return { kind: 'online', reason: 'default' };
 }

@@ -8,6 +8,7 @@ import { resolveInImage, mayProvide } from '../../analysis/context';
 import { baseInfo, componentOf, installLine, PACKAGES, type Component } from '../../analysis/base';
 import type { ImageModel } from '../../analysis/image';
 import { facts, find, fix, insertAfter, insertLine, argsRange } from './facts';
+import { kwOf, rawContentOf } from '../../analysis/image';
 
 const SH = /^(\/usr)?(\/bin\/)?sh$/;
 export const BATCH_CMD = 'CMD /bin/sh /home/run.sh';
@@ -60,8 +61,8 @@ const NAMES: Record<Component, [string, string]> = { python: ['python', 'python'
 export function installed(m: ImageModel): Set<Component> {
   const got = new Set<Component>();
   for (const ins of m.instrs) {
-    const kw = ins.getKeyword();
-    const raw = ins.getRawArgumentsContent() ?? '';
+    const kw = kwOf(ins);
+    const raw = rawContentOf(ins);
     if (kw === 'ENV' && /\bJAVA_HOME\b/.test(raw)) got.add('java');
     if (kw === 'ENV' && /conda|pyenv/i.test(raw)) got.add('python');
     if ((kw === 'COPY' || kw === 'ADD') && /jdk|jre|java|temurin/i.test(raw)) got.add('java');

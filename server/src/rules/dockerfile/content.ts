@@ -9,9 +9,10 @@ import { expandVars, parseShell } from '../../analysis/shell';
 import { hasGlob, isUrl, normRel } from '../../analysis/context';
 import { mapSpan } from '../../analysis/image';
 import { facts, find } from './facts';
+import { kwOf, argsOf, propsOf, contentOf } from '../../analysis/image';
 
 interface Prop { getName(): string; getValue(): string | null; getNameRange(): import('../../core/types').Range; getRange(): import('../../core/types').Range }
-const props = (ins: Instruction): Prop[] => (ins as unknown as { getProperties?(): Prop[] }).getProperties?.() ?? [];
+const props = (ins: Instruction): Prop[] => propsOf(ins);
 
 const SECRET_NAME = /(^|_)(AK|SK|ACCESS_?KEY(_ID)?|SECRET(_ACCESS)?(_KEY)?|SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_KEY|CREDENTIALS?)$/i;
 const SECRET_FILE = /^(\.env(\.(?!example$|sample$|template$|dist$)[\w-]+)?|credentials\.csv|id_rsa|id_ed25519|\.netrc|\.pypirc)$/i;
@@ -28,13 +29,13 @@ export function ma208(ctx: ProjectContext): RawFinding[] {
   const out: RawFinding[] = [];
   const msg = (what: string, zh: string) => L(`${what} is baked into the image: anyone who pulls it can read it. Pass it at run time (ModelArts environment variables) instead.`, `${zh}被写进了镜像：任何拉取镜像的人都能读到。请在运行时传入（ModelArts 环境变量）。`);
   for (const ins of f.m.instrs) {
-    const kw = ins.getKeyword();
+    const kw = kwOf(ins);
     if (kw === 'ENV' || kw === 'ARG') {
       for (const p of props(ins)) {
         const v = p.getValue();
         if (v !== null && SECRET_NAME.test(p.getName()) && literalSecret(v)) out.push(find(ctx, 'MA208', p.getRange(), msg(`The secret ${p.getName()}`, `密钥 ${p.getName()} `)));
       }
-      if (kw === 'ARG') for (const a of ins.getArguments()) {
+      if (kw === 'ARG') for (const a of argsOf(ins)) {
         const [n, ...rest] = a.getValue().split('=');
         if (rest.length && !props(ins).length && SECRET_NAME.test(n) && literalSecret(rest.join('='))) out.push(find(ctx, 'MA208', a.getRange(), msg(`The secret ${n}`, `密钥 ${n} `)));
       }
@@ -84,7 +85,7 @@ export function ma210(ctx: ProjectContext): RawFinding[] {
   const ignoreRel = f.bc.ignoreFile ? [{ file: f.bc.ignoreFile, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: L('The exclusion is here', '排除规则在此文件中') }] : undefined;
   for (const op of f.m.allCopies) {
     if (op.fromStage) continue;
-    const kw = op.instr.getKeyword();
+    const kw = kwOf(op.instr);
     for (const s of op.sources) {
       if (isUrl(s.value) || s.value.startsWith('<<') || s.value.includes('$')) continue;
       const range = ctx.dockerfile!.rangeOf(s.start, s.end - s.start);
@@ -115,7 +116,7 @@ export function ma211(ctx: ProjectContext): RawFinding[] {
   if (!f) return [];
   const out: RawFinding[] = [];
   for (const ins of f.m.instrs) {
-    if (ins.getKeyword() !== 'ENV') continue;
+    if (kwOf(ins) !== 'ENV') continue;
     for (const p of props(ins)) {
       if (!/^MA_/.test(p.getName())) continue;
       out.push(find(ctx, 'MA211', p.getNameRange(), L(`${p.getName()}: variables named MA_* are reserved by ModelArts and may be overwritten at run time. Rename it.`, `${p.getName()}：以 MA_ 开头的变量由 ModelArts 保留，运行时可能被覆盖。请改名。`)));
@@ -129,8 +130,8 @@ export function ma212(ctx: ProjectContext): RawFinding[] {
   if (!f) return [];
   const custom = (ctx.config?.value as { model_type?: unknown } | undefined)?.model_type === 'Custom';
   let user: Instruction | undefined;
-  for (const ins of f.m.instrs) if (ins.getKeyword() === 'USER') user = ins;
-  const name = user ? expandVars((user.getArgumentsContent() ?? '').trim(), f.m.varsAt(user)).value : undefined;
+  for (const ins of f.m.instrs) if (kwOf(ins) === 'USER') user = ins;
+  const name = user ? expandVars(contentOf(user).trim(), f.m.varsAt(user)).value : undefined;
   if (name !== undefined && !/^(root|0)(:(root|0))?$/.test(name)) return [];
   const severity = custom ? 'error' as const : undefined;
   const why = custom ? L(' A Custom-engine model must run as uid 1000 / gid 100 (USER 1000:100, user ma-user).', ' Custom 引擎模型必须以 uid 1000 / gid 100 运行（USER 1000:100，用户 ma-user）。') : L(' Consider USER 1000:100 (ma-user), as ModelArts recommends.', ' 建议使用 USER 1000:100（ma-user），这是 ModelArts 的推荐做法。');

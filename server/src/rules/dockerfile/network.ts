@@ -7,14 +7,15 @@ import { expandVars } from '../../analysis/shell';
 import { isLoopback, type Listen } from '../../analysis/servers';
 import type { Loc } from '../../analysis/entry';
 import { facts, find, fix, insertAfter, insertLine, rangeOfLoc, related, where, argsRange, type Facts } from './facts';
+import { kwOf, argsOf } from '../../analysis/image';
 
 export function ma201(ctx: ProjectContext): RawFinding[] {
   const f = facts(ctx);
   if (!f) return [];
-  const exposes = f.m.instrs.filter((i) => i.getKeyword() === 'EXPOSE');
+  const exposes = f.m.instrs.filter((i) => kwOf(i) === 'EXPOSE');
   const wrong: { ins: Instruction; start: number; end: number; value: string }[] = [];
   for (const ins of exposes) {
-    for (const a of ins.getArguments()) {
+    for (const a of argsOf(ins)) {
       const e = expandVars(a.getValue(), f.m.varsAt(ins));
       if (e.unresolved) return [];
       const m = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp))?$/i.exec(e.value);

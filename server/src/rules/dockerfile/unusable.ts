@@ -4,6 +4,7 @@ import { L } from '../../core/i18n';
 import type { ProjectContext } from '../context';
 import { KNOWN_INSTRUCTIONS } from '../../analysis/image';
 import { find, keywordRange, argsRange } from './facts';
+import { kwOf, contentOf } from '../../analysis/image';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -31,7 +32,7 @@ export function ma200(ctx: ProjectContext): RawFinding[] {
   }
   let seenFrom = false;
   for (const ins of instrs) {
-    const kw = ins.getKeyword();
+    const kw = kwOf(ins);
     if (!KNOWN_INSTRUCTIONS.has(kw)) {
       out.push(find(ctx, 'MA200', keywordRange(ins), L(`Unknown instruction "${ins.getInstruction()}": Docker stops the build here. Check the spelling.`, `未知指令 "${ins.getInstruction()}"：Docker 构建会在此处失败。请检查拼写。`)));
       continue;
@@ -40,11 +41,11 @@ export function ma200(ctx: ProjectContext): RawFinding[] {
     else if (!seenFrom && kw !== 'ARG') {
       out.push(find(ctx, 'MA200', keywordRange(ins), L(`${kw} before the first FROM: only ARG may come before FROM. Move it below FROM.`, `${kw} 出现在第一个 FROM 之前：FROM 之前只能有 ARG。请将它移到 FROM 之后。`)));
     }
-    if (kw === 'FROM' && !(ins.getArgumentsContent() ?? '').trim()) {
+    if (kw === 'FROM' && !contentOf(ins).trim()) {
       out.push(find(ctx, 'MA200', keywordRange(ins), L('FROM without an image: name the base image.', 'FROM 缺少镜像名：请写出基础镜像。')));
     }
     if (kw === 'CMD' || kw === 'ENTRYPOINT' || kw === 'RUN' || kw === 'COPY' || kw === 'ADD') {
-      const c = (ins.getArgumentsContent() ?? '').trim();
+      const c = contentOf(ins).trim();
       if (c.startsWith('[') && c.endsWith(']')) {
         let ok = false;
         try { const v: unknown = JSON.parse(c); ok = Array.isArray(v) && v.every((x) => typeof x === 'string'); } catch { ok = false; }

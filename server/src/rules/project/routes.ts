@@ -5,6 +5,7 @@ import { L } from '../../core/i18n';
 import type { ProjectContext } from '../context';
 import { routesIn, serves, pathMatches, type Route } from '../../analysis/routes';
 import { facts, rangeOfLoc, argsRange } from '../dockerfile/facts';
+import { kwOf, contentOf } from '../../analysis/image';
 
 const MAX_RELATED = 3;
 
@@ -59,8 +60,8 @@ export function ma302(ctx: ProjectContext): RawFinding[] {
 export function ma303(ctx: ProjectContext): RawFinding[] {
   const f = facts(ctx);
   if (!f) return [];
-  const hc = f.m.instrs.filter((i) => i.getKeyword() === 'HEALTHCHECK').pop();
-  if (!hc || /^\s*NONE\b/i.test(hc.getArgumentsContent() ?? '')) return [];
+  const hc = f.m.instrs.filter((i) => kwOf(i) === 'HEALTHCHECK').pop();
+  if (!hc || /^\s*NONE\b/i.test(contentOf(hc))) return [];
   const start = f.m.offsetOf(hc.getRange().start), end = f.m.offsetOf(hc.getRange().end);
   const text = f.m.doc.text.slice(start, end);
   const u = /\bhttps?:\/\/(\[[^\]]+\]|[^/:\s'"]+)(?::(\d+|\$\{?\w+\}?))?(\/[^\s'"|;&)]*)?/.exec(text);
