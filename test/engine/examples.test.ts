@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { runConformance } from '../../client/src/engine/conformance';
 import { engineOrSkip, assertNoLabelled, EXAMPLES } from './engine-helpers';
 
@@ -51,6 +51,24 @@ test('the CLI: a failing fixture exits 1 and its JUnit report has the failure', 
   assert.match(text.stdout, /✘ api POST \/predict .* MA407 the answer does not match response.data: \/result must be integer/);
   assert.match(text.stdout, /✔ Health \/health/);
   assert.match(text.stdout, /FAILED: \d+ passed, 1 failed/);
+});
+
+test('the CLI: Ctrl-C while waiting for the container cancels, cleans up and exits 130', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const cli = path.resolve(__dirname, '../../cli/main.ts');
+  const dir = path.resolve(__dirname, '../fixtures/images/ma405-health-hang');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'test', dir, '--timeout', '120', '--verbose'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+    // The server is up (it logged), the probe is waiting on /health: interrupt now.
+    if (/fixture server listening/.test(err) && !child.killed) child.kill('SIGINT');
+  });
+  const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
+  assert.equal(code, 130, err);
+  assert.match(err, /Cancelled; nothing left running/);
+  assert.deepEqual(await assertNoLabelled(engine), []);
 });
 
 test('the CLI: no engine → exit 3 with what was tried', () => {

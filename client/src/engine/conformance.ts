@@ -197,7 +197,8 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     }
 
     // Logs: only meaningful once it served (a crash or a silent port is already reported).
-    await logs.drained(300);
+    // Output may trail the last answer by a moment; wait for it only when there is none yet.
+    if (logs.bytes === 0) await logs.drained(500);
     if (served) {
       await step('logs', 'Logs on stdout/stderr', async () => {
         if (logs!.bytes > 0) return { status: 'pass', message: `${logs!.bytes} bytes of log output` };

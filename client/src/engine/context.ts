@@ -31,7 +31,10 @@ export function dockerignoreOf(dir: string): { ignores: (rel: string) => boolean
 export function packContext(dir: string, dockerfileRel: string, stats: ContextStats = { files: 0, bytes: 0 }): Readable {
   const rules = dockerignoreOf(dir);
   const keep = new Set([dockerfileRel.split(path.sep).join('/'), '.dockerignore']);
-  const pack = tar.pack(dir, {
+  // 1 MB reads instead of 64 KB: fewer round trips through the tar and HTTP streams for big model files.
+  const bigReads = { ...fs, createReadStream: (p: fs.PathLike, o?: object) => fs.createReadStream(p, { ...o, highWaterMark: 1024 * 1024 }) };
+  const options: tar.PackOptions & { fs?: unknown } = {
+    fs: bigReads,
     // tar-fs passes absolute paths; excluded directories are pruned, except when a `!` rule might re-include
     // something below them — then the walk goes on and files are judged one by one.
     ignore: (abs: string) => {
@@ -55,6 +58,7 @@ export function packContext(dir: string, dockerfileRel: string, stats: ContextSt
       header.gid = 0;
       return header;
     },
-  });
+  };
+  const pack = tar.pack(dir, options);
   return pack as unknown as Readable;
 }
