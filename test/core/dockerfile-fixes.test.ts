@@ -95,3 +95,10 @@ test('"suppress here" silences exactly that finding', () => {
   clean(out);
   assert.match(out.Dockerfile, /^# modelarts-ignore MA212\nFROM/);
 });
+
+test('a port built from a variable is reported but not rewritten (no fix could be exact)', () => {
+  const files = { Dockerfile: ONLINE('ENV PORT=5000\nCMD gunicorn -b 0.0.0.0:${PORT} server:app'), 'server.py': SERVER };
+  const f = check(files).findings.find((x) => x.code === 'MA203')!;
+  assert.ok(f, 'MA203 from ENV PORT');
+  assert.deepEqual(f.fixes?.map((x) => x.title.en), ['Suppress MA203 here']);
+});

@@ -104,6 +104,8 @@ test('MA208: secrets in ENV, ARG, RUN and copied files', () => {
   assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ARG DB_PASSWORD=hunter22')), ['MA208']);
   assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'RUN pip install -i https://bob:s3cret@pypi.example.com/simple x')), ['MA208']);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY .env /home/app/.env\nCOPY server.py'), { '.env': 'TOKEN=x' }), ['MA208']);
+  assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ARG PIP_INDEX_URL=https://user:p4ss@mirror.example.com/simple')), ['MA208']);
+  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY . /home/app/\nCOPY server.py'), { 'credentials.csv': 'User Name,Access Key Id,Secret Access Key\n' }), ['MA208']);
   assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ENV TOKENIZERS_PARALLELISM=false MAX_TOKEN=512 API_KEY=${API_KEY} SECRET_FILE=/run/secrets/s\nARG HF_TOKEN')), []);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY . /home/app/\nCOPY server.py'), { '.env': 'TOKEN=x', '.dockerignore': '.env\n' }), []);
 });

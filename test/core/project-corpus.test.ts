@@ -23,3 +23,10 @@ for (const name of names) {
     assert.deepEqual(got.map((f) => f.code).sort(), expected, got.map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`).join('\n'));
   });
 }
+
+test('the examples folder stays clean under the Dockerfile and cross-file rules', () => {
+  const examples = path.join(__dirname, '..', '..', 'examples');
+  const { folders, findings } = checkPaths([examples], defaultOptions());
+  assert.ok(folders.length >= 2, 'online and batch examples found');
+  assert.deepEqual(findings.filter((f) => /^MA[23]/.test(f.code)).map((f) => `${f.code} ${f.file}:${f.range.start.line + 1} ${f.message.en}`), []);
+});

@@ -37,8 +37,8 @@ export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[]
   const args = w.slice(i);
   const at: Loc = { ...w[0].loc, end: w[w.length - 1].loc.end };
   const env = step.env;
-  const opt = (names: string[]): { value: string; loc: Loc } | undefined => {
-    let found: { value: string; loc: Loc } | undefined;
+  const opt = (names: string[]): { value: string; loc?: Loc } | undefined => {
+    let found: { value: string; loc?: Loc } | undefined;
     for (let k = 0; k < args.length; k++) {
       const a = args[k];
       for (const n of names) {
@@ -123,22 +123,24 @@ export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[]
 }
 
 /** `host:port`, `:port`, `[::]:port`, `host` (gunicorn default port 8000); unix sockets and fds yield nothing. */
-function bindListen(server: string, v: string, loc: Loc, base: { at: Loc; insertAfter?: Loc }): Listen {
+function bindListen(server: string, v: string, loc: Loc | undefined, base: { at: Loc; insertAfter?: Loc }): Listen {
   if (/^(unix|fd):/.test(v)) return { server, ...base };
   const m = /^(\[[^\]]*\]|[^:]*)(?::(\d+|\$\w+|\$\{\w+\}))?$/.exec(v);
   if (!m) return { server, ...base };
   const host = m[1] === '' ? '0.0.0.0' : m[1];
   const port = m[2] ?? '8000';
-  const hostLoc = m[1] ? { ...loc, end: loc.start + m[1].length } : undefined;
-  const portLoc = m[2] ? { ...loc, start: loc.start + m[1].length + 1 } : undefined;
+  // Exact spans only when the value is written literally (not built from variables): fixes edit these spans.
+  const literal = loc && loc.text.slice(loc.start, loc.end) === v ? loc : undefined;
+  const hostLoc = literal && m[1] ? { ...literal, end: literal.start + m[1].length } : undefined;
+  const portLoc = literal && m[2] ? { ...literal, start: literal.start + m[1].length + 1 } : undefined;
   return { server, host, port, hostLoc, portLoc, ...base };
 }
 
-/** The span of `part` inside a word's source text (exact when written literally; the whole word otherwise). */
-function sub(loc: Loc, part: string): Loc {
+/** The span of `part` inside a word's source text; undefined when it is not written literally there. */
+function sub(loc: Loc, part: string): Loc | undefined {
   const raw = loc.text.slice(loc.start, loc.end);
   const k = raw.lastIndexOf(part);
-  return k >= 0 && part ? { ...loc, start: loc.start + k, end: loc.start + k + part.length } : loc;
+  return k >= 0 && part ? { ...loc, start: loc.start + k, end: loc.start + k + part.length } : undefined;
 }
 
 function codeListens(step: Step, p: string, lang: 'py' | 'js', m: ImageModel, bc: BuildContext): Listen[] {

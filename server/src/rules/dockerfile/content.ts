@@ -17,6 +17,9 @@ const props = (ins: Instruction): Prop[] => propsOf(ins);
 const SECRET_NAME = /(^|_)(AK|SK|ACCESS_?KEY(_ID)?|SECRET(_ACCESS)?(_KEY)?|SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_KEY|CREDENTIALS?)$/i;
 const SECRET_FILE = /^(\.env(\.(?!example$|sample$|template$|dist$)[\w-]+)?|credentials\.csv|id_rsa|id_ed25519|\.netrc|\.pypirc)$/i;
 
+/** `scheme://user:password@host` with a literal password (not `$VAR`). */
+const URL_CREDENTIALS = /[a-z]+:\/\/[^/\s:@$]+:[^/\s@$]+@/i;
+
 function literalSecret(value: string): boolean {
   const v = value.trim().replace(/^["']|["']$/g, '');
   if (!v || /^\$\{?\w+\}?$/.test(v) || /^\d+(\.\d+)*$/.test(v) || /^(true|false|none|null|yes|no|changeme|xxx+|\*+|<[^>]*>)$/i.test(v)) return false;
@@ -34,6 +37,7 @@ export function ma208(ctx: ProjectContext): RawFinding[] {
       for (const p of props(ins)) {
         const v = p.getValue();
         if (v !== null && SECRET_NAME.test(p.getName()) && literalSecret(v)) out.push(find(ctx, 'MA208', p.getRange(), msg(`The secret ${p.getName()}`, `密钥 ${p.getName()} `)));
+        else if (v !== null && URL_CREDENTIALS.test(v)) out.push(find(ctx, 'MA208', p.getRange(), msg('A password in a URL', 'URL 中的密码')));
       }
       if (kw === 'ARG') for (const a of argsOf(ins)) {
         const [n, ...rest] = a.getValue().split('=');
@@ -49,7 +53,7 @@ export function ma208(ctx: ProjectContext): RawFinding[] {
           const span = mapSpan(c, w.start, w.end);
           const r = ctx.dockerfile!.rangeOf(span.start, span.end - span.start);
           if (m && SECRET_NAME.test(m[1]) && literalSecret(m[2])) out.push(find(ctx, 'MA208', r, msg(`The secret ${m[1]}`, `密钥 ${m[1]} `)));
-          else if (/^[a-z]+:\/\/[^/\s:@$]+:[^/\s@$]+@/i.test(w.value)) out.push(find(ctx, 'MA208', r, msg('A password in a URL', 'URL 中的密码')));
+          else if (URL_CREDENTIALS.test(w.value)) out.push(find(ctx, 'MA208', r, msg('A password in a URL', 'URL 中的密码')));
           else if (sc.words[0]?.value === 'obsutil' && /^-(k|t)=./.test(w.value) && literalSecret(w.value.slice(3))) out.push(find(ctx, 'MA208', r, msg('An OBS secret key', 'OBS 密钥')));
         }
       }
