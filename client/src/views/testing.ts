@@ -28,6 +28,9 @@ export class ConformanceTests implements vscode.Disposable {
   private readonly problems = vscode.languages.createDiagnosticCollection('modelarts-conformance');
   private readonly subs: vscode.Disposable[] = [];
   lastRun: RunSummary | undefined;
+  private readonly runChanged = new vscode.EventEmitter<void>();
+  /** A folder's run started or ended. */
+  readonly onDidChangeRun = this.runChanged.event;
 
   constructor(private readonly folders: ModelFolders, private readonly wf: Workflow) {
     this.profile = this.ctrl.createRunProfile(t('Build and Test', '构建并测试'), vscode.TestRunProfileKind.Run, (req, token) => this.run(req, token), true);
@@ -52,7 +55,8 @@ export class ConformanceTests implements vscode.Disposable {
     if (!item) {
       const ws = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(f.dir));
       item = this.ctrl.createTestItem(f.dir, path.basename(f.dir), vscode.Uri.file(f.configPath ?? f.dockerfilePath ?? f.dir));
-      item.description = ws ? vscode.workspace.asRelativePath(f.dir) : f.dir;
+      const rel = ws ? vscode.workspace.asRelativePath(f.dir) : f.dir;
+      if (rel !== item.label) item.description = rel;
       this.ctrl.items.add(item);
     }
     const config = this.wf.configOf(f);
@@ -60,7 +64,11 @@ export class ConformanceTests implements vscode.Disposable {
     try { text = fs.readFileSync(f.dockerfilePath!, 'utf8'); } catch { /* gone: the tree updates on the next change */ }
     const batch = detectServiceKind(text, f.dir) === 'batch';
     const expected = expectedChecks(apiSpecs(config), batch);
-    const children = expected.map((c) => item!.children.get(c.id) ?? this.ctrl.createTestItem(c.id, c.label, item!.uri));
+    const children = expected.map((c, i) => {
+      const child = item!.children.get(c.id) ?? this.ctrl.createTestItem(c.id, c.label, item!.uri);
+      child.sortText = String(i).padStart(3, '0'); // run order, not alphabetical
+      return child;
+    });
     item.children.replace(children);
     return item;
   }
@@ -97,7 +105,7 @@ export class ConformanceTests implements vscode.Disposable {
         if (token.isCancellationRequested) break;
         const f = this.folders.folderOf(root.id);
         if (!f) { run.errored(root, new vscode.TestMessage(t('This model folder is gone.', '该模型文件夹已不存在。'))); continue; }
-        await this.runOne(f, this.folderItem(f), which, run, token, report);
+        await this.runOne(f, this.folderItem(f), which, run, token, report).finally(() => this.runChanged.fire());
       }
     } finally {
       run.end();
@@ -110,6 +118,7 @@ export class ConformanceTests implements vscode.Disposable {
     const asked = (id: string) => which === 'all' || which.has(id);
     const summary: RunSummary = { folder: f.dir, done: false, results: [] };
     this.lastRun = summary;
+    this.runChanged.fire();
     root.children.forEach((c) => asked(c.id) && run.enqueued(c));
     const engine = await this.wf.connect(f);
     if (!engine) {
@@ -158,7 +167,9 @@ export class ConformanceTests implements vscode.Disposable {
     const reported = new Set<string>();
     for (const r of results) {
       let item = root.children.get(r.id);
-      if (!item) { item = this.ctrl.createTestItem(r.id, r.label, root.uri); root.children.add(item); }
+      // A check that does not apply to this kind of service (batch checks on an online one) stays out of the tree.
+      if (!item && r.state === 'skipped') continue;
+      if (!item) { item = this.ctrl.createTestItem(r.id, r.label, root.uri); item.sortText = `500${r.id}`; root.children.add(item); }
       item.label = r.label;
       reported.add(r.id);
       summary.results.push(toSummary(r));
@@ -190,6 +201,7 @@ export class ConformanceTests implements vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subs) s.dispose();
+    this.runChanged.dispose();
     this.problems.dispose();
     this.ctrl.dispose();
   }

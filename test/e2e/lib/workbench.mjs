@@ -58,6 +58,11 @@ export class Workbench {
 
   /** Runs a command from the palette by its full title ("ModelArts: Build and Test"). */
   async runCommand(title) {
+    // The test-failure peek renders its output in a terminal that keeps the keyboard: move focus out first.
+    if (await this.page.locator('.peekview-widget').first().isVisible().catch(() => false)) {
+      await this.page.locator('.tabs-container .tab.active').first().click();
+      await this.page.keyboard.press('Escape');
+    }
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
     await this.quickInput(`>${title}`);
@@ -120,12 +125,20 @@ export class Workbench {
     await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
   }
 
-  /** Opens the quick-fix menu at the cursor and applies the entry whose title contains text. */
-  async quickFix(text) {
+  /** Opens the quick-fix menu at the cursor and applies the entry whose title contains text (by keyboard). */
+  async quickFix(text, beforeApply) {
     await this.page.keyboard.press('Control+.');
     const item = this.page.locator('.action-widget .monaco-list-row', { hasText: text });
     await item.first().waitFor();
-    return item.first();
+    if (beforeApply) await beforeApply();
+    for (let i = 0; i < 20; i++) {
+      if (await this.page.locator('.action-widget .monaco-list-row.focused', { hasText: text }).count()) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`no quick fix "${text}" could be focused`);
   }
 
   async save() { await this.page.keyboard.press('Control+S'); }

@@ -38,6 +38,8 @@ export function makeWorkspace(repo, dir) {
   greet.response.data.properties.greeting = { type: 'integer' };
   fs.writeFileSync(cfgPath, JSON.stringify(cfg, null, 2) + '\n');
 
+  // Where a snippet goes: a Dockerfile and server beside it, so a clean config.json has zero findings (no MA304).
   fs.mkdirSync(path.join(dir, 'scratch'));
+  for (const f of ['Dockerfile', 'server.py']) fs.copyFileSync(path.join(online, f), path.join(dir, 'scratch', f));
   return { online, broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
 }
