@@ -141,3 +141,8 @@ test('MA212: root or no USER is info; error for a Custom-engine model', () => {
   const custom = check({ Dockerfile: noUser, 'server.py': SERVER, 'config.json': JSON.stringify({ model_algorithm: 'a', model_type: 'Custom' }) });
   assert.equal(custom.findings.find((f) => f.code === 'MA212')?.severity, 'error');
 });
+
+test('MA210: Docker semantics for globs beside other sources and for re-included folders', () => {
+  assert.deepEqual(codes(GOOD.replace('COPY server.py /home/app/server.py', 'COPY server.py extra*.txt /home/app/')), []);
+  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model /home/app/model\nCOPY server.py'), { 'model/keep.bin': 'x', 'model/big.bin': 'x', '.dockerignore': 'model\n!model/keep.bin\n' }), []);
+});

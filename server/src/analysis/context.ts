@@ -16,6 +16,8 @@ export interface BuildContext {
   /** True when .dockerignore (or <Dockerfile>.dockerignore) excludes this context-relative path. */
   isIgnored(rel: string): boolean;
   ignoreFile?: string;
+  /** True when a `!` exception of the ignore file re-includes something under `rel` (Docker then sends it). */
+  reincludes(rel: string): boolean;
   read(rel: string): string | undefined;
   exists(rel: string): boolean;
   isDir(rel: string): boolean;
@@ -40,9 +42,15 @@ export function buildContext(dir: string, files: FileSource, dockerfilePath?: st
   const candidates = [dockerfilePath ? dockerfilePath + '.dockerignore' : '', path.join(dir, '.dockerignore')].filter(Boolean);
   let ig: Ign | undefined;
   let ignoreFile: string | undefined;
+  let negations: string[] = [];
   for (const c of candidates) {
     const t = files.readText(c);
-    if (t !== undefined) { ig = ignoreFor(t); ignoreFile = c; break; }
+    if (t !== undefined) {
+      ig = ignoreFor(t);
+      ignoreFile = c;
+      negations = t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => normRel(l.slice(1)));
+      break;
+    }
   }
   const abs = (rel: string) => path.join(dir, rel);
   let listing: { files: string[]; complete: boolean } | undefined;
@@ -52,6 +60,10 @@ export function buildContext(dir: string, files: FileSource, dockerfilePath?: st
     isIgnored: (rel) => {
       const r = normRel(rel);
       return !!ig && r !== '' && r !== '.' && ig.ignores(r);
+    },
+    reincludes: (rel) => {
+      const r = normRel(rel);
+      return negations.some((n) => n.startsWith(r + '/') || /[*?[]/.test(n));
     },
     read(rel) {
       const r = normRel(rel);

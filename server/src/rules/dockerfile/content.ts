@@ -99,6 +99,8 @@ export function ma210(ctx: ProjectContext): RawFinding[] {
         continue;
       }
       if (hasGlob(rel)) {
+        // Docker accepts a glob that matches nothing when another source of the same COPY exists.
+        if (op.sources.some((o) => o !== s && !hasGlob(o.value) && f.bc.exists(normRel(o.value)))) continue;
         const l = f.bc.list();
         const isMatch = picomatch(rel, { dot: true });
         if (!l.complete || l.files.some((x) => (isMatch(x) || isMatch(path.posix.dirname(x))) && !f.bc.isIgnored(x))) continue;
@@ -107,7 +109,7 @@ export function ma210(ctx: ProjectContext): RawFinding[] {
       }
       if (!f.bc.exists(rel)) {
         out.push(find(ctx, 'MA210', range, L(`${s.value} is not in the build context (${f.bc.dir}): the build fails here. Check the path; it is relative to the Dockerfile's folder.`, `${s.value} 不在构建上下文（${f.bc.dir}）中：构建会在此处失败。请检查路径，它相对于 Dockerfile 所在目录。`)));
-      } else if (f.bc.isIgnored(rel)) {
+      } else if (f.bc.isIgnored(rel) && !f.bc.reincludes(rel)) {
         out.push(find(ctx, 'MA210', range, L(`${s.value} is excluded by ${path.basename(f.bc.ignoreFile ?? '.dockerignore')}: Docker does not send it, so the build fails here. Remove the exclusion or the ${kw}.`, `${s.value} 被 ${path.basename(f.bc.ignoreFile ?? '.dockerignore')} 排除：Docker 不会发送它，构建会在此处失败。请删除该排除规则或这条 ${kw}。`), { related: ignoreRel }));
       }
     }
