@@ -65,6 +65,23 @@ test('a cancelled build reports cancelled, not a failure', async (t) => {
   assert.equal(r.error, 'cancelled');
 });
 
+test('a failed build step is mapped to its Dockerfile line', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-build-fail-'));
+  fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM busybox\n# a comment\nRUN echo fine\nRUN echo broken >&2 && \\\n    exit 7\nCMD ["true"]\n');
+  fs.writeFileSync(path.join(dir, 'config.json'), '{"model_type": "Image"}');
+  const r = await runConformance(dir, { ...FAST, engine, tag: 'mik-build-fail:modelarts-dev' });
+  assert.equal(r.passed, false);
+  const b = r.checks.find((c) => c.id === 'build')!;
+  assert.equal(b.status, 'fail');
+  assert.deepEqual(b.location, { file: path.join(dir, 'Dockerfile'), line: 4 });
+  assert.match(b.message, /step 3 \(line 4: RUN echo broken/);
+  assert.match(b.message, /non-zero code: 7/);
+  assert.ok(b.details?.some((d) => d.includes('broken')));
+  assert.equal(r.checks.length, 1);
+});
+
 test('a host port already in use: the container gets another one', async (t) => {
   const engine = await engineOrSkip();
   if (!engine) return t.skip('no engine');

@@ -13,6 +13,7 @@ const cases: { dir: string; code: string; opts?: Record<string, unknown>; check:
   { dir: 'ma405-health-500', code: 'MA405', opts: { startTimeoutMs: 4000 }, check: 'health' },
   { dir: 'ma405-health-hang', code: 'MA405', opts: { startTimeoutMs: 4000 }, check: 'health' },
   { dir: 'ma406-slow', code: 'MA406', opts: { requestTimeoutMs: 1000 }, check: 'api POST /predict' },
+  { dir: 'ma406-error', code: 'MA406', check: 'api POST /predict' },
   { dir: 'ma407-schema', code: 'MA407', check: 'api POST /predict' },
   { dir: 'ma408-silent', code: 'MA408', check: 'logs' },
   { dir: 'ma409-batch', code: 'MA409', check: 'batch' },

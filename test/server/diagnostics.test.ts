@@ -154,6 +154,10 @@ describe('diagnostics over stdio', () => {
     const p = await c.waitForFile(file, since);
     assert.deepEqual(p.diagnostics, []);
     assert.ok(v > 1);
+    // Its Dockerfile has no ModelArts config.json any more: cleared too, no stale finding left.
+    const docker = path.join(dir, 'Dockerfile');
+    await c.waitForFile(docker, since, (x) => x.diagnostics.length === 0);
+    assert.deepEqual(c.publishesFor(docker).at(-1)?.diagnostics, []);
   });
 });
 

@@ -29,7 +29,19 @@ describe('settings', () => {
     removeFolder(dir);
   });
 
+  /**
+   * Waits until no check is pending: an edit of config.json (same text, new version) is published with the
+   * Dockerfile right after it. Publishes after this come from what the test does next.
+   */
+  async function settle(): Promise<void> {
+    const since = c.mark();
+    const v = await c.change(file, CONFIG);
+    const p = await c.waitForFile(file, since, (x) => x.version === v);
+    await c.waitForFile(path.join(dir, 'Dockerfile'), c.publishes.indexOf(p) + 1);
+  }
+
   async function publishAfter(settings: Record<string, unknown>) {
+    await settle();
     const since = c.mark();
     await c.setSettings(settings);
     return c.waitForFile(file, since);
@@ -72,7 +84,22 @@ describe('settings', () => {
     assert.ok(codes(p).includes('MA113'));
   });
 
+  it('passes serviceKind to the Dockerfile rules', async () => {
+    const docker = path.join(dir, 'Dockerfile');
+    await settle();
+    let since = c.mark();
+    await c.setSettings({ profile: 'seed-2021', rules: {}, serviceKind: 'batch' });
+    let p = await c.waitForFile(docker, since);
+    assert.ok(codes(p).includes('MA204'), `batch: the command must be /bin/sh /home/run.sh: ${JSON.stringify(codes(p))}`);
+    await settle();
+    since = c.mark();
+    await c.setSettings({ profile: 'seed-2021', rules: {}, serviceKind: 'auto' });
+    p = await c.waitForFile(docker, since);
+    assert.ok(!codes(p).includes('MA204'), JSON.stringify(codes(p)));
+  });
+
   it('ignores malformed settings instead of failing', async () => {
+    await publishAfter({ profile: 'current', rules: { MA116: 'error' } });
     const p = await publishAfter({ profile: 'no-such-profile', rules: { MA113: 'loud', MA104: 3 }, configFiles: 'x' });
     assert.deepEqual(codes(p), ['MA104', 'MA113', 'MA116']);
     assert.equal(find(p, 'MA116')!.severity, 3, 'unknown profile falls back to seed-2021');
