@@ -117,7 +117,7 @@ export class LspClient {
   /** The first publish from `since` on that matches. */
   waitFor(pred: (p: PublishDiagnosticsParams) => boolean, since = 0, what = 'a matching publishDiagnostics'): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}`)), HANG_GUARD_MS);
+      const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}; server log: ${this.logs.slice(-5).join('\n')}`)), HANG_GUARD_MS);
       const check = (): void => {
         const hit = this.publishes.slice(since).find(pred);
         if (hit) {
