@@ -1,0 +1,41 @@
+// The manifest's user-facing text: every %key% has an English and a Simplified Chinese entry, every command is in
+// the ModelArts category, the docker host setting is machine-scoped, and untrusted workspaces are "limited".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+const read = (f: string) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8'));
+const pkg = read('package.json');
+const en = read('package.nls.json');
+const zh = read('package.nls.zh-cn.json');
+
+test('every %key% of package.json has en and zh-cn text', () => {
+  const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+  assert.ok(keys.length > 20, `only ${keys.length} localized strings`);
+  assert.deepEqual(keys.filter((k) => !en[k]), [], 'missing in package.nls.json');
+  assert.deepEqual(keys.filter((k) => !zh[k]), [], 'missing in package.nls.zh-cn.json');
+  assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort(), 'en and zh-cn have the same keys');
+  for (const k of Object.keys(zh)) assert.match(zh[k], /[\u4e00-\u9fff]/, `${k} is not Chinese`);
+});
+
+test('commands: category ModelArts, the nine the user needs, each registered by the client', () => {
+  const ids = pkg.contributes.commands.map((c: { command: string }) => c.command);
+  for (const id of ['buildImage', 'runContainer', 'probeHealth', 'sendTestRequest', 'buildAndTest', 'stopContainer', 'showLogs', 'newProject', 'openRuleDoc']) {
+    assert.ok(ids.includes(`modelarts.${id}`), `modelarts.${id} missing`);
+  }
+  for (const c of pkg.contributes.commands) assert.equal(c.category, 'ModelArts');
+  const src = fs.readdirSync(path.join(root, 'client/src'), { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.startsWith('engine'))
+    .map((f) => fs.readFileSync(path.join(root, 'client/src', f), 'utf8')).join('\n');
+  for (const id of ids) assert.ok(src.includes(`'${id}'`), `${id} is never registered`);
+});
+
+test('settings: docker host machine-scoped; trust limited; snippets and walkthrough media exist', () => {
+  const props = pkg.contributes.configuration.properties;
+  assert.equal(props['modelarts.dockerHost'].scope, 'machine');
+  for (const k of ['modelarts.container.env', 'modelarts.container.startTimeoutSeconds', 'modelarts.requestSamplesFolder', 'modelarts.profile', 'modelarts.rules']) assert.ok(props[k], k);
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  for (const s of pkg.contributes.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
+  for (const w of pkg.contributes.walkthroughs) for (const s of w.steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);
+});

@@ -1,0 +1,35 @@
+// New Model Image Project renders the snippets into a folder; that folder must check clean (zero findings),
+// online and batch, with the same checks the language server and CLI run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { renderSnippet, scaffoldFiles } from '../../client/src/scaffoldFiles';
+import { checkPaths } from '../../server/src/check';
+import { defaultOptions } from '../../server/src/core/types';
+
+const snippetsDir = path.resolve(__dirname, '../../snippets');
+
+test('snippet bodies render: defaults, first choice, tabstops and escapes', () => {
+  assert.equal(renderSnippet(['a ${1:x} b ${2|post,get|} $0 \\$HOME c\\\\', '$TM_FILENAME']), 'a x b post  $HOME c\\\n\n');
+});
+
+for (const kind of ['online', 'batch'] as const) {
+  test(`a scaffolded ${kind} folder has zero findings`, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scaffold-${kind}-`));
+    try {
+      const files = scaffoldFiles(snippetsDir, kind);
+      assert.deepEqual(files.map((f) => f.name), kind === 'batch' ? ['config.json', 'Dockerfile', 'server.py', 'run.sh'] : ['config.json', 'Dockerfile', 'server.py']);
+      for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.text);
+      JSON.parse(files[0].text);
+      for (const profile of ['seed-2021', 'current'] as const) {
+        const { folders, findings } = checkPaths([dir], { ...defaultOptions(), profile });
+        assert.equal(folders.length, 1, "one model folder found");
+        assert.deepEqual(findings.map((f) => `${f.code} ${f.message.en}`), [], `${kind} under ${profile}`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
