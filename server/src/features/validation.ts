@@ -47,7 +47,6 @@ export class Validator {
     this.fileChanged(file);
   }
 
-  /** A file changed, on disk or in the editor: re-check every folder it may take part in. */
   /** A file changed on disk (file watcher). */
   diskFileChanged(file: string): void {
     // Version control and dependency trees churn on every checkout or install; no rule reads them.
@@ -55,6 +54,7 @@ export class Validator {
     this.fileChanged(file);
   }
 
+  /** A file changed, on disk or in the editor: re-check every folder it may take part in. */
   fileChanged(file: string): void {
     const name = path.basename(file);
     const mayGovern = name === 'config.json' || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
