@@ -82,6 +82,21 @@ test('a failed build step is mapped to its Dockerfile line', async (t) => {
   assert.equal(r.checks.length, 1);
 });
 
+test('keep: the served container stays up, reported with its URL, until the caller removes it', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'good'), { ...FAST, engine, keep: true });
+  assert.ok(r.kept, 'report.kept');
+  try {
+    assert.equal(r.passed, true);
+    assert.equal(r.checks.find((c) => c.id === 'stop')?.status, 'skip');
+    const res = await fetch(r.kept.url + '/health', { signal: AbortSignal.timeout(5000) });
+    assert.deepEqual(await res.json(), { health: 'true' });
+  } finally {
+    await removeAll(engine, [r.kept.containerId]);
+  }
+});
+
 test('a host port already in use: the container gets another one', async (t) => {
   const engine = await engineOrSkip();
   if (!engine) return t.skip('no engine');

@@ -13,6 +13,7 @@ import { packContext } from '../../client/src/engine/context';
 import { defaultTag } from '../../client/src/engine/build';
 import { healthSpec, modelArtsBudgetS, healthAnswerOk } from '../../client/src/engine/probe';
 import { isRunShCommand } from '../../client/src/engine/inspect';
+import { detectServiceKind } from '../../client/src/engine/conformance';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mik-req-'));
 
@@ -129,4 +130,13 @@ test('the build context honours .dockerignore, with exceptions, and always carri
   const list = (d: string, p = ''): string[] => fs.readdirSync(d).flatMap((n) => (fs.statSync(path.join(d, n)).isDirectory() ? list(path.join(d, n), p + n + '/') : [p + n]));
   assert.deepEqual(list(out).sort(), ['.dockerignore', 'Dockerfile', 'app.py', 'data/keep/model.bin']);
   assert.equal(stats.files, 4);
+});
+
+test('online or batch: the comment, else a start command running /home/run.sh', () => {
+  assert.equal(detectServiceKind('FROM x\nCMD /bin/sh /home/run.sh\n'), 'batch');
+  assert.equal(detectServiceKind('FROM x\nCMD ["sh", "/home/run.sh"]\n'), 'batch');
+  assert.equal(detectServiceKind('FROM x\nCOPY run.sh /home/mind/run.sh\nCMD ["sh", "/home/mind/run.sh"]\n'), 'online');
+  assert.equal(detectServiceKind('# modelarts-service: batch\nFROM x\nCMD ["python3", "s.py"]\n'), 'batch');
+  assert.equal(detectServiceKind('# modelarts-service: online\nFROM x\nCMD /bin/sh /home/run.sh\n'), 'online');
+  assert.equal(detectServiceKind(undefined), 'online');
 });

@@ -13,6 +13,7 @@ import { createAndStart, tapLogs, stopContainer, removeAll, type Running, type L
 import { healthSpec, modelArtsBudgetS, probeHealth } from './probe';
 import { apiSpecs, testApi } from './infer';
 import { loadAnchors, finding, type Where } from './findings';
+import { parseDockerfile } from '../../../server/src/parse/dockerfile';
 import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from './report';
 
 export * from './report';
@@ -27,10 +28,17 @@ export class CancelledError extends Error {
 const gb = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`);
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Batch when asked, or when the Dockerfile or folder shows the batch entry (/home/run.sh). */
-export function detectServiceKind(dockerfileText: string | undefined, dir: string): ServiceKind {
-  if (dockerfileText && /\brun\.sh\b/.test(dockerfileText)) return 'batch';
-  return fs.existsSync(path.join(dir, 'run.sh')) ? 'batch' : 'online';
+/**
+ * Online or batch, decided as the static rules do (server/src/analysis/service.ts): a
+ * `# modelarts-service: batch|online` comment, else a start command (CMD/ENTRYPOINT) that runs /home/run.sh.
+ */
+export function detectServiceKind(dockerfileText: string | undefined, _dir?: string): ServiceKind {
+  if (!dockerfileText) return 'online';
+  const c = /^[ \t]*#[ \t]*modelarts-service:[ \t]*(batch|online)\b/im.exec(dockerfileText);
+  if (c) return c[1].toLowerCase() as ServiceKind;
+  const doc = parseDockerfile('Dockerfile', dockerfileText);
+  const starts = doc.ast.getInstructions().filter((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()));
+  return starts.some((i) => /\/home\/run\.sh\b/.test(doc.doc.getText(i.getRange()))) ? 'batch' : 'online';
 }
 
 export async function runConformance(folderArg: string, options: ConformanceOptions = {}, cb: ConformanceCallbacks = {}): Promise<Report> {
@@ -45,7 +53,7 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
   };
   const anchors = loadAnchors(folder.dir, folder.configPath, folder.dockerfilePath);
   const config = anchors.config?.value;
-  const kind: ServiceKind = options.serviceKind ?? detectServiceKind(anchors.dockerfile?.text, folder.dir);
+  let kind: ServiceKind = options.serviceKind ?? detectServiceKind(anchors.dockerfile?.text, folder.dir);
   const checks: Check[] = [];
   const findings: Finding[] = [];
   const timings: Record<string, number> = {};
@@ -97,6 +105,9 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
 
     // Inspect
     const facts = await inspectImage(engine, tag, folder.dockerfilePath);
+    // A start command inherited from the base image counts too.
+    const explicit = options.serviceKind ?? /modelarts-service:[ \t]*(batch|online)/i.exec(anchors.dockerfile?.text ?? '')?.[1];
+    if (!explicit && /\/home\/run\.sh\b/.test([...facts.entrypoint, ...facts.cmd].join(' '))) report.serviceKind = kind = 'batch';
     const limit = options.sizeLimitBytes ?? SIZE_LIMITS[profile];
     await step('size', 'Image size', async () => {
       const table = facts.layers.filter((l) => l.size > 0).slice(0, 8).map((l) => `${gb(l.size).padStart(10)}  ${l.line ? `line ${l.line}: ` : ''}${(l.instruction ?? l.createdBy).slice(0, 100)}`);
