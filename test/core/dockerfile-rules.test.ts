@@ -146,3 +146,11 @@ test('MA210: Docker semantics for globs beside other sources and for re-included
   assert.deepEqual(codes(GOOD.replace('COPY server.py /home/app/server.py', 'COPY server.py extra*.txt /home/app/')), []);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model /home/app/model\nCOPY server.py'), { 'model/keep.bin': 'x', 'model/big.bin': 'x', '.dockerignore': 'model\n!model/keep.bin\n' }), []);
 });
+
+test('MA204 does not repeat other rules: a missing run.sh source is MA210, a missing command MA207', () => {
+  const B = '# modelarts-service: batch\nFROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\nCOPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\n';
+  assert.deepEqual(ours(check({ Dockerfile: B + 'CMD /bin/sh /home/run.sh\n', 'server.py': SERVER })), ['MA210']);
+  assert.deepEqual(codes(B, { 'run.sh': 'exec python3 /home/server.py\n' }), ['MA207']);
+  const cur = check({ Dockerfile: B, 'server.py': SERVER, 'run.sh': 'x' }, { profile: 'current' }).findings.find((f) => f.code === 'MA207')!;
+  assert.equal(cur.fixes?.[0].edits[0].newText, '\nCMD ["sh", "/home/run.sh"]', 'the current profile writes the exec form');
+});

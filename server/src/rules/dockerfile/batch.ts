@@ -1,4 +1,5 @@
 // MA204 (batch entry is /bin/sh /home/run.sh and run.sh is in the image), MA205 (python, JRE/JDK, zip installed).
+import * as path from 'node:path';
 import type { Instruction } from 'dockerfile-ast';
 import type { RawFinding } from '../../core/types';
 import { L } from '../../core/i18n';
@@ -11,7 +12,8 @@ import { facts, find, fix, insertAfter, insertLine, argsRange } from './facts';
 import { kwOf, rawContentOf } from '../../analysis/image';
 
 const SH = /^(\/usr)?(\/bin\/)?sh$/;
-export const BATCH_CMD = 'CMD /bin/sh /home/run.sh';
+/** The canonical batch command: the seed's shell form, or the exec form the current documentation writes. */
+export const batchCmd = (ctx: ProjectContext): string => (ctx.opts.profile === 'current' ? 'CMD ["sh", "/home/run.sh"]' : 'CMD /bin/sh /home/run.sh');
 
 function words(m: ImageModel, ins: Instruction): string[] | undefined {
   const ex = m.execArgs(ins);
@@ -30,7 +32,10 @@ export function ma204(ctx: ProjectContext): RawFinding[] {
   const cmd = m.cmd ? words(m, m.cmd) ?? ['?'] : [];
   const argv = [...ep, ...(m.entrypoint && m.execArgs(m.entrypoint) === undefined ? [] : cmd)];
   const ok = argv.length === 2 && SH.test(argv[0]) && argv[1] === '/home/run.sh';
-  if (!ok) {
+  // No command at all on a known base image is MA207's finding (its fix adds the batch command).
+  const reportedByMa207 = !m.cmd && !m.entrypoint && !!baseInfo(m.baseImage);
+  const BATCH_CMD = batchCmd(ctx);
+  if (!ok && !reportedByMa207) {
     const at = m.cmd ?? m.entrypoint;
     const edits = [];
     if (m.cmd && m.final!.instrs.includes(m.cmd)) edits.push({ file: f.file, range: m.cmd.getRange(), newText: BATCH_CMD });
@@ -42,7 +47,7 @@ export function ma204(ctx: ProjectContext): RawFinding[] {
         `批量服务必须以 /bin/sh /home/run.sh 启动（CMD /bin/sh /home/run.sh 或 CMD ["sh", "/home/run.sh"]）；当前镜像运行的是：${shown}。通用检查工具（hadolint DL3025）可能提示 shell 形式，但 ModelArts 要求如此。`),
       { fixes: [fix(`Use ${BATCH_CMD}`, `改为 ${BATCH_CMD}`, edits, true)] }));
   }
-  const provided = resolveInImage(m, f.bc, '/home/run.sh') || mayProvide(m, '/home/run.sh') || !baseInfo(m.baseImage);
+  const provided = copiesTo(m, '/home/run.sh') || resolveInImage(m, f.bc, '/home/run.sh') || mayProvide(m, '/home/run.sh') || !baseInfo(m.baseImage);
   if (!provided) {
     const at = m.cmd ?? m.entrypoint;
     const hasRunSh = f.bc.exists('run.sh') && !f.bc.isIgnored('run.sh');
@@ -53,6 +58,12 @@ export function ma204(ctx: ProjectContext): RawFinding[] {
       L('Nothing puts a run.sh at /home/run.sh: the batch entry would not exist. Add COPY run.sh /home/run.sh.', '没有任何指令把 run.sh 放到 /home/run.sh：批量服务的入口不存在。请添加 COPY run.sh /home/run.sh。'), { fixes }));
   }
   return out;
+}
+
+/** A COPY/ADD whose destination is `p` (a missing source is MA210's finding, not a missing run.sh). */
+function copiesTo(m: ImageModel, p: string): boolean {
+  return m.copies.some((op) => !op.fromStage && op.sources.some((s) =>
+    (!op.destIsDir && op.destAbs === p) || (op.destIsDir && path.posix.join(op.destAbs, path.posix.basename(s.value)) === p)));
 }
 
 const NAMES: Record<Component, [string, string]> = { python: ['python', 'python'], java: ['a JRE/JDK', 'JRE/JDK'], zip: ['zip', 'zip'] };

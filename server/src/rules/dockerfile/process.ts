@@ -6,7 +6,7 @@ import type { ProjectContext } from '../context';
 import type { Loc, Step } from '../../analysis/entry';
 import { baseInfo } from '../../analysis/base';
 import { facts, find, fix, insertAfter, rangeOfLoc, related, where, argsRange, type Facts } from './facts';
-import { BATCH_CMD } from './batch';
+import { batchCmd } from './batch';
 
 const STD = /^(\/dev\/(stdout|stderr|tty|console)|\/proc\/(self|1)\/fd\/[12])$/;
 const SERVERS = /^(gunicorn|uvicorn|hypercorn|flask|waitress-serve|node|nodejs|java|python[\d.]*|npm|yarn|torchserve|tritonserver|nginx|streamlit)$/;
@@ -65,7 +65,8 @@ export function ma207(ctx: ProjectContext): RawFinding[] {
   const f = facts(ctx);
   if (!f || f.m.cmd || f.m.entrypoint || !baseInfo(f.m.baseImage)) return [];
   const from = f.m.final!.from;
-  const fixes = f.service.kind === 'batch' ? [fix(`Add ${BATCH_CMD}`, `添加 ${BATCH_CMD}`, [insertAfter(ctx, f.m.instrs[f.m.instrs.length - 1] ?? from, BATCH_CMD)], true)] : undefined;
+  const cmd = batchCmd(ctx);
+  const fixes = f.service.kind === 'batch' ? [fix(`Add ${cmd}`, `添加 ${cmd}`, [insertAfter(ctx, f.m.instrs[f.m.instrs.length - 1] ?? from, cmd)], true)] : undefined;
   return [find(ctx, 'MA207', from.getRange(), L('No CMD or ENTRYPOINT: nothing serves on port 8080 when the container starts. Add a CMD that starts your server in the foreground, e.g. CMD ["python3", "server.py"].',
     '没有 CMD 或 ENTRYPOINT：容器启动后没有服务监听 8080 端口。请添加在前台启动服务的 CMD，例如 CMD ["python3", "server.py"]。'), { fixes })];
 }
