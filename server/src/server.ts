@@ -34,7 +34,9 @@ let canRegisterConfiguration = false;
 let canRegisterWatchers = false;
 let documentChanges = false;
 let hasWorkspaceFolders = false;
-let schema: SchemaFeatures | undefined;
+let schemaFeatures: SchemaFeatures | undefined;
+/** Built on first use: completion and hover are not needed to answer initialize. */
+const schema = (): SchemaFeatures => (schemaFeatures ??= new SchemaFeatures(lang));
 
 /** Open file: documents by absolute path (other schemes, e.g. untitled:, are not checked). */
 const openByPath = new Map<string, TextDocument>();
@@ -92,11 +94,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     validator.hold();
     // A client that never answers workspace/configuration must not keep the checks waiting.
     setTimeout(() => validator.release(), 3000).unref();
-  }
-  try {
-    schema = new SchemaFeatures(lang);
-  } catch (e) {
-    log(`modelarts: schema unavailable: ${String(e)}`);
   }
   return {
     capabilities: {
@@ -198,14 +195,14 @@ function schemaDocument(uri: string): TextDocument | undefined {
 connection.onCompletion(
   guard('completion', null, async (params) => {
     const doc = schemaDocument(params.textDocument.uri);
-    return doc && schema ? schema.complete(doc, params.position) : null;
+    return doc ? schema().complete(doc, params.position) : null;
   }),
 );
 
 connection.onHover(
   guard('hover', null, async (params) => {
     const doc = schemaDocument(params.textDocument.uri);
-    return doc && schema ? schema.hover(doc, params.position) : null;
+    return doc ? schema().hover(doc, params.position) : null;
   }),
 );
 
