@@ -9,6 +9,7 @@ const cases: { dir: string; code: string; opts?: Record<string, unknown>; check:
   { dir: 'ma401-oversized', code: 'MA401', opts: { sizeLimitBytes: 100 * 1024 * 1024 }, check: 'size' },
   { dir: 'ma402-arm64', code: 'MA402', check: 'platform' },
   { dir: 'ma403-crash', code: 'MA403', check: 'start' },
+  { dir: 'ma403-no-command', code: 'MA403', check: 'start' },
   { dir: 'ma404-wrong-port', code: 'MA404', opts: { startTimeoutMs: 4000 }, check: 'start' },
   { dir: 'ma405-health-500', code: 'MA405', opts: { startTimeoutMs: 4000 }, check: 'health' },
   { dir: 'ma405-health-hang', code: 'MA405', opts: { startTimeoutMs: 4000 }, check: 'health' },

@@ -9,7 +9,7 @@ import { defaultOptions, type Finding, type Profile, type ServiceKind } from '..
 import { connectEngine, type Engine } from './connect';
 import { buildImage, defaultTag } from './build';
 import { inspectImage, inspectBatch, SIZE_LIMITS } from './inspect';
-import { createAndStart, tapLogs, stopContainer, removeAll, type Running, type LogTap } from './container';
+import { createAndStart, tapLogs, stopContainer, removeAll, StartError, type Running, type LogTap } from './container';
 import { healthSpec, modelArtsBudgetS, probeHealth } from './probe';
 import { apiSpecs, testApi } from './infer';
 import { loadAnchors, finding, type Where } from './findings';
@@ -140,7 +140,18 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     const budgetS = modelArtsBudgetS(health);
     const deadline = options.startTimeoutMs ?? (Math.max(budgetS, 10) + 2) * 1000;
     const ts = Date.now();
-    run = await createAndStart(engine, { image: tag, env: options.env, signal });
+    try {
+      run = await createAndStart(engine, { image: tag, env: options.env, signal });
+    } catch (e) {
+      if (!(e instanceof StartError)) throw e;
+      // The engine could not even start it (a missing command): for ModelArts that is an exit before serving.
+      await step('start', 'Serve on port 8080', async () => {
+        issue('MA403', { dockerfile: 'CMD' }, `The container could not start: ${e.message}`, `容器无法启动：${e.message}`);
+        return { status: 'fail', code: 'MA403', message: `could not start: ${e.message}` };
+      });
+      for (const [id, title] of [['health', `Health ${health.url}`], ['logs', 'Logs on stdout/stderr'], ['stop', 'Stop on SIGTERM']]) await skip(id, title, 'the container did not start');
+      return finish();
+    }
     containers.add(run.id);
     timings.start = Date.now() - ts;
     logs = await tapLogs(engine, run.container, (l, s) => cb.onLog?.(l, s));

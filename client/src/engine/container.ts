@@ -14,6 +14,14 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** The engine refused to start the container (its command is missing, for instance). */
+export class StartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
 export interface Running {
   container: Docker.Container;
   id: string;
@@ -36,7 +44,13 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
     },
   });
   const startedAt = Date.now();
-  await container.start();
+  try {
+    await container.start();
+  } catch (e) {
+    // e.g. the command does not exist in the image: nothing must stay behind.
+    await container.remove({ force: true }).catch(() => undefined);
+    throw new StartError((e as { json?: { message?: string } }).json?.message ?? (e as Error).message);
+  }
   let hostPort: number | undefined;
   if (publish) {
     const info = await container.inspect();

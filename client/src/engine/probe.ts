@@ -79,17 +79,29 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 export async function probeHealth(container: Docker.Container, o: ProbeOptions): Promise<ProbeOutcome> {
-  const poll = o.pollMs ?? 150;
+  const exited: { code?: number } = {};
+  // container.wait() resolves when the main process ends: that is MA403, whatever the probe sees. The wait
+  // request is aborted when the probe ends: a pending one would keep a --keep run's process alive.
+  const waitAbort = new AbortController();
+  container
+    .wait({ abortSignal: waitAbort.signal } as object)
+    .then((r: { StatusCode?: number }) => (exited.code = r.StatusCode ?? -1))
+    .catch(() => undefined);
+  try {
+    return await pollHealth(o, exited);
+  } finally {
+    waitAbort.abort();
+  }
+}
+
+async function pollHealth(o: ProbeOptions, exited: { code?: number }): Promise<ProbeOutcome> {
+  const pollMs = o.pollMs ?? 150;
   const since = () => Date.now() - o.startedAt;
-  let exited: number | undefined;
-  // container.wait() resolves when the main process ends: that is MA403, whatever the probe sees.
-  const waiter = container.wait().then((r: { StatusCode?: number }) => (exited = r.StatusCode ?? -1)).catch(() => undefined);
-  void waiter;
   let last: HttpAnswer | HttpFailure | undefined;
   let servedAfterMs: number | undefined;
   let attempts = 0;
   while (!o.signal?.aborted) {
-    if (exited !== undefined) return { kind: 'exited', afterMs: since(), exitCode: exited };
+    if (exited.code !== undefined) return { kind: 'exited', afterMs: since(), exitCode: exited.code };
     const remaining = o.deadlineMs - since();
     if (remaining <= 0) break;
     attempts++;
@@ -102,12 +114,12 @@ export async function probeHealth(container: Docker.Container, o: ProbeOptions):
       // docker-proxy only holds a connection open when something in the container accepted it.
       servedAfterMs ??= since();
     }
-    await sleep(poll, o.signal);
+    await sleep(pollMs, o.signal);
   }
   if (o.signal?.aborted) return { kind: 'cancelled', afterMs: since() };
   // One last look: the process may have died while the final attempt was pending.
   await sleep(50);
-  if (exited !== undefined) return { kind: 'exited', afterMs: since(), exitCode: exited };
+  if (exited.code !== undefined) return { kind: 'exited', afterMs: since(), exitCode: exited.code };
   if (servedAfterMs === undefined) return { kind: 'no-port', afterMs: since(), last: last && !isAnswer(last) ? last : undefined };
   return { kind: 'bad-health', afterMs: since(), last: last!, servedAfterMs };
 }
