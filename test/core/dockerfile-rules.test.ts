@@ -154,3 +154,12 @@ test('MA204 does not repeat other rules: a missing run.sh source is MA210, a mis
   const cur = check({ Dockerfile: B, 'server.py': SERVER, 'run.sh': 'x' }, { profile: 'current' }).findings.find((f) => f.code === 'MA207')!;
   assert.equal(cur.fixes?.[0].edits[0].newText, '\nCMD ["sh", "/home/run.sh"]', 'the current profile writes the exec form');
 });
+
+test('MA205 stays silent when the installs cannot be read; the service kind can be forced online', () => {
+  const tail = 'COPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD /bin/sh /home/run.sh\n';
+  const run = { 'run.sh': 'exec python3 /home/server.py\n', 'install.sh': 'apt-get install -y default-jre zip\n' };
+  assert.deepEqual(codes('FROM python:3.11-slim\nARG PKGS="default-jre zip"\nRUN apt-get update && apt-get install -y $PKGS\n' + tail, run), []);
+  assert.deepEqual(codes('FROM python:3.11-slim\nCOPY install.sh /tmp/\nRUN bash /tmp/install.sh\n' + tail, run), []);
+  assert.deepEqual(codes('# modelarts-service: online\nFROM python:3.11-slim\n' + tail, run), []);
+  assert.deepEqual(ours(check({ Dockerfile: 'FROM python:3.11-slim\n' + tail, 'server.py': SERVER, ...run }, { serviceKind: 'online' })), []);
+});

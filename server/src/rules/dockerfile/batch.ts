@@ -68,9 +68,10 @@ function copiesTo(m: ImageModel, p: string): boolean {
 
 const NAMES: Record<Component, [string, string]> = { python: ['python', 'python'], java: ['a JRE/JDK', 'JRE/JDK'], zip: ['zip', 'zip'] };
 
-/** Components the build installs or brings in (package installs, conda, JAVA_HOME, downloads of a JDK). */
-export function installed(m: ImageModel): Set<Component> {
-  const got = new Set<Component>();
+/** Components the build installs or brings in (package installs, conda, JAVA_HOME, downloads of a JDK).
+ *  `opaque` when the build installs things we cannot read (package lists in variables, setup scripts). */
+export function installed(m: ImageModel): Set<Component> & { opaque?: boolean } {
+  const got: Set<Component> & { opaque?: boolean } = new Set<Component>();
   for (const ins of m.instrs) {
     const kw = kwOf(ins);
     const raw = rawContentOf(ins);
@@ -86,11 +87,15 @@ export function installed(m: ImageModel): Set<Component> {
       if (/^python[\d.]*$|^pip[\d.]*$/.test(prog)) got.add('python');
       if (prog === 'java') got.add('java');
       if (prog === 'zip') got.add('zip');
+      if (/\.sh$/.test(prog) || (/^(ba|da)?sh$/.test(prog) && /\.sh$/.test(w[1] ?? '')) || prog === 'xargs') got.opaque = true;
       const verb = ['apt-get', 'apt', 'aptitude', 'apt-fast', 'yum', 'dnf', 'microdnf', 'tdnf', 'zypper', 'conda', 'mamba', 'micromamba'].includes(prog) ? 'install'
         : prog === 'apk' ? 'add' : undefined;
       const k = verb ? w.indexOf(verb) : -1;
       if (k < 0) continue;
-      for (const p of w.slice(k + 1)) if (!p.startsWith('-')) { const c = componentOf(p); if (c) got.add(c); }
+      for (const p of w.slice(k + 1)) {
+        if (/[$`]/.test(p)) got.opaque = true;
+        else if (!p.startsWith('-')) { const c = componentOf(p); if (c) got.add(c); }
+      }
     }
   }
   return got;
@@ -101,7 +106,9 @@ export function ma205(ctx: ProjectContext): RawFinding[] {
   if (!f || f.service.kind !== 'batch') return [];
   const info = baseInfo(f.m.baseImage);
   if (!info) return [];
-  const have = new Set<Component>([...info.has, ...installed(f.m)]);
+  const inst = installed(f.m);
+  if (inst.opaque) return [];
+  const have = new Set<Component>([...info.has, ...inst]);
   const missing = (['python', 'java', 'zip'] as Component[]).filter((c) => !have.has(c));
   if (!missing.length) return [];
   const from = f.m.final!.from;
