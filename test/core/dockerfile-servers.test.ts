@@ -70,3 +70,9 @@ test('entry script from a heredoc COPY', () => {
   assert.ok(f, 'MA202 found in the heredoc script');
   assert.equal(f!.range.start.line, 2);
 });
+
+test('only a Flask object\'s run() is read as app.run (an ONNX session.run() is not a server)', () => {
+  const code = 'import onnxruntime as ort\nfrom flask import Flask\napp = Flask(__name__)\nsess = ort.InferenceSession("m.onnx")\nout = sess.run()\napp.run(host="0.0.0.0", port=8080)\n';
+  assert.deepEqual(net(HEAD + 'CMD ["python", "app.py"]\n', { 'app.py': code }), []);
+  assert.deepEqual(net(HEAD + 'CMD ["python", "app.py"]\n', { 'app.py': code.replace('port=8080', 'port=8000') }), ['MA203']);
+});

@@ -58,9 +58,12 @@ function scan(text: string, env: Env, lang: 'py' | 'js'): CodeListen[] {
   const out: CodeListen[] = [];
   for (const s of lang === 'py' ? PY : JS) {
     if (s.when && !s.when.test(text)) continue;
+    // `x.run()` is Flask's only when x was made by Flask(...) in this file (not an ONNX session or an event loop).
+    const flaskApps = s.server === 'flask' ? new Set([...text.matchAll(/\b(\w+)\s*=\s*(?:flask\.)?Flask\(/g)].map((x) => x[1])) : undefined;
     s.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = s.re.exec(text))) {
+      if (flaskApps && !flaskApps.has(m[0].slice(0, m[0].indexOf('.')))) continue;
       const open = m.index + m[0].length - 1;
       const args = splitArgs(text, open);
       if (!args) continue;
