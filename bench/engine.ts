@@ -88,7 +88,7 @@ async function main() {
     const r = await runConformance(path.resolve(__dirname, '../examples/online'), { engine, stopTimeoutS: 15 });
     const t = r.timings;
     console.log(`   run ${i + 1}: passed=${r.passed} total ${s(t.total)}; build ${s(t.build)}, create+start ${s(t.start)}, start→first answer ${s(t.serving)}, ` +
-      `apis ${s(Object.entries(t).filter(([k]) => k.startsWith('api ')).reduce((n, [, v]) => n + v, 0))}, stop ${s(t.stop ?? 0)}, cleanup ${s(t.cleanup)}; beyond build and the container's own start: ${s(t.overhead)}`);
+      `apis ${s(Object.entries(t).filter(([k]) => k.startsWith('api ')).reduce((n, [, v]) => n + v, 0))}, stop ${s(t.stop ?? 0)}, cleanup ${s(t.cleanup)}; the kit's own time (total − build − start→answer − stop): ${s(t.overhead)}`);
   }
 }
 

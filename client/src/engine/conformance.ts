@@ -25,7 +25,7 @@ export class CancelledError extends Error {
   }
 }
 
-const gb = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GB` : `${(n / 1024 ** 2).toFixed(1)} MB`);
+const gb = (n: number) => (n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(2)} GB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
@@ -256,8 +256,8 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     }
     timings.cleanup = Date.now() - tcl;
     timings.total = Date.now() - t0;
-    // What the kit adds beyond building and the container's own start-up.
-    timings.overhead = timings.total - (timings.build ?? 0) - (timings.serving ?? 0);
+    // What the kit adds beyond the build and the container's own start-up and shutdown.
+    timings.overhead = timings.total - (timings.build ?? 0) - (timings.serving ?? 0) - (timings.stop ?? 0);
   }
 
   function finish(): Report {

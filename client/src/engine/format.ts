@@ -17,7 +17,7 @@ export function formatReportText(r: Report, color = false): string {
   const t = r.timings;
   out.push('');
   out.push(`${verdict}: ${n('pass')} passed, ${n('fail')} failed, ${n('skip')} skipped in ${sec(t.total ?? 0)}` +
-    (t.serving !== undefined ? ` (build ${sec(t.build ?? 0)}, container start to first answer ${sec(t.serving)}, the kit's own time ${sec(t.overhead ?? 0)})` : ''));
+    (t.serving !== undefined ? ` (build ${sec(t.build ?? 0)}, container start to first answer ${sec(t.serving)}, stop ${sec(t.stop ?? 0)}, the kit's own time ${sec(t.overhead ?? 0)})` : ''));
   if (r.kept) out.push(`Kept running: ${r.kept.url} (container ${r.kept.containerId.slice(0, 12)}; remove it with docker rm -f ${r.kept.containerId.slice(0, 12)})`);
   return out.join('\n') + '\n';
 }

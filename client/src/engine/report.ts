@@ -25,7 +25,7 @@ export interface Report {
   serviceKind: ServiceKind;
   checks: Check[];
   findings: Finding[];
-  /** Milliseconds: connect, build, upload, start (create+start), serving (start → first answer), healthy, apis, stop, cleanup, total, overhead. */
+  /** Milliseconds: connect, build, upload, start (create+start), serving (start → first answer), healthy, `api METHOD url`, stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time). */
   timings: Record<string, number>;
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
