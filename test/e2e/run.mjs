@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeServer } from './lib/codeServer.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
-import { scenarios } from './scenarios.mjs';
+import { scenarios, untrustedScenarios } from './scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -40,60 +40,88 @@ if (!process.env.E2E_SKIP_PACKAGE) {
 log(`.vsix ${(fs.statSync(VSIX).size / 1024).toFixed(0)} KiB`);
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modelarts-e2e-'));
-const wsDir = path.join(root, 'workspace');
-fs.mkdirSync(wsDir);
-const ws = makeWorkspace(repo, wsDir);
-const reportFile = path.join(root, 'report.json');
 fs.rmSync(SHOTS, { recursive: true, force: true });
-
-const cs = new CodeServer({
-  bin: CODE_SERVER, root, settingsFile: path.join(here, 'settings.json'),
-  // The extension host inherits these: the test-only report command appears and writes here.
-  extraEnv: { MODELARTS_E2E_REPORT: reportFile },
-});
-const ctx = { ws, reportFile, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
-let wb;
 const results = [];
-try {
-  log('install the .vsix into code-server');
-  await cs.installExtension(VSIX);
-  const url = await cs.start(wsDir);
-  log(`code-server listening at ${url}`);
-  wb = await Workbench.open(url, { executablePath: CHROMIUM, shotsDir: SHOTS, timeout: TIMEOUT });
-  log(`chromium ${wb.browser.version()} on the workbench`);
-  const only = process.env.E2E_ONLY;
-  for (const [name, fn] of scenarios) {
-    if (only && !name.includes(only) && !name.startsWith('workbench')) continue;
-    const t = Date.now();
-    wb.timeout = /Build and Test|failing/.test(name) ? RUN_TIMEOUT : TIMEOUT;
-    wb.page.setDefaultTimeout(wb.timeout);
-    try {
-      await fn(wb, ctx);
-      results.push({ name, ok: true });
-      log(`ok   ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
-    } catch (e) {
-      results.push({ name, ok: false });
-      log(`FAIL ${name}\n${e.stack ?? e}`);
-      await wb.shot(`99-failure-${results.length}`).catch(() => {});
-      break; // later steps build on this one's state
+const shots = [];
+const only = process.env.E2E_ONLY;
+
+/** One code-server + browser session on a fresh workspace, running its steps in order (they build on each other). */
+async function session(name, { trust, steps }) {
+  const dir = path.join(root, name);
+  const wsDir = path.join(dir, 'workspace');
+  fs.mkdirSync(wsDir, { recursive: true });
+  const ws = makeWorkspace(repo, wsDir);
+  const reportFile = path.join(dir, 'report.json');
+  const settingsFile = path.join(dir, 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(path.join(here, 'settings.json'), 'utf8'));
+  // Restricted mode without the startup dialog: what a person gets after choosing "Don't trust".
+  if (trust) Object.assign(settings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' });
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
+  const cs = new CodeServer({
+    bin: CODE_SERVER, root: dir, settingsFile,
+    // The extension host inherits this: the test-only report appears and is written here.
+    extraEnv: { MODELARTS_E2E_REPORT: reportFile },
+  });
+  const ctx = { ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
+  let wb;
+  let failed = false;
+  try {
+    log(`[${name}] install the .vsix into code-server`);
+    await cs.installExtension(VSIX);
+    const url = await cs.start(wsDir, { trust });
+    log(`[${name}] code-server listening at ${url}`);
+    wb = await Workbench.open(url, { executablePath: CHROMIUM, shotsDir: SHOTS, timeout: TIMEOUT });
+    log(`[${name}] chromium ${wb.browser.version()} on the workbench`);
+    for (const [step, fn] of steps) {
+      if (only && !step.includes(only) && !step.startsWith('workbench')) continue;
+      const t = Date.now();
+      wb.timeout = /Build and Test|failing|Send test request/.test(step) ? RUN_TIMEOUT : TIMEOUT;
+      wb.page.setDefaultTimeout(wb.timeout);
+      try {
+        await fn(wb, ctx);
+        results.push({ name: step, ok: true });
+        log(`ok   ${step} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+      } catch (e) {
+        failed = true;
+        results.push({ name: step, ok: false });
+        log(`FAIL ${step}\n${e.stack ?? e}`);
+        await wb.shot(`99-failure-${results.length}`).catch(() => {});
+        break; // later steps build on this one's state
+      }
+    }
+  } catch (e) {
+    failed = true;
+    results.push({ name: `${name} setup`, ok: false });
+    console.error(`e2e ${name} setup failed:`, e);
+  } finally {
+    if (wb) {
+      console.log(wb.externalRequests.length ? `browser requests to non-loopback hosts: ${wb.externalRequests.join(', ')}` : 'browser made no requests to non-loopback hosts');
+      shots.push(...wb.shots);
+      await wb.close();
+    }
+    await cs.stop();
+    if (failed) {
+      for (const { file, text } of cs.extensionHostLogs()) console.log(`--- ${file} ---\n${text.slice(-8000)}`);
+      if (fs.existsSync(cs.logFile)) console.log(`--- code-server log ---\n${fs.readFileSync(cs.logFile, 'utf8').slice(-4000)}`);
     }
   }
-} catch (e) {
-  results.push({ name: 'setup', ok: false });
-  console.error('e2e setup failed:', e);
-} finally {
-  const failed = results.some((r) => !r.ok) || results.length === 0;
-  if (wb) {
-    console.log(wb.externalRequests.length ? `browser requests to non-loopback hosts: ${wb.externalRequests.join(', ')}` : 'browser made no requests to non-loopback hosts');
-    await wb.close();
-  }
-  await cs.stop();
-  if (failed) {
-    for (const { file, text } of cs.extensionHostLogs()) console.log(`--- ${file} ---\n${text.slice(-8000)}`);
-    if (fs.existsSync(cs.logFile)) console.log(`--- code-server log ---\n${fs.readFileSync(cs.logFile, 'utf8').slice(-4000)}`);
-  }
-  console.log(`\nscreenshots (${SHOTS}):\n${(wb?.shots ?? []).map((f) => '  ' + path.basename(f)).join('\n')}`);
-  console.log(`\n${results.filter((r) => r.ok).length}/${scenarios.length} steps passed in ${secs()}s`);
-  if (process.env.E2E_KEEP) console.log(`kept ${root}`); else fs.rmSync(root, { recursive: true, force: true });
-  process.exit(failed ? 1 : 0);
+  return !failed;
+}
+
+const sessions = [['trusted', { trust: false, steps: scenarios }], ['untrusted', { trust: true, steps: untrustedScenarios }]];
+for (const [name, o] of sessions) if (!(await session(name, o))) break;
+const leftovers = leftoverContainers();
+if (leftovers.length) results.push({ name: `containers left behind: ${leftovers.join(', ')}`, ok: false });
+const total = sessions.reduce((n, [, o]) => n + o.steps.length, 0);
+console.log(`\nscreenshots (${SHOTS}):\n${shots.map((f) => '  ' + path.basename(f)).join('\n')}`);
+for (const r of results.filter((x) => !x.ok)) console.log(`FAILED: ${r.name}`);
+console.log(`\n${results.filter((r) => r.ok).length}/${total} steps passed in ${secs()}s`);
+if (process.env.E2E_KEEP) console.log(`kept ${root}`); else fs.rmSync(root, { recursive: true, force: true });
+process.exit(results.some((r) => !r.ok) || !results.length ? 1 : 0);
+
+/** Containers of this run's images that still exist: the extension must remove every one it started. */
+function leftoverContainers() {
+  const r = spawnSync('docker', ['ps', '-a', '--filter', 'label=modelarts-image-kit=1', '--format', '{{.ID}} {{.Image}}'], { encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  return r.stdout.split('\n').filter((l) => / (online|failing|scratch|broken):modelarts-dev$/.test(l));
 }

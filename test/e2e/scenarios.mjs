@@ -136,6 +136,37 @@ export const scenarios = [
     assert.ok(tree.some((r) => r.state === 'failed' && rowUnder(tree, r, 'failing')), 'a failed check under failing');
     await wb.shot('10-test-explorer-failing');
   }],
+
+  ['Send test request from a CodeLens: a picked file, the answer and its schema check, the container in the status bar', async (wb, ctx) => {
+    await wb.openFile('online/config.json');
+    const lens = wb.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Send test request (POST /)' });
+    await lens.first().waitFor();
+    await lens.first().click();
+    // The multipart field "images" asks for a file: VS Code's own file dialog, answered by typing the path.
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await wb.page.locator('.quick-input-widget', { hasText: 'images' }).first().waitFor();
+    // The dialog fills in its start folder asynchronously: type until our path stays, then accept it.
+    for (let i = 0; i < 50 && (await input.inputValue()) !== ctx.sampleImage; i++) {
+      await input.fill(ctx.sampleImage);
+      await wb.page.waitForTimeout(200);
+    }
+    await wb.shot('11-request-pick-file');
+    await wb.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'POST / — HTTP 200' }).first().waitFor();
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'matches the declared response' }).first().waitFor();
+    await wb.page.locator('.monaco-editor .view-line', { hasText: '"mnist_result"' }).first().waitFor();
+    await wb.page.locator('.monaco-editor .view-line', { hasText: 'images' }).first().waitFor().catch(() => {});
+    const status = wb.page.locator('.statusbar-item', { hasText: /ModelArts: online http:\/\/127\.0\.0\.1:\d+/ });
+    await status.first().waitFor();
+    console.log(`   status bar: ${(await status.first().innerText()).trim()}`);
+    await wb.shot('12-request-answer-and-status');
+    await wb.runCommand('ModelArts: Stop Container');
+    await wb.page.locator('.notifications-toasts', { hasText: 'Stopped and removed the container of online' }).first().waitFor();
+    await wb.page.locator('.statusbar-item', { hasText: /^\s*ModelArts\s*$/ }).first().waitFor();
+    await wb.shot('13-container-stopped');
+  }],
 ];
 
 /** Expands every collapsed row of the Test Explorer tree (a person clicks the twisties). */
@@ -153,3 +184,23 @@ function rowUnder(tree, r, parent) {
   for (let i = tree.indexOf(r); i >= 0; i--) if (tree[i].level === 1) return tree[i].label.includes(parent);
   return false;
 }
+
+/** A workspace opened in restricted mode: checks still run, building and running say why they do not. */
+export const untrustedScenarios = [
+  ['untrusted: diagnostics still show in the Problems panel', async (wb) => {
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'broken' }).waitFor();
+    await wb.openFile('broken/config.json');
+    await wb.focusProblems();
+    await wb.waitForProblems((t) => BROKEN_CODES.every((c) => t.includes(c)), BROKEN_CODES.join(', '));
+    await wb.shot('14-untrusted-problems');
+  }],
+  ['untrusted: Build and Test is refused with a message', async (wb, ctx) => {
+    await wb.openFile('online/config.json');
+    await wb.runCommand('ModelArts: Build and Test');
+    await wb.page.locator('.notifications-toasts', { hasText: 'only in a trusted workspace' }).first().waitFor();
+    await wb.shot('15-untrusted-build-refused');
+    const rep = JSON.parse(fs.readFileSync(ctx.reportFile, 'utf8'));
+    assert.equal(rep.trusted, false);
+    assert.equal(rep.lastRun, undefined, 'no run started');
+  }],
+];

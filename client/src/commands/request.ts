@@ -45,7 +45,7 @@ function samplesDir(configDir: string, samplesFolder: string, api: ApiSpec, pick
   return { dir: tmp, cleanup };
 }
 
-export function answerDocument(r: ApiResult): string {
+export function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
   const head = r.status !== undefined ? `HTTP ${r.status} in ${r.ms} ms` : r.message;
   const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${r.message}`;
   let body = r.preview ?? '';
@@ -53,14 +53,20 @@ export function answerDocument(r: ApiResult): string {
   return [
     `# ${r.api.method} ${r.api.url} — ${head}`, '',
     `${t('Check', '检查')}: ${verdict}`, '',
-    `${t('Request', '请求')}: ${r.requestSource}, ${r.requestBytes} bytes (${r.api.requestType})`,
+    `${t('Request', '请求')}: ${picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ') : r.requestSource}, ${r.requestBytes} bytes (${r.api.requestType})`,
     `${t('Declared response', '声明的响应')}: ${r.api.responseType}`, '',
     '```json', body, '```', '',
   ].join('\n');
 }
 
+/** Answers open as read-only documents (no "save changes?" when they close). */
+const SCHEME = 'modelarts-answer';
+const answers = new Map<string, string>();
+let answerSeq = 0;
+
 export function requestCommand(folders: ModelFolders, wf: Workflow): vscode.Disposable {
-  return vscode.commands.registerCommand('modelarts.sendTestRequest', async (arg?: unknown, index?: number) => {
+  const provider = vscode.workspace.registerTextDocumentContentProvider(SCHEME, { provideTextDocumentContent: (uri) => answers.get(uri.toString()) ?? '' });
+  return vscode.Disposable.from(provider, vscode.commands.registerCommand('modelarts.sendTestRequest', async (arg?: unknown, index?: number) => {
     if (!(await requireTrust())) return;
     const f = await folders.resolve(arg);
     if (!f) return;
@@ -80,7 +86,7 @@ export function requestCommand(folders: ModelFolders, wf: Workflow): vscode.Disp
       if (uris?.[0]) picked.set(field, uris[0].fsPath);
     }
     await send(f, api, picked, wf);
-  });
+  }));
 }
 
 async function send(f: ModelFolder, api: ApiSpec, picked: Map<string, string>, wf: Workflow): Promise<void> {
@@ -96,7 +102,10 @@ async function send(f: ModelFolder, api: ApiSpec, picked: Map<string, string>, w
   try {
     const r = await withCancellableProgress(t(`ModelArts: ${api.method} ${api.url}`, `ModelArts：${api.method} ${api.url}`), (signal) => testApi(api, { port, configDir: dir, signal }));
     wf.log.info(`${api.method} ${api.url}: ${r.ok ? 'ok' : r.code} ${r.message}`);
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: answerDocument(r) });
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${api.method} ${api.url.replace(/\//g, '∕')} #${++answerSeq}.md` });
+    answers.set(uri.toString(), answerDocument(r, picked));
+    if (answers.size > 20) answers.delete(answers.keys().next().value!);
+    const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     if (!r.ok) void vscode.window.showWarningMessage(`${r.code ?? ''} ${r.message}`.trim());
   } finally {

@@ -41,5 +41,8 @@ export function makeWorkspace(repo, dir) {
   // Where a snippet goes: a Dockerfile and server beside it, so a clean config.json has zero findings (no MA304).
   fs.mkdirSync(path.join(dir, 'scratch'));
   for (const f of ['Dockerfile', 'server.py']) fs.copyFileSync(path.join(online, f), path.join(dir, 'scratch', f));
-  return { online, broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
+  // A file a person picks for a multipart field: a 1x1 PNG.
+  const sampleImage = path.join(dir, 'scratch', 'seven.png');
+  fs.writeFileSync(sampleImage, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082', 'hex'));
+  return { sampleImage, online, broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
 }
