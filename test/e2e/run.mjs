@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { CodeServer } from './lib/codeServer.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
+import { checkVsix } from './lib/vsix.mjs';
 import { scenarios, untrustedScenarios } from './scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,8 @@ if (!process.env.E2E_SKIP_PACKAGE) {
   const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: repo, stdio: 'inherit' });
   if (r.status !== 0) { console.error('e2e: npm run package failed'); process.exit(1); }
 }
-log(`.vsix ${(fs.statSync(VSIX).size / 1024).toFixed(0)} KiB`);
+const entries = checkVsix(VSIX);
+log(`.vsix ${(fs.statSync(VSIX).size / 1024).toFixed(0)} KiB, ${entries.length} entries: dist, docs, schemas, snippets, media, nls all present`);
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modelarts-e2e-'));
 fs.rmSync(SHOTS, { recursive: true, force: true });
