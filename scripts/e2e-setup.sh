@@ -25,7 +25,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get -o DPkg::Lock::Timeout=900 update -q
   $sudo apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${need[@]}"
 fi
-chromium --version
+chromium --version 2>/dev/null
 
 # --- 2. code-server ------------------------------------------------------------------------------------
 bin="$CS_PREFIX/node_modules/.bin/code-server"
