@@ -163,3 +163,9 @@ test('MA205 stays silent when the installs cannot be read; the service kind can 
   assert.deepEqual(codes('# modelarts-service: online\nFROM python:3.11-slim\n' + tail, run), []);
   assert.deepEqual(ours(check({ Dockerfile: 'FROM python:3.11-slim\n' + tail, 'server.py': SERVER, ...run }, { serviceKind: 'online' })), []);
 });
+
+test('variables: ENV wins over ARG of the same name; a stage built FROM another inherits its ENV', () => {
+  assert.deepEqual(codes(GOOD.replace('EXPOSE 8080', 'ARG PORT=5000\nENV PORT=8080\nEXPOSE $PORT')), []);
+  assert.deepEqual(codes(GOOD.replace('EXPOSE 8080', 'ENV PORT=5000\nARG PORT=8080\nEXPOSE $PORT')), ['MA201']);
+  assert.deepEqual(codes('FROM python:3.11-slim AS base\nENV P=8080\nFROM base\nCOPY server.py /s.py\nEXPOSE ${P}\nUSER 1000:100\nCMD ["python3", "/s.py"]\n'), []);
+});

@@ -80,9 +80,14 @@ function build(doc: DockerfileDoc): ImageModel {
   let cur: Stage | undefined;
   let env = new Map<string, string>();
   let args = new Map<string, string>();
-  let current: ReadonlyMap<string, string> = new Map();
   let workdir = '/';
-  const snapshot = () => { current = new Map([...env, ...args]); };
+  // Variables seen by an instruction: ENV wins over ARG, as in Docker. Snapshots are taken only for the
+  // instructions whose arguments the rules expand, and shared while nothing changes (linear in the file).
+  const live: ReadonlyMap<string, string> = { get: (k: string) => env.get(k) ?? args.get(k), has: (k: string) => env.has(k) || args.has(k) } as ReadonlyMap<string, string>;
+  let shared: ReadonlyMap<string, string> | undefined;
+  const snap = (): ReadonlyMap<string, string> => (shared ??= new Map([...args, ...env]));
+  const needsVars = (ins: Instruction, kw: string) =>
+    ['EXPOSE', 'USER', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'FROM'].includes(kw) || ((kw === 'COPY' || kw === 'ADD') && rawContentOf(ins).includes('$'));
 
   for (const ins of ast.getInstructions()) {
     const kw = kwOf(ins);
@@ -97,33 +102,33 @@ function build(doc: DockerfileDoc): ImageModel {
       const inherited = parent ? stageVars.get(parent) : undefined;
       env = new Map(inherited?.env ?? []);
       args = new Map();
+      shared = undefined;
       workdir = inherited?.workdir ?? '/';
       stageVars.set(cur, { env, workdir });
-      snapshot();
-      vars.set(ins, current);
       continue;
     }
     if (!cur) {
       if (kw === 'ARG') for (const a of argPairs(ins)) globalArgs.set(a[0], a[1] ?? '');
-      vars.set(ins, current);
       continue;
     }
     cur.instrs.push(ins);
-    vars.set(ins, current);
+    if (needsVars(ins, kw)) vars.set(ins, snap());
     workdirs.set(ins, workdir);
     if (kw === 'ARG') {
+      const set: [string, string][] = [];
       for (const [k, v] of argPairs(ins)) {
-        const val = v !== undefined ? expandVars(v, current).value : globalArgs.get(k);
-        if (val !== undefined) args.set(k, val);
+        const val = v !== undefined ? expandVars(v, live).value : globalArgs.get(k);
+        if (val !== undefined) set.push([k, val]);
       }
-      snapshot();
+      for (const [k, v] of set) args.set(k, v);
+      shared = undefined;
     } else if (kw === 'ENV') {
-      for (const p of propsOf(ins)) {
-        env.set(p.getName(), expandVars(unquote(p.getValue() ?? ''), current).value);
-      }
-      snapshot();
+      // Values in one ENV line see the variables as they were before the line.
+      const set = propsOf(ins).map((p) => [p.getName(), expandVars(unquote(p.getValue() ?? ''), live).value] as const);
+      for (const [k, v] of set) env.set(k, v);
+      shared = undefined;
     } else if (kw === 'WORKDIR') {
-      const w = expandVars(contentOf(ins), current).value.trim();
+      const w = expandVars(contentOf(ins), live).value.trim();
       if (w) workdir = path.posix.resolve(workdir, w);
       stageVars.get(cur)!.workdir = workdir;
     }
