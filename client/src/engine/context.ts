@@ -21,7 +21,16 @@ export function dockerignoreOf(dir: string): { ignores: (rel: string) => boolean
   }
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   const ig = ignore().add(lines);
-  return { ignores: (rel) => ig.ignores(rel), hasExceptions: lines.some((l) => l.startsWith('!')) };
+  const ignores = (rel: string): boolean => {
+    try {
+      return ig.ignores(rel);
+    } catch {
+      // A pattern with ( ) + | { } makes @balena/dockerignore build an invalid regexp when first matched;
+      // throwing here would abort the context walk outside any handler. Such a pattern excludes nothing.
+      return false;
+    }
+  };
+  return { ignores, hasExceptions: lines.some((l) => l.startsWith('!')) };
 }
 
 /**

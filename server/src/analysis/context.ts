@@ -59,7 +59,14 @@ export function buildContext(dir: string, files: FileSource, dockerfilePath?: st
     dir, files, ignoreFile,
     isIgnored: (rel) => {
       const r = normRel(rel);
-      return !!ig && r !== '' && r !== '.' && ig.ignores(r);
+      if (!ig || r === '' || r === '.') return false;
+      try {
+        return ig.ignores(r);
+      } catch {
+        // @balena/dockerignore turns patterns into regexps without escaping ( ) + | { }: such a pattern
+        // throws when first matched. Docker cannot use it either; treat it as excluding nothing.
+        return false;
+      }
     },
     reincludes: (rel) => {
       const r = normRel(rel);
