@@ -41,3 +41,9 @@ test('pathological inputs finish', () => {
   valid({ Dockerfile: 'FROM x\nCMD ["sh", "/a.sh"]\nCOPY a.sh /a.sh\n', 'a.sh': 'sh /a.sh\n' });
   valid({ Dockerfile: 'FROM x\nENV ' + Array.from({ length: 3000 }, (_, i) => `V${i}=$V${i - 1}x`).join(' ') + '\n' });
 });
+
+test('odd .dockerignore patterns (regexp characters) do not throw', () => {
+  for (const pat of ['model(1)', 'a+b', 'x|y', '{a,b}', '[', '!', '**/(', '\\']) {
+    valid({ Dockerfile: 'FROM python:3.11\nCOPY . /app\nCOPY model(1) /m\nCMD ["python", "/app/app.py"]\n', '.dockerignore': pat + '\n', 'model(1)': 'x', 'app.py': 'x' });
+  }
+});
