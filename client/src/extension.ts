@@ -17,19 +17,20 @@ import { Workflow } from './workflow';
 
 let client: LanguageClient | undefined;
 let workflow: Workflow | undefined;
+let conformance: ConformanceTests | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   client = startLanguageClient(context);
   const folders = new ModelFolders();
   const wf = (workflow = new Workflow());
-  const tests = new ConformanceTests(folders, wf);
+  const tests = (conformance = new ConformanceTests(folders, wf));
   context.subscriptions.push(
     folders, wf, tests,
     statusBar(wf),
     codeLenses(folders),
     ...containerCommands(folders, wf),
     requestCommand(folders, wf),
-    scaffoldCommand(context),
+    scaffoldCommand(context, () => folders.refresh()),
     ruleDocCommand(context),
     vscode.commands.registerCommand('modelarts.buildAndTest', async (arg?: unknown) => {
       if (!(await requireTrust())) return;
@@ -49,6 +50,8 @@ export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
   const wf = workflow;
+  const tests = conformance;
   workflow = undefined;
-  await Promise.all([c?.stop(), wf?.disposeAll()]);
+  conformance = undefined;
+  await Promise.all([c?.stop(), wf?.disposeAll(), tests?.stopAll()]);
 }

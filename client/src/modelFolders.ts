@@ -22,7 +22,14 @@ export class ModelFolders implements vscode.Disposable {
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/{config.json,Dockerfile,Containerfile,*.dockerfile}');
     for (const ev of [watcher.onDidCreate, watcher.onDidDelete, watcher.onDidChange]) this.disposables.push(ev(() => this.refreshSoon()));
-    this.disposables.push(watcher, this.changed, vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshSoon()));
+    // Saves and opens too: file watchers can miss files created together in a new folder.
+    const mine = (d: vscode.TextDocument) => d.uri.scheme === 'file' && /(^|[\\/])(config\.json|Dockerfile[^\\/]*|Containerfile[^\\/]*|[^\\/]*\.dockerfile)$/.test(d.uri.fsPath);
+    this.disposables.push(
+      watcher, this.changed,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshSoon()),
+      vscode.workspace.onDidSaveTextDocument((d) => mine(d) && this.refreshSoon()),
+      vscode.workspace.onDidOpenTextDocument((d) => mine(d) && !this.folderOfKnown(d.uri.fsPath) && this.refreshSoon()),
+    );
     this.refreshSoon(0);
   }
 
@@ -44,6 +51,10 @@ export class ModelFolders implements vscode.Disposable {
     }
     void vscode.commands.executeCommand('setContext', 'modelarts.modelFolders', [...dirs]);
     this.changed.fire();
+  }
+
+  private folderOfKnown(file: string): boolean {
+    return this.folders.some((f) => f.configPath === file || f.dockerfilePath === file);
   }
 
   /** The model folder of a file or folder, if it is one. */

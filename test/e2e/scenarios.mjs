@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { BROKEN_CODES } from './lib/workspace.mjs';
+
+/** Containers (any state) the kit labelled, of the image built from a workspace folder. */
+function containersOf(folder) {
+  const r = spawnSync('docker', ['ps', '-a', '--filter', 'label=modelarts-image-kit=1', '--filter', `ancestor=${folder}:modelarts-dev`, '--format', '{{.ID}}'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`docker ps failed: ${r.stderr}`);
+  return r.stdout.split('\n').filter(Boolean);
+}
 
 const codesIn = (text) => new Set(text.match(/MA\d{3}/g) ?? []);
 const waitFile = async (wb, file, pred, what) => {
@@ -167,6 +175,44 @@ export const scenarios = [
     await wb.page.locator('.statusbar-item', { hasText: /^\s*ModelArts\s*$/ }).first().waitFor();
     await wb.shot('13-container-stopped');
   }],
+
+  ['New Model Image Project scaffolds an online folder with no findings', async (wb, ctx) => {
+    await wb.runCommand('ModelArts: New Model Image Project');
+    await wb.pick('Online service');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    assert.equal(await input.inputValue(), 'model-online');
+    await wb.page.keyboard.press('Enter');
+    const dir = path.join(path.dirname(ctx.ws.online), 'model-online');
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'config.json' }).first().waitFor();
+    await wb.page.locator('.notifications-toasts', { hasText: 'Created model-online' }).first().waitFor();
+    const rep = await untilReport(wb, ctx, (r) => r.modelFolders.includes(dir), 'the new model folder');
+    assert.deepEqual(rep.diagnostics.filter((d) => d.path.startsWith(dir + path.sep)).flatMap((d) => d.items.map((i) => i.code)), []);
+    await wb.focusProblems();
+    assert.ok(!(await wb.problemsText()).includes('model-online'), 'no problem row for the new folder');
+    await wb.shot('14-new-project');
+  }],
+
+  ['Open Rule Documentation shows a rule page', async (wb) => {
+    await wb.runCommand('ModelArts: Open Rule Documentation');
+    await wb.pick('MA104');
+    await wb.page.locator('.tabs-container .tab', { hasText: 'MA104' }).first().waitFor();
+    await wb.shot('15-rule-doc');
+  }],
+
+  ['Run Container, then reload the window: deactivate removes the container', async (wb, ctx) => {
+    await wb.openFile('online/config.json');
+    await wb.runCommand('ModelArts: Run Container');
+    await wb.page.locator('.statusbar-item', { hasText: /ModelArts: online http:\/\/127\.0\.0\.1:\d+/ }).first().waitFor();
+    assert.equal(containersOf('online').length, 1, 'one container of online runs');
+    await wb.shot('16-container-running');
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.locator('.monaco-workbench').waitFor();
+    await wb.page.locator('.statusbar-item', { hasText: /^\s*ModelArts\s*$/ }).first().waitFor();
+    const deadline = Date.now() + wb.timeout;
+    while (containersOf('online').length && Date.now() < deadline) await wb.page.waitForTimeout(250);
+    assert.deepEqual(containersOf('online'), [], 'the container is gone after the extension deactivated');
+  }],
 ];
 
 /** Expands every collapsed row of the Test Explorer tree (a person clicks the twisties). */
@@ -192,13 +238,13 @@ export const untrustedScenarios = [
     await wb.openFile('broken/config.json');
     await wb.focusProblems();
     await wb.waitForProblems((t) => BROKEN_CODES.every((c) => t.includes(c)), BROKEN_CODES.join(', '));
-    await wb.shot('14-untrusted-problems');
+    await wb.shot('17-untrusted-problems');
   }],
   ['untrusted: Build and Test is refused with a message', async (wb, ctx) => {
     await wb.openFile('online/config.json');
     await wb.runCommand('ModelArts: Build and Test');
     await wb.page.locator('.notifications-toasts', { hasText: 'only in a trusted workspace' }).first().waitFor();
-    await wb.shot('15-untrusted-build-refused');
+    await wb.shot('18-untrusted-build-refused');
     const rep = JSON.parse(fs.readFileSync(ctx.reportFile, 'utf8'));
     assert.equal(rep.trusted, false);
     assert.equal(rep.lastRun, undefined, 'no run started');

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { t } from '../i18n';
 import { scaffoldFiles, type ServiceKind } from '../scaffoldFiles';
 
-export function scaffoldCommand(context: vscode.ExtensionContext): vscode.Disposable {
+export function scaffoldCommand(context: vscode.ExtensionContext, created: () => void): vscode.Disposable {
   return vscode.commands.registerCommand('modelarts.newProject', async (arg?: unknown) => {
     const kind = (await vscode.window.showQuickPick(
       [
@@ -33,6 +33,7 @@ export function scaffoldCommand(context: vscode.ExtensionContext): vscode.Dispos
     const dir = path.join(base, name);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of scaffoldFiles(context.asAbsolutePath('snippets'), kind)) fs.writeFileSync(path.join(dir, f.name), f.text, { mode: f.mode ?? 0o644 });
+    created();
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, 'config.json')));
     const test = t('Build and Test', '构建并测试');
     const pick = await vscode.window.showInformationMessage(t(`Created ${name}: config.json, Dockerfile and server.py. Edit them, then Build and Test.`, `已创建 ${name}：config.json、Dockerfile 和 server.py。编辑后即可构建并测试。`), test);

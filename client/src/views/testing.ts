@@ -29,6 +29,8 @@ export class ConformanceTests implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   lastRun: RunSummary | undefined;
   private readonly runChanged = new vscode.EventEmitter<void>();
+  /** Runs in flight: aborted and awaited on deactivate, so the engine removes their containers. */
+  private readonly active = new Map<AbortController, Promise<unknown>>();
   /** A folder's run started or ended. */
   readonly onDidChangeRun = this.runChanged.event;
 
@@ -133,7 +135,7 @@ export class ConformanceTests implements vscode.Disposable {
     const name = path.basename(f.dir);
     let rep: Report | undefined;
     try {
-      rep = await runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, rules, engine }, {
+      const running = runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, rules, engine }, {
         signal: ac.signal,
         onProgress: (c) => {
           const item = root.children.get(c.id);
@@ -147,6 +149,8 @@ export class ConformanceTests implements vscode.Disposable {
           (stream === 'stderr' ? this.wf.log.warn : this.wf.log.info).call(this.wf.log, `[${name}${stream === 'build' ? ' build' : ''}] ${line}`);
         },
       });
+      this.active.set(ac, running.catch(() => undefined));
+      rep = await running;
     } catch (e) {
       summary.done = true;
       if (e instanceof CancelledError || ac.signal.aborted) {
@@ -158,6 +162,7 @@ export class ConformanceTests implements vscode.Disposable {
       return;
     } finally {
       sub.dispose();
+      this.active.delete(ac);
     }
     this.apply(rep, root, asked, run, summary);
   }
@@ -199,7 +204,15 @@ export class ConformanceTests implements vscode.Disposable {
     return m;
   }
 
+  /** Cancels every run in flight and waits (bounded) for the engine to remove their containers. */
+  async stopAll(): Promise<void> {
+    const pending = [...this.active];
+    for (const [ac] of pending) ac.abort();
+    await Promise.race([Promise.all(pending.map(([, p]) => p)), new Promise((r) => setTimeout(r, 8000))]);
+  }
+
   dispose(): void {
+    void this.stopAll();
     for (const s of this.subs) s.dispose();
     this.runChanged.dispose();
     this.problems.dispose();

@@ -88,7 +88,7 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: dir === '.' ? name : dir });
     await row.first().waitFor();
     await row.first().click();
-    await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+    await this.page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).waitFor();
     await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
   }
 
