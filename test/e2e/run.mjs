@@ -77,7 +77,7 @@ async function session(name, { trust, steps }) {
     for (const [step, fn] of steps) {
       if (only && !step.includes(only) && !step.startsWith('workbench')) continue;
       const t = Date.now();
-      wb.timeout = /Build and Test|failing|Send test request|Run Container/.test(step) ? RUN_TIMEOUT : TIMEOUT;
+      wb.timeout = /Build and Test|failing|Send test request|Run Container|re-run/.test(step) ? RUN_TIMEOUT : TIMEOUT;
       wb.page.setDefaultTimeout(wb.timeout);
       try {
         await fn(wb, ctx);

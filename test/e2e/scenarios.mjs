@@ -145,6 +145,29 @@ export const scenarios = [
     await wb.shot('10-test-explorer-failing');
   }],
 
+  ['fix the failing config, re-run only that check from Test Explorer: it turns green', async (wb, ctx) => {
+    const cfgPath = path.join(ctx.ws.failing, 'config.json');
+    fs.writeFileSync(cfgPath, fs.readFileSync(cfgPath, 'utf8').replace(/"greeting": \{\s*"type": "integer"\s*\}/, '"greeting": { "type": "string" }'));
+    await wb.runCommand('Testing: Focus on Test Explorer View');
+    const rows = wb.page.locator('.test-explorer .monaco-list-row');
+    const tree = await wb.testTree();
+    const idx = tree.findIndex((r) => r.label.startsWith('api POST /greet') && rowUnder(tree, r, 'failing'));
+    assert.ok(idx >= 0, 'the failing check is in the tree');
+    const row = rows.nth(idx);
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Run"], .action-label.codicon-testing-run-icon').first().click();
+    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done && r.lastRun.passed === true, 'a green re-run of failing');
+    assert.equal(rep.lastRun.results.find((r) => r.id === 'api POST /greet')?.state, 'passed');
+    await wb.page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.test-explorer .monaco-list-row')];
+      return rows.some((r) => r.textContent?.startsWith('failing') && r.querySelector('.codicon-testing-passed-icon'));
+    });
+    const after = await wb.testTree();
+    const greet = after.find((r) => r.label.startsWith('api POST /greet') && rowUnder(after, r, 'failing'));
+    assert.equal(greet?.state, 'passed', 'the re-run check is green in Test Explorer');
+    await wb.shot('10b-rerun-one-green');
+  }],
+
   ['Send test request from a CodeLens: a picked file, the answer and its schema check, the container in the status bar', async (wb, ctx) => {
     await wb.openFile('online/config.json');
     const lens = wb.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Send test request (POST /)' });
