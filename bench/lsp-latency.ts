@@ -47,7 +47,7 @@ export async function measureLspLatency(runs = 5, edits = 30): Promise<LspLatenc
     const cold: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const c = await LspClient.start({ roots: [dir] });
+      const c = await LspClient.start({ roots: [dir], noBuild: true });
       cold.push(performance.now() - t0);
       await c.stop();
     }
