@@ -180,4 +180,9 @@ describe('diagnostics over node-ipc, in Chinese', () => {
     assert.deepEqual(codes(p), ['MA104', 'MA113', 'MA114', 'MA115']);
     for (const d of p.diagnostics) assert.match(d.message, /[\u4e00-\u9fff]/, d.message);
   });
+
+  it('exits cleanly on shutdown and exit', async () => {
+    await c.stop();
+    assert.equal(c.proc.exitCode, 0);
+  });
 });
