@@ -23,6 +23,7 @@ const HANG_GUARD_MS = 30_000;
 
 export class Driver {
   readonly publishes: { at: number; p: PublishDiagnosticsParams }[] = [];
+  readonly logs: string[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   initializeMs = 0;
@@ -41,6 +42,7 @@ export class Driver {
       d.waiters = [];
       ws.forEach((w) => w());
     });
+    conn.onNotification('window/logMessage', (p: { message: string }) => void d.logs.push(p.message));
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => spec.section?.(i.section) ?? null));
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);
@@ -68,9 +70,9 @@ export class Driver {
   }
 
   /** The first publish for `uri` from index `since` on (and for `version` when the server reports versions). */
-  waitPublish(uri: string, since: number, version?: number): Promise<{ at: number; p: PublishDiagnosticsParams }> {
+  waitPublish(uri: string, since: number, version?: number, timeoutMs = HANG_GUARD_MS): Promise<{ at: number; p: PublishDiagnosticsParams }> {
     return new Promise((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`${this.spec.name}: no publish for ${uri}`)), HANG_GUARD_MS);
+      const guard = setTimeout(() => reject(new Error(`${this.spec.name}: no publish for ${uri}`)), timeoutMs);
       const check = () => {
         const hit = this.publishes.slice(since).find((x) => x.p.uri === uri && (version === undefined || x.p.version === undefined || x.p.version === version));
         if (hit) {
