@@ -13,7 +13,8 @@ import { projectRules } from './rules/project';
 import { defaultSeverity } from './rules/catalogue';
 import { isSuppressed } from './rules/suppression';
 
-const ALL_RULES: Rule[] = [...configRules, ...dockerfileRules, ...projectRules];
+// Read the registries on each check (three small arrays) so every family's current list is what runs.
+const allRules = (): Rule[] => [...configRules, ...dockerfileRules, ...projectRules];
 
 /** Parses cache: re-checking a folder after an edit of one file re-parses only that file. */
 export interface ParseCache {
@@ -50,7 +51,14 @@ export function contextFor(folder: ModelFolder, opts: CheckOptions, files: FileS
 export function checkModelFolder(folder: ModelFolder, opts: CheckOptions = defaultOptions(), files: FileSource = diskFiles, cache?: ParseCache): Finding[] {
   const ctx = contextFor(folder, opts, files, cache);
   const raw: RawFinding[] = [];
-  for (const rule of ALL_RULES) raw.push(...rule(ctx));
+  for (const rule of allRules()) {
+    // One rule's bug must not hide every other finding of the folder: report it on stderr and go on.
+    try {
+      raw.push(...rule(ctx));
+    } catch (e) {
+      process.emitWarning(`rule ${rule.name || 'anonymous'} failed on ${folder.dir}: ${(e as Error).stack ?? e}`, 'ModelArtsRuleError');
+    }
+  }
   return finalize(raw, ctx);
 }
 
