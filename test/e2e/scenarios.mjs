@@ -199,6 +199,20 @@ export const scenarios = [
     await wb.shot('13-container-stopped');
   }],
 
+  ['the explorer context menu of a model folder and the editor title offer Build and Test', async (wb) => {
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('View: Show Explorer');
+    const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^online$/ }).first();
+    await row.click({ button: 'right' });
+    const menu = wb.page.locator('.context-view .monaco-menu');
+    await menu.locator('.action-label', { hasText: 'Build and Test' }).first().waitFor();
+    await menu.locator('.action-label', { hasText: 'Run Container' }).first().waitFor();
+    await wb.shot('13b-explorer-context-menu');
+    await wb.page.keyboard.press('Escape');
+    await wb.openFile('online/Dockerfile');
+    await wb.page.locator('.editor-group-container.active .editor-actions .action-label[aria-label*="Build and Test"]').first().waitFor();
+  }],
+
   ['New Model Image Project scaffolds an online folder with no findings', async (wb, ctx) => {
     await wb.runCommand('ModelArts: New Model Image Project');
     await wb.pick('Online service');
