@@ -49,7 +49,9 @@ export class ConformanceTests implements vscode.Disposable {
       seen.add(f.dir);
       this.folderItem(f);
     }
-    this.ctrl.items.forEach((i) => { if (!seen.has(i.id) && !this.wf.live.has(i.id)) this.ctrl.items.delete(i.id); });
+    const gone: string[] = [];
+    this.ctrl.items.forEach((i) => { if (!seen.has(i.id)) gone.push(i.id); });
+    for (const id of gone) this.ctrl.items.delete(id);
   }
 
   private folderItem(f: ModelFolder): vscode.TestItem {
