@@ -150,4 +150,11 @@ describe('which Dockerfiles are ModelArts files', () => {
     await c.waitForFile(docker, since, (x) => x.version === v);
     assert.deepEqual(c.publishesFor(other), []);
   });
+
+  it('reports MA304 on a batch Dockerfile whose config.json is missing, as the CLI does', async () => {
+    const lost = path.join(dir, 'batch', 'Dockerfile');
+    await c.open(lost, 'FROM python:3.9-slim\nCOPY run.sh /home/run.sh\nCMD ["sh", "/home/run.sh"]\n');
+    const p = await c.waitForFile(lost, 0, (x) => x.diagnostics.length > 0);
+    assert.ok(codes(p).includes('MA304'), JSON.stringify(codes(p)));
+  });
 });

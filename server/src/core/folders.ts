@@ -71,8 +71,11 @@ function dockerfileNear(configDir: string, fs: FileSource): string | undefined {
 export function folderForFile(file: string, fs: FileSource, opts: CheckOptions, root?: string): ModelFolder | undefined {
   const name = path.basename(file);
   if (isDockerfileName(name)) {
-    const configPath = configNear(path.dirname(file), fs, opts, root);
-    return configPath ? { dir: path.dirname(file), configPath, dockerfilePath: file } : undefined;
+    const dir = path.dirname(file);
+    const configPath = configNear(dir, fs, opts, root);
+    if (configPath) return { dir, configPath, dockerfilePath: file };
+    // A model folder that lost its config.json (MA304): the editor and the CLI decide it the same way.
+    return isConfiglessModelFolder(dir, fs) ? { dir, dockerfilePath: file } : undefined;
   }
   if (isModelArtsConfig(file, fs, opts)) {
     const dockerfilePath = dockerfileNear(path.dirname(file), fs);
@@ -87,7 +90,6 @@ export function findModelFolders(paths: string[], fs: FileSource, opts: CheckOpt
   const add = (f: ModelFolder | undefined) => {
     if (f) byKey.set(`${f.configPath ?? ''}|${f.dockerfilePath ?? ''}`, f);
   };
-  const dockerfilesWithoutConfig: string[] = [];
   for (const p0 of paths) {
     const p = path.resolve(p0);
     if (!fs.isDirectory(p)) {
@@ -102,9 +104,7 @@ export function findModelFolders(paths: string[], fs: FileSource, opts: CheckOpt
         if (fs.isDirectory(full)) {
           if (!SKIP_DIRS.has(name) && !name.startsWith('.')) walk(full);
         } else if (isDockerfileName(name)) {
-          const f = folderForFile(full, fs, opts, p);
-          if (f) add(f);
-          else dockerfilesWithoutConfig.push(full);
+          add(folderForFile(full, fs, opts, p));
         } else if (isModelArtsConfig(full, fs, opts)) {
           const f = folderForFile(full, fs, opts, p);
           // A config whose Dockerfile is found is added through the Dockerfile (same key).
@@ -114,13 +114,12 @@ export function findModelFolders(paths: string[], fs: FileSource, opts: CheckOpt
     };
     walk(p);
   }
-  // MA304's other half: a Dockerfile beside model-like code but with no config.json is reported by the project rules.
-  for (const d of dockerfilesWithoutConfig) {
-    if (fs.exists(path.join(path.dirname(d), 'model')) || looksLikeModelFolder(path.dirname(d), fs)) {
-      add({ dir: path.dirname(d), dockerfilePath: d });
-    }
-  }
   return [...byKey.values()];
+}
+
+/** A Dockerfile folder with a model/ folder, or whose Dockerfile mentions ModelArts or /home/run.sh. */
+function isConfiglessModelFolder(dir: string, fs: FileSource): boolean {
+  return fs.isDirectory(path.join(dir, 'model')) || looksLikeModelFolder(dir, fs);
 }
 
 /** A Dockerfile folder that mentions ModelArts in its Dockerfile is a model folder missing its config. */
