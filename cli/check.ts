@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkPaths } from '../server/src/check';
-import { checkOptionsFrom, parseLang, UsageError } from './options';
+import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 import { flatten } from './format/findings';
 import { formatText } from './format/text';
 import { formatSarif } from './format/sarif';
@@ -26,15 +26,7 @@ export function runCheckCommand(argv: string[], version: string): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      profile: { type: 'string' },
-      lang: { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      service: { type: 'string' },
-      'config-file': { type: 'string', multiple: true },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...COMMON_OPTIONS, 'config-file': { type: 'string', multiple: true } },
   });
   if (values.help) {
     process.stdout.write(CHECK_USAGE);

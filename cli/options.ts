@@ -49,3 +49,13 @@ export function checkOptionsFrom(values: { profile?: string; rule?: string[]; se
     configFiles: values['config-file'] ?? [],
   };
 }
+
+/** The parseArgs options both commands take. */
+export const COMMON_OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  profile: { type: 'string' },
+  lang: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  service: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;

@@ -9,7 +9,7 @@ import { formatReportJunit, formatReportText } from '../client/src/engine/format
 import { checkPaths } from '../server/src/check';
 import type { Finding } from '../server/src/core/types';
 import { flatten } from './format/findings';
-import { checkOptionsFrom, parseLang, UsageError } from './options';
+import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 
 export const TEST_USAGE = `Options of test:
   --format text|json|junit   report format (default text)
@@ -39,22 +39,17 @@ export async function runTestCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'text' },
-      profile: { type: 'string' },
+      ...COMMON_OPTIONS,
       keep: { type: 'boolean', default: false },
       timeout: { type: 'string' },
       env: { type: 'string', multiple: true },
       tag: { type: 'string' },
-      service: { type: 'string' },
       'request-timeout': { type: 'string' },
       'stop-timeout': { type: 'string' },
       'size-limit': { type: 'string' },
       'rm-image': { type: 'boolean', default: false },
       host: { type: 'string' },
-      rule: { type: 'string', multiple: true },
-      lang: { type: 'string' },
       verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
