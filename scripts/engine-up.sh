@@ -15,30 +15,11 @@ DOCKERD_LOG=${DOCKERD_LOG:-/var/log/dockerd.log}
 ENGINE_START_TIMEOUT=${ENGINE_START_TIMEOUT:-60}
 PIDFILE=/var/run/docker.pid
 
-log() { printf '[engine-up] %s\n' "$*" >&2; }
-die() { printf '[engine-up] ERROR: %s\n' "$*" >&2; exit 1; }
+LOG_TAG=engine-up
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
 
 engine_up() { command -v docker >/dev/null && docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "needs root for: $*"; fi; }
-
-APT_UPDATED=
-apt_install() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} yourself"
-  if [ -z "$APT_UPDATED" ]; then
-    log "apt-get update"
-    as_root apt-get update -q >/tmp/engine-up-apt.log 2>&1 || { tail -20 /tmp/engine-up-apt.log >&2; die "apt-get update failed"; }
-    APT_UPDATED=1
-  fi
-  log "apt-get install ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    -o DPkg::Lock::Timeout=300 "${missing[@]}" >/tmp/engine-up-apt.log 2>&1 \
-    || { tail -30 /tmp/engine-up-apt.log >&2; die "apt-get install ${missing[*]} failed"; }
-}
 
 dockerd_running() {
   # Any live dockerd counts (ours or the system's): we must never start another.

@@ -4,28 +4,9 @@
 # (busybox-static). Images that already exist are kept; FORCE_IMAGES=1 rebuilds them. Needs a running engine.
 set -euo pipefail
 
-log() { printf '[base-images] %s\n' "$*" >&2; }
-die() { printf '[base-images] ERROR: %s\n' "$*" >&2; exit 1; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "needs root for: $*"; fi; }
-
-APT_UPDATED=
-apt_install() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  command -v apt-get >/dev/null || die "apt-get not found: install ${missing[*]} yourself"
-  if [ -z "$APT_UPDATED" ]; then
-    log "apt-get update"
-    as_root apt-get update -q >/tmp/base-images-apt.log 2>&1 || { tail -20 /tmp/base-images-apt.log >&2; die "apt-get update failed"; }
-    APT_UPDATED=1
-  fi
-  log "apt-get install ${missing[*]}"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    -o DPkg::Lock::Timeout=300 "${missing[@]}" >/tmp/base-images-apt.log 2>&1 \
-    || { tail -30 /tmp/base-images-apt.log >&2; die "apt-get install ${missing[*]} failed"; }
-}
+LOG_TAG=base-images
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
 
 have_image() { [ -z "${FORCE_IMAGES:-}" ] && docker image inspect "$1" >/dev/null 2>&1; }
 
