@@ -25,7 +25,7 @@ const JSON_SERVER: ServerSpec = {
 interface Target { file: string; languageId: string; variant: (i: number) => string }
 
 /** A copy of the online example: the folder every server works on. */
-function modelFolder(): { dir: string; config: Target; dockerfile: Target } {
+export function modelFolder(): { dir: string; config: Target; dockerfile: Target } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-'));
   for (const n of fs.readdirSync(path.join(repo, 'examples', 'online'))) fs.copyFileSync(path.join(repo, 'examples', 'online', n), path.join(dir, n));
   const config = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
@@ -52,7 +52,7 @@ async function initializeTimes(specs: ServerSpec[], root: string, runs: number):
 }
 
 /** didChange -> publish latencies of `edits` edits, one at a time, after a few warm-up edits. */
-async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: number): Promise<number[]> {
+export async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: number): Promise<number[]> {
   const d = await Driver.start(spec, root);
   try {
     const since = d.mark();
@@ -73,7 +73,7 @@ async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: 
 }
 
 /** RSS after 1,000 edits: sent in bursts of 10, each burst waited for, so every server checks ~100 times. */
-async function rssAfterEdits(spec: ServerSpec, root: string, t: Target, edits = 1000): Promise<number> {
+export async function rssAfterEdits(spec: ServerSpec, root: string, t: Target, edits = 1000): Promise<number> {
   const d = await Driver.start(spec, root);
   try {
     let mark = d.mark();
