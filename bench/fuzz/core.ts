@@ -48,8 +48,9 @@ function problem(f: Finding, files: Record<string, string>): string | undefined 
   const { start, end } = f.range;
   if ([start.line, start.character, end.line, end.character].some((n) => !Number.isInteger(n) || n < 0)) return `${f.code}: bad range`;
   if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `${f.code}: range ends before it starts`;
+  // LSP counts \r, \n and \r\n as line ends, as the findings do.
   const text = files[f.file];
-  if (text !== undefined && start.line > text.split('\n').length) return `${f.code}: range starts after the end of ${path.basename(f.file)}`;
+  if (text !== undefined && start.line > text.split(/\r\n|\r|\n/).length) return `${f.code}: range starts after the end of ${path.basename(f.file)}`;
   return undefined;
 }
 
