@@ -12,7 +12,7 @@ import { CodeServer } from './lib/codeServer.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { checkVsix } from './lib/vsix.mjs';
-import { scenarios, untrustedScenarios } from './scenarios.mjs';
+import { containersOfRun, scenarios, untrustedScenarios } from './scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -45,6 +45,7 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'modelarts-e2e-'));
 fs.rmSync(SHOTS, { recursive: true, force: true });
 const results = [];
 const shots = [];
+const RUN_ID = path.basename(root);
 const only = process.env.E2E_ONLY;
 
 /** One code-server + browser session on a fresh workspace, running its steps in order (they build on each other). */
@@ -57,6 +58,8 @@ async function session(name, { trust, steps }) {
   const settingsFile = path.join(dir, 'settings.json');
   const settings = JSON.parse(fs.readFileSync(path.join(here, 'settings.json'), 'utf8'));
   // Restricted mode without the startup dialog: what a person gets after choosing "Don't trust".
+  // Every container this run starts carries this variable: leftovers are found (and removed) by it alone.
+  settings['modelarts.container.env'] = { E2E_RUN_ID: RUN_ID };
   if (trust) Object.assign(settings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' });
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   const cs = new CodeServer({
@@ -64,7 +67,7 @@ async function session(name, { trust, steps }) {
     // The extension host inherits this: the test-only report appears and is written here.
     extraEnv: { MODELARTS_E2E_REPORT: reportFile },
   });
-  const ctx = { ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
+  const ctx = { runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
   let wb;
   let failed = false;
   try {
@@ -75,7 +78,7 @@ async function session(name, { trust, steps }) {
     wb = await Workbench.open(url, { executablePath: CHROMIUM, shotsDir: SHOTS, timeout: TIMEOUT });
     log(`[${name}] chromium ${wb.browser.version()} on the workbench`);
     for (const [step, fn] of steps) {
-      if (only && !step.includes(only) && !step.startsWith('workbench')) continue;
+      if (only && !only.split('|').some((o) => step.includes(o)) && !step.startsWith('workbench')) continue;
       const t = Date.now();
       wb.timeout = /Build and Test|failing|Send test request|Run Container|re-run/.test(step) ? RUN_TIMEOUT : TIMEOUT;
       wb.page.setDefaultTimeout(wb.timeout);
@@ -121,9 +124,9 @@ console.log(`\n${results.filter((r) => r.ok).length}/${total} steps passed in ${
 if (process.env.E2E_KEEP) console.log(`kept ${root}`); else fs.rmSync(root, { recursive: true, force: true });
 process.exit(results.some((r) => !r.ok) || !results.length ? 1 : 0);
 
-/** Containers of this run's images that still exist: the extension must remove every one it started. */
+/** Containers this run started that still exist (found by E2E_RUN_ID): reported, then removed. */
 function leftoverContainers() {
-  const r = spawnSync('docker', ['ps', '-a', '--filter', 'label=modelarts-image-kit=1', '--format', '{{.ID}} {{.Image}}'], { encoding: 'utf8' });
-  if (r.status !== 0) return [];
-  return r.stdout.split('\n').filter((l) => / (online|failing|scratch|broken):modelarts-dev$/.test(l));
+  const mine = containersOfRun(RUN_ID);
+  if (mine.length) spawnSync('docker', ['rm', '-f', ...mine], { encoding: 'utf8' });
+  return mine;
 }

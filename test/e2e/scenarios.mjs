@@ -6,11 +6,14 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BROKEN_CODES } from './lib/workspace.mjs';
 
-/** Containers (any state) the kit labelled, of the image built from a workspace folder. */
-function containersOf(folder) {
-  const r = spawnSync('docker', ['ps', '-a', '--filter', 'label=modelarts-image-kit=1', '--filter', `ancestor=${folder}:modelarts-dev`, '--format', '{{.ID}}'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`docker ps failed: ${r.stderr}`);
-  return r.stdout.split('\n').filter(Boolean);
+/** Containers (any state) the kit labelled that carry this run's E2E_RUN_ID, optionally of one folder's image. */
+export function containersOfRun(runId, folder) {
+  const ps = spawnSync('docker', ['ps', '-aq', '--filter', 'label=modelarts-image-kit=1', ...(folder ? ['--filter', `ancestor=${folder}:modelarts-dev`] : [])], { encoding: 'utf8' });
+  if (ps.status !== 0) throw new Error(`docker ps failed: ${ps.stderr}`);
+  const ids = ps.stdout.split('\n').filter(Boolean);
+  if (!ids.length) return [];
+  const ins = spawnSync('docker', ['inspect', '--format', '{{.Id}} {{json .Config.Env}}', ...ids], { encoding: 'utf8' });
+  return ins.stdout.split('\n').filter((l) => l.includes(`"E2E_RUN_ID=${runId}"`)).map((l) => l.split(' ')[0].slice(0, 12));
 }
 
 const codesIn = (text) => new Set(text.match(/MA\d{3}/g) ?? []);
@@ -241,14 +244,14 @@ export const scenarios = [
     await wb.openFile('online/config.json');
     await wb.runCommand('ModelArts: Run Container');
     await wb.page.locator('.statusbar-item', { hasText: /ModelArts: online http:\/\/127\.0\.0\.1:\d+/ }).first().waitFor();
-    assert.equal(containersOf('online').length, 1, 'one container of online runs');
+    assert.equal(containersOfRun(ctx.runId, 'online').length, 1, 'one container of online runs');
     await wb.shot('16-container-running');
     await wb.runCommand('Developer: Reload Window');
     await wb.page.locator('.monaco-workbench').waitFor();
     await wb.page.locator('.statusbar-item', { hasText: /^\s*ModelArts\s*$/ }).first().waitFor();
     const deadline = Date.now() + wb.timeout;
-    while (containersOf('online').length && Date.now() < deadline) await wb.page.waitForTimeout(250);
-    assert.deepEqual(containersOf('online'), [], 'the container is gone after the extension deactivated');
+    while (containersOfRun(ctx.runId, 'online').length && Date.now() < deadline) await wb.page.waitForTimeout(250);
+    assert.deepEqual(containersOfRun(ctx.runId, 'online'), [], 'the container is gone after the extension deactivated');
   }],
 ];
 

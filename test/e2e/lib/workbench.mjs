@@ -85,7 +85,9 @@ export class Workbench {
     await this.quickInput(relPath);
     const name = path.basename(relPath);
     const dir = path.dirname(relPath);
-    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: dir === '.' ? name : dir });
+    // The row whose description is exactly the folder: "online" must not pick "model-online/config.json".
+    const rows = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name });
+    const row = dir === '.' ? rows : rows.filter({ has: this.page.locator('.label-description', { hasText: new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
     await row.first().waitFor();
     await row.first().click();
     await this.page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).waitFor();
