@@ -23,7 +23,9 @@ export class Workbench {
     const wb = new Workbench(browser, page, shotsDir, timeout);
     page.on('request', (r) => {
       const u = new URL(r.url());
-      if (/^(https?|wss?):$/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname)) wb.externalRequests.push(r.url());
+      // Webview resources (markdown preview) use *.vscode-resource.vscode-cdn.net URLs that VS Code's service
+      // worker answers inside the browser; they never reach the network (and DNS is blocked anyway).
+      if (/^(https?|wss?):$/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname) && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net')) wb.externalRequests.push(r.url());
     });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
