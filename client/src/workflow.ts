@@ -110,6 +110,13 @@ export class Workflow implements vscode.Disposable {
     const live: Live = { folder, image: built.tag, running, tap, url: `http://127.0.0.1:${running.hostPort}`, state: 'starting' };
     this.live.set(folder.dir, live);
     this.changed.fire(live);
+    // The status bar follows the container when it exits on its own.
+    running.container.wait().then((r: { StatusCode?: number }) => {
+      if (this.live.get(folder.dir) !== live) return;
+      live.state = 'exited';
+      this.log.warn(`[${name}] container exited with code ${r.StatusCode ?? '?'}`);
+      this.changed.fire(live);
+    }, () => undefined);
     this.log.info(`container ${running.id.slice(0, 12)} of ${built.tag} serves 8080 at ${live.url}`);
     await this.probe(live, signal, report, s.startTimeoutS);
     return signal.aborted ? undefined : live;
