@@ -18,7 +18,9 @@ const SECRET_NAME = /(^|_)(AK|SK|ACCESS_?KEY(_ID)?|SECRET(_ACCESS)?(_KEY)?|SECRE
 const SECRET_FILE = /^(\.env(\.(?!example$|sample$|template$|dist$)[\w-]+)?|credentials\.csv|id_rsa|id_ed25519|\.netrc|\.pypirc)$/i;
 
 /** `scheme://user:password@host` with a literal password (not `$VAR`). */
-const URL_CREDENTIALS = /[a-z]+:\/\/[^/\s:@$]+:[^/\s@$]+@/i;
+// The scheme starts at a word boundary and is bounded: an unanchored [a-z]+ backtracks quadratically over a long
+// run of letters (a megabyte RUN word took minutes).
+const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^/\s:@$]+:[^/\s@$]+@/i;
 
 function literalSecret(value: string): boolean {
   const v = value.trim().replace(/^["']|["']$/g, '');
