@@ -58,8 +58,16 @@ export class Workbench {
     return input;
   }
 
+  /** Keys typed while a webview (markdown preview) has focus stay in its iframe: take focus back first. */
+  async leaveWebview() {
+    if (await this.page.evaluate(() => document.activeElement?.tagName === 'IFRAME')) {
+      await this.page.locator('.part.sidebar .composite.title').first().click();
+    }
+  }
+
   /** Runs a command from the palette by its full title ("ModelArts: Build and Test"). */
   async runCommand(title) {
+    await this.leaveWebview();
     // The test-failure peek renders its output in a terminal that keeps the keyboard: move focus out first.
     if (await this.page.locator('.peekview-widget').first().isVisible().catch(() => false)) {
       await this.page.locator('.tabs-container .tab.active').first().click();
@@ -82,6 +90,7 @@ export class Workbench {
 
   /** Opens a workspace file by its relative path through Quick Open and waits for its focused editor. */
   async openFile(relPath) {
+    await this.leaveWebview();
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('Control+P');
     await this.quickInput(relPath);
