@@ -1,6 +1,7 @@
 // Bundles the extension, the language server and the CLI into dist/ with esbuild.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { generate, OUT } from './gen-validator.mjs';
 
 const common = {
   bundle: true,
@@ -14,6 +15,9 @@ const common = {
   // Optional native modules of ssh2 (docker over ssh); ssh2 falls back to pure JS without them.
   external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
 };
+
+// The precompiled config.json validator first: the bundles include it.
+writeFileSync(OUT, generate());
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: [...common.external, 'vscode'] }),

@@ -1,16 +1,14 @@
-// The one JSON Schema of config.json (schemas/config.schema.json), compiled once at module load with ajv.
+// The one JSON Schema of config.json (schemas/config.schema.json), validated by ajv code generated from it at
+// build time (scripts/gen-validator.mjs): compiling it at start-up cost the server 100-200 ms.
 // Rules, completion and hover all read this file; nothing here is copied from it by hand.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import schemaJson from '../../../schemas/config.schema.json';
+import validateFn from './generated/configValidator.js';
 
 export type SchemaNode = Record<string, unknown>;
 // A private copy: vscode-json-languageservice resolves $refs in place in the schema objects it is given, so
 // callers get their own copies (localizedSchema) and the rules keep this one untouched.
 export const configSchema = structuredClone(schemaJson) as unknown as SchemaNode;
-
-// verbose: errors carry their parentSchema, whose `x-code` names the rule to report.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false });
-const validateFn: ValidateFunction = ajv.compile(configSchema);
 
 export function validateConfig(value: unknown): ErrorObject[] {
   return validateFn(value) ? [] : [...(validateFn.errors ?? [])];
