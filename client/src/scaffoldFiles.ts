@@ -22,7 +22,7 @@ function byPrefix(list: Snippet[], prefix: string): Snippet {
  * escapes resolve. Written by hand: VS Code's snippet parser is not a published package, and these bodies use
  * only the flat subset (no nesting, no transforms).
  */
-export function renderSnippet(body: string | string[]): string {
+export function expandSnippet(body: string | string[]): string {
   const text = Array.isArray(body) ? body.join('\n') : body;
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -35,6 +35,13 @@ export function renderSnippet(body: string | string[]): string {
     out += m[1] ?? '';
     i += m[0].length - 1;
   }
+  return out;
+}
+
+/** A snippet body as the content of a file: expanded, ending with a newline. */
+export function renderSnippet(body: string | string[]): string {
+  const out = expandSnippet(body);
+  const text = Array.isArray(body) ? body.join('\n') : body;
   return text.endsWith('\n') ? out : out + '\n';
 }
 

@@ -4,29 +4,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../fixtures/dockerfile/harness';
+import { expandSnippet } from '../../client/src/scaffoldFiles';
 
 interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
 const DIR = path.join(__dirname, '..', '..', 'snippets');
 const load = (f: string): Record<string, Snippet> => JSON.parse(fs.readFileSync(path.join(DIR, f), 'utf8'));
 
-/** Expands a VS Code snippet body the way an accepted insertion does: defaults, first choice, escapes. */
-export function expand(body: string | string[]): string {
-  const text = Array.isArray(body) ? body.join('\n') : body;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\\' && i + 1 < text.length && '\\$}'.includes(text[i + 1])) { out += text[++i]; continue; }
-    if (c === '$') {
-      const rest = text.slice(i);
-      const m = /^\$\{(\d+):([^}]*)\}/.exec(rest) ?? /^\$\{(\d+)\|([^,|]*)[^}]*\}/.exec(rest);
-      if (m) { out += m[2]; i += m[0].length - 1; continue; }
-      const e = /^\$\{?\d+\}?/.exec(rest);
-      if (e) { i += e[0].length - 1; continue; }
-    }
-    out += c;
-  }
-  return out;
-}
+// The scaffold's expander: an accepted insertion takes defaults and first choices, and resolves escapes.
+const expand = expandSnippet;
 
 const dockerfiles = load('dockerfile.json');
 const configs = load('config-json.json');
