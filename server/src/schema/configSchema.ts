@@ -10,8 +10,27 @@ export type SchemaNode = Record<string, unknown>;
 // callers get their own copies (localizedSchema) and the rules keep this one untouched.
 export const configSchema = structuredClone(schemaJson) as unknown as SchemaNode;
 
+// Arrays longer than this are validated by their first items only: for each failing $ref item the generated code
+// concatenates the whole error list again (quadratic: 100k wrong apis items took minutes). No real config.json
+// comes near it, and the findings keep their paths (the first items keep their indexes).
+const MAX_VALIDATED_ITEMS = 1000;
+const MAX_SCAN_DEPTH = 64;
+
+function hasLongArray(v: unknown, depth: number): boolean {
+  if (depth > MAX_SCAN_DEPTH || !v || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.length > MAX_VALIDATED_ITEMS || v.some((x) => hasLongArray(x, depth + 1));
+  return Object.values(v).some((x) => hasLongArray(x, depth + 1));
+}
+
+function capArrays(v: unknown, depth: number): unknown {
+  if (depth > MAX_SCAN_DEPTH || !v || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.slice(0, MAX_VALIDATED_ITEMS).map((x) => capArrays(x, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, capArrays(x, depth + 1)]));
+}
+
 export function validateConfig(value: unknown): ErrorObject[] {
-  return validateFn(value) ? [] : [...(validateFn.errors ?? [])];
+  const v = hasLongArray(value, 0) ? capArrays(value, 0) : value;
+  return validateFn(v) ? [] : [...(validateFn.errors ?? [])];
 }
 
 /** Follows a local `$ref` ("#/definitions/x") to its target; other schemas are returned as they are. */
