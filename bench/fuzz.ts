@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const core = runCoreCases(seeds, {
     seed,
     count: total - serverCases,
-    onProgress: (n) => n % 10_000 === 0 && console.error(`  core ${n} cases`),
+    // Progress with the totals so far, so a long run stopped early still tells what it found.
+    onProgress: (n, s) => n % 5_000 === 0 && console.error(`  core ${n} cases, ${s.crashes.length} crashes, slowest ${s.slowestMs.toFixed(0)} ms (${s.slowestCase}), >1 s: ${s.overOneSecond}`),
   });
   const rounds = Math.max(1, Math.ceil(serverCases / 1000));
   const server: (FuzzSummary & { requests: number; publishes: number })[] = [];

@@ -79,7 +79,7 @@ export function runCase(files: Record<string, string>, dir: string, opts: CheckO
   return undefined;
 }
 
-export function runCoreCases(seeds: SeedFolder[], o: { seed: number; count: number; from?: number; scale?: number; onProgress?: (done: number) => void }): FuzzSummary {
+export function runCoreCases(seeds: SeedFolder[], o: { seed: number; count: number; from?: number; scale?: number; onProgress?: (done: number, sofar: FuzzSummary) => void }): FuzzSummary {
   const sum: FuzzSummary = { cases: 0, crashes: [], slowestMs: 0, slowestCase: '', overOneSecond: 0, ms: 0 };
   const t0 = performance.now();
   const profiles: CheckOptions[] = [defaultOptions(), { ...defaultOptions(), profile: 'current' }];
@@ -95,7 +95,7 @@ export function runCoreCases(seeds: SeedFolder[], o: { seed: number; count: numb
     }
     if (dt > 1000) sum.overOneSecond++;
     if (err) sum.crashes.push({ seed: o.seed, index: i, from: c.from, file: c.file, ops: c.ops, error: err, files: c.files });
-    if (o.onProgress && i % 1000 === 999) o.onProgress(sum.cases);
+    if (o.onProgress && i % 1000 === 999) o.onProgress(sum.cases, sum);
   }
   sum.ms = performance.now() - t0;
   return sum;
