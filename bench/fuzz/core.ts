@@ -42,6 +42,19 @@ export function makeCase(seeds: SeedFolder[], seed: number, index: number, scale
   return { from: s.name, file, ops: m.ops, files: { ...s.files, [file]: m.text } };
 }
 
+// Line counts per file text, computed once per case: splitting a megabyte file for every finding would make the
+// harness, not the checks, the slowest part of a case.
+const lineCounts = new Map<string, number>();
+const lineCount = (text: string): number => {
+  let n = lineCounts.get(text);
+  if (n === undefined) {
+    if (lineCounts.size > 16) lineCounts.clear();
+    n = text.split(/\r\n|\r|\n/).length;
+    lineCounts.set(text, n);
+  }
+  return n;
+};
+
 function problem(f: Finding, files: Record<string, string>): string | undefined {
   if (!/^MA\d{3}$/.test(f.code)) return `bad code ${f.code}`;
   if (!f.message?.en || !f.message?.zh) return `${f.code}: empty message`;
@@ -50,7 +63,7 @@ function problem(f: Finding, files: Record<string, string>): string | undefined 
   if (start.line > end.line || (start.line === end.line && start.character > end.character)) return `${f.code}: range ends before it starts`;
   // LSP counts \r, \n and \r\n as line ends, as the findings do.
   const text = files[f.file];
-  if (text !== undefined && start.line > text.split(/\r\n|\r|\n/).length) return `${f.code}: range starts after the end of ${path.basename(f.file)}`;
+  if (text !== undefined && start.line > lineCount(text)) return `${f.code}: range starts after the end of ${path.basename(f.file)}`;
   return undefined;
 }
 
