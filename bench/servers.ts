@@ -9,8 +9,10 @@ import { Driver, type ServerSpec } from './lsp-driver';
 import { figure, stats, median, type Figure } from './figures';
 import { repo } from './inputs';
 import { ensureBuilt } from '../test/server/lsp';
+import { SERVER_NODE_FLAGS } from '../server/src/launch';
 
-const OURS: ServerSpec = { name: 'ours', argv: [path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };
+// Started with the flags the extension uses.
+const OURS: ServerSpec = { name: 'ours', argv: [...SERVER_NODE_FLAGS, path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };
 const DOCKER: ServerSpec = {
   name: 'dockerfile-language-server-nodejs 0.15.0',
   argv: [path.join(repo, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'],
