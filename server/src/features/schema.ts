@@ -5,7 +5,7 @@
 // rule page named by `x-code`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
+import type { JSONDocument, LanguageService } from 'vscode-json-languageservice';
 import type { CompletionList, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTree } from 'jsonc-parser';
@@ -52,6 +52,10 @@ export class SchemaFeatures {
   private parsed?: { uri: string; version: number; json: JSONDocument };
 
   constructor(lang: Lang, schemaFile = schemaPath()) {
+    // Loaded on the first completion or hover, not at start-up: most sessions only need diagnostics, and the
+    // service's module initialisation costs start-up time and resident memory.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getLanguageService } = require('vscode-json-languageservice') as typeof import('vscode-json-languageservice');
     this.service = getLanguageService({});
     let schema: unknown = {};
     try {
