@@ -3,6 +3,7 @@
 // happens (failure, exception, cancel), unless the caller asked to keep the container.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type Docker from 'dockerode';
 import { findModelFolders } from '../../../server/src/core/folders';
 import { diskFiles } from '../../../server/src/core/files';
 import { defaultOptions, type Finding, type Profile, type ServiceKind } from '../../../server/src/core/types';
@@ -39,6 +40,21 @@ export function detectServiceKind(dockerfileText: string | undefined, _dir?: str
   const doc = parseDockerfile('Dockerfile', dockerfileText);
   const starts = doc.ast.getInstructions().filter((i) => ['CMD', 'ENTRYPOINT'].includes(i.getKeyword()));
   return starts.some((i) => /\/home\/run\.sh\b/.test(doc.doc.getText(i.getRange()))) ? 'batch' : 'online';
+}
+
+/** The container's exit code if it ends within ms (the engine may record a kill a moment after the reset). */
+async function exitedWithin(container: Docker.Container, ms: number): Promise<number | undefined> {
+  const ac = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      container.wait({ abortSignal: ac.signal } as object).then((w: { StatusCode?: number }) => w.StatusCode ?? -1, () => undefined),
+      new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+  }
 }
 
 export async function runConformance(folderArg: string, options: ConformanceOptions = {}, cb: ConformanceCallbacks = {}): Promise<Report> {
@@ -213,6 +229,11 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
         timings[id] = r.ms;
         const details = [`request: ${r.requestSource}, ${r.requestBytes} bytes`, ...(r.preview !== undefined ? [`answer: ${r.preview}`] : [])];
         if (r.ok) return { status: 'pass', message: r.message, details };
+        // A reset or timeout because the container died is its stop, not a slow api: say so.
+        if (r.code === 'MA406') {
+          const code = await exitedWithin(run!.container, 1000);
+          if (code !== undefined) r.message += ` (the container stopped during the request: exit code ${code})`;
+        }
         issue(r.code!, { config: ['apis', api.index, r.code === 'MA407' ? 'response' : 'url'] }, r.message, r.message);
         return { status: 'fail', code: r.code, message: r.message, details: [...details, ...lastLines().slice(-8)] };
       });
