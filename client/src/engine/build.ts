@@ -130,7 +130,11 @@ export async function buildImage(engine: Engine, o: BuildOptions): Promise<Build
   } catch (e) {
     const aborted = o.signal?.aborted || (e as Error).name === 'AbortError';
     tarStream.destroy();
-    return result({ error: aborted ? 'cancelled' : (e as Error).message, uploadMs });
+    if (aborted) return result({ error: 'cancelled', uploadMs });
+    // The engine went away (stopped, crashed, connection cut) while the build streamed: say what was running and what to do.
+    const ins = step ? instructionsOf(o.dockerfile)[step - 1] : undefined;
+    const during = ins ? `step ${step} (${ins.text.split('\n')[0].slice(0, 80)})` : 'the upload of the build context';
+    return result({ error: `the connection to the engine at ${engine.endpoint.url} was lost during ${during}: ${(e as Error).message}. Check that the engine is running (\`docker info\`), then run the test again.`, uploadMs });
   }
   if (errorText) {
     const ins = instructionsOf(o.dockerfile)[step - 1];
