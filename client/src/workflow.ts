@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ModelFolder } from '../../server/src/core/folders';
 import { buildImage, defaultTag, type BuildResult } from './engine/build';
 import { connectEngine, type Engine } from './engine/connect';
-import { createAndStart, removeAll, stopContainer, tapLogs, type LogTap, type Running } from './engine/container';
+import { createAndStart, removeAll, removeOrphans, stopContainer, tapLogs, type LogTap, type Running } from './engine/container';
 import { healthSpec, probeHealth, type ProbeOutcome } from './engine/probe';
 import { showEngineError } from './engineError';
 import { t } from './i18n';
@@ -42,6 +42,8 @@ export class Workflow implements vscode.Disposable {
       this.engine = await connectEngine({ host: s.dockerHost });
       this.engineHost = s.dockerHost;
       this.log.info(`engine ${this.engine.endpoint.url} (${this.engine.endpoint.source}), version ${this.engine.version}`);
+      const orphans = await removeOrphans(this.engine);
+      if (orphans.length) this.log.info(`removed ${orphans.length} container(s) left behind by a window that was killed`);
       return this.engine;
     } catch (e) {
       this.engine = undefined;

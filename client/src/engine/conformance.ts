@@ -10,7 +10,7 @@ import { defaultOptions, type Finding, type Profile, type ServiceKind } from '..
 import { connectEngine, type Engine } from './connect';
 import { buildImage, defaultTag } from './build';
 import { inspectImage, inspectBatch, SIZE_LIMITS } from './inspect';
-import { createAndStart, tapLogs, stopContainer, removeAll, StartError, type Running, type LogTap } from './container';
+import { createAndStart, tapLogs, stopContainer, removeAll, removeOrphans, StartError, type Running, type LogTap } from './container';
 import { healthSpec, modelArtsBudgetS, probeHealth } from './probe';
 import { apiSpecs, testApi } from './infer';
 import { loadAnchors, finding, type Where } from './findings';
@@ -102,6 +102,8 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     engine ??= await connectEngine({ host: options.host });
     timings.connect = Date.now() - tc;
     report.engine = `${engine.endpoint.url} (Docker ${engine.version}, API ${engine.apiVersion})`;
+    const orphans = await removeOrphans(engine);
+    if (orphans.length) cb.onLog?.(`removed ${orphans.length} container(s) left behind by a process that no longer runs`, 'build');
     const tag = options.tag ?? defaultTag(folder.dir);
     report.image = tag;
 

@@ -1,9 +1,13 @@
 // Run, watch, stop and remove the container under test. Every container carries the kit's label so that
 // cleanup (and a test) can find whatever a crash left behind.
+import * as os from 'node:os';
 import type Docker from 'dockerode';
 import type { Engine } from './connect';
 
 export const LABEL = 'modelarts-image-kit';
+/** Which process on which machine started the container: `<hostname>:<pid>`, so a later run can tell orphans. */
+export const OWNER_LABEL = 'modelarts-image-kit.owner';
+const owner = (): string => `${os.hostname()}:${process.pid}`;
 
 export interface RunOptions {
   image: string;
@@ -33,7 +37,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
   const container = await engine.docker.createContainer({
     Image: o.image,
     Env: Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`),
-    Labels: { [LABEL]: '1' },
+    Labels: { [LABEL]: '1', [OWNER_LABEL]: owner() },
     ...(o.cmd ? { Cmd: o.cmd } : {}),
     ...(o.entrypoint ? { Entrypoint: o.entrypoint } : {}),
     ExposedPorts: publish ? { '8080/tcp': {} } : undefined,
@@ -133,4 +137,31 @@ export async function removeAll(engine: Engine, ids: Iterable<string>, images: I
 export async function labelledContainers(engine: Engine): Promise<string[]> {
   const list = await engine.docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } });
   return list.map((c) => c.Id);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the containers a killed editor or CLI left behind: labelled, started on this machine by a process that no
+ * longer exists (a SIGKILLed extension host never runs its cleanup). Containers of live processes, of other machines
+ * and without an owner label are left alone. Returns the ids removed; never throws.
+ */
+export async function removeOrphans(engine: Engine): Promise<string[]> {
+  const list = await engine.docker.listContainers({ all: true, filters: { label: [`${LABEL}=1`] } }).catch(() => []);
+  const host = os.hostname();
+  const orphans = list
+    .filter((c) => {
+      const m = /^(.*):(\d+)$/.exec(c.Labels?.[OWNER_LABEL] ?? '');
+      return m !== null && m[1] === host && Number(m[2]) !== process.pid && !alive(Number(m[2]));
+    })
+    .map((c) => c.Id);
+  await removeAll(engine, orphans);
+  return orphans;
 }
