@@ -44,3 +44,12 @@ test('Image examples without health get MA116 as info under seed-2021', () => {
   const f = check(readFixture('official', '4-custom-image.json'));
   assert.deepEqual(f.map((x) => [x.code, x.severity]), [['MA116', 'info']]);
 });
+
+test('no official example gets an error: their typos are imported by ModelArts, so they are warnings', () => {
+  for (const file of Object.keys(EXPECTED)) {
+    for (const profile of ['seed-2021', 'current'] as const) {
+      const errors = check(readFixture('official', file), { profile }).filter((f) => f.severity === 'error');
+      assert.deepEqual(errors.map((f) => f.code), [], `${file} (${profile})`);
+    }
+  }
+});

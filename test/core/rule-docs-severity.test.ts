@@ -83,3 +83,16 @@ test('the severity line parser rejects a page that states other severities or no
   assert.equal(stated(page('Default severity: warning'), 'en'), undefined);
   assert.equal(stated('# MA999: x\n\n## Why\nDefault severity: error (seed-2021), error (current)\n', 'en'), undefined);
 });
+
+test('the MA4xx pages have the sections of every rule page', () => {
+  const image = RULES.filter((r) => r.family === 'image').map((r) => r.code);
+  assert.equal(image.length, 11);
+  for (const code of image) {
+    const md = pageOf(code);
+    assert.match(md, new RegExp(`^# ${code}: `), `${code} title`);
+    for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity']) assert.ok(md.includes(`\n${s}\n`), `${code}: ${s}`);
+    assert.ok(md.includes(`--rule ${code}=`), `${code}: says how to change the severity`);
+    const example = (title: string) => sectionOf(md, `## ${title}`) ?? '';
+    for (const t of ['Failing example', 'Passing example']) assert.ok(example(t).trim().length > 20, `${code}: ${t} is written out`);
+  }
+});
