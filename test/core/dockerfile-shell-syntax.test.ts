@@ -84,6 +84,13 @@ test('invalid: `then && \\` as in a published Dockerfile: on the `&&`, en + zh',
   assert.match(f.message.zh, /RUN 中有 shell 语法错误：`&&` 前面没有命令.*`docker build` 会在这一步/);
 });
 
+test('an unchanged instruction moved by an edit above it keeps an exact range (results are cached per text)', () => {
+  const body = 'RUN if [ -n "$X" ]; then && \\\n    echo "$X"; \\\n  fi';
+  assert.deepEqual(at(one(df(body))), [1, 25, 1, 27]);
+  assert.deepEqual(at(one(df('ENV A=1\nENV B=2\n' + body))), [3, 25, 3, 27]);
+  assert.deepEqual(at(one(df('  ' + body))), [1, 27, 1, 29]);
+});
+
 test('invalid: the position is mapped through continuations and dropped comment lines', () => {
   const f = one(df('RUN apt-get update \\\n    # a comment line\n\n    && for p in a b; echo "$p"; done'));
   // Line 5 (0-based 4): `    && for p in a b; echo "$p"; done`; the error is at `for`.

@@ -30,8 +30,8 @@ interface GoSyntax {
 
 let syntax: GoSyntax | undefined;
 const parsers = new Map<Dialect, GoParser>();
-const cache = new Map<string, ShellSyntaxError | null>();
-const CACHE_MAX = 4000;
+const caches = new Map<Dialect, Map<string, ShellSyntaxError | null>>();
+const CACHE_MAX = 5000;
 
 function parserFor(d: Dialect): GoParser {
   let p = parsers.get(d);
@@ -47,13 +47,19 @@ function parserFor(d: Dialect): GoParser {
 
 /** The first syntax error of a script, or undefined when it parses. */
 export function shellSyntaxError(text: string, dialect: Dialect = 'bash'): ShellSyntaxError | undefined {
-  const key = dialect + '\0' + text;
-  const hit = cache.get(key);
+  let cache = caches.get(dialect);
+  if (!cache) caches.set(dialect, (cache = new Map()));
+  const hit = cache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   const res = parse(text, dialect);
   if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(key, res ?? null);
+  cache.set(text, res ?? null);
   return res;
+}
+
+/** Forgets every cached result (for measuring a first check). */
+export function clearShellSyntaxCache(): void {
+  caches.clear();
 }
 
 function parse(text: string, dialect: Dialect): ShellSyntaxError | undefined {

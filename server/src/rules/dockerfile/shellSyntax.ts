@@ -10,7 +10,7 @@ import { kwOf, type ImageModel, type Stage } from '../../analysis/image';
 import { resolveInImage } from '../../analysis/context';
 import { readable, shellSyntaxError, type Dialect, type ShellSyntaxError } from '../../analysis/shsyntax';
 import { facts, find, rangeOfLoc, type Facts } from './facts';
-import { fileSpan, shellText } from './shellJoin';
+import { fileSpan, isExecForm, shellText } from './shellJoin';
 
 /** Dialect for a shell program; undefined: not a shell we parse (powershell, cmd, zsh, python...). */
 export function dialectOf(program: string): Dialect | undefined {
@@ -43,6 +43,7 @@ function shellsByInstr(m: ImageModel): Map<Instruction, Dialect | undefined> {
 /** Stages the final image needs: its ancestry and the stages it copies from (BuildKit builds only those). */
 function neededStages(m: ImageModel): Set<Stage> {
   const need = new Set<Stage>();
+  if (m.stages.length === 1) return new Set(m.stages);
   const add = (s: Stage | undefined) => {
     for (let x = s; x && !need.has(x); x = x.parent) {
       need.add(x);
@@ -80,19 +81,44 @@ function message(err: ShellSyntaxError, what: Localized, where: Localized): Loca
     `${what.zh}中有 shell 语法错误：${r.zh}；${where.zh}。请修正脚本（shell 的报错：${err.text}）。`);
 }
 
-function checkInstr(ctx: ProjectContext, f: Facts, ins: Instruction, dialect: Dialect, needed: boolean): RawFinding | undefined {
-  const kw = kwOf(ins);
-  const t = shellText(f.m, ins, kw === 'RUN');
-  if (!t || !t.text.trim()) return undefined;
+interface InstrError { err: ShellSyntaxError; start: number; end: number }
+// Per instruction source text (offsets relative to the instruction): an unchanged instruction is neither joined nor
+// parsed again when the file is re-checked after an edit elsewhere. Keyed by keyword, escape character and dialect.
+const instrCache = new Map<string, Map<string, InstrError | null>>();
+
+function instrError(m: ImageModel, ins: Instruction, kw: string, dialect: Dialect): InstrError | undefined {
+  const s0 = m.offsetOf(ins.getRange().start);
+  const raw = m.doc.text.slice(s0, m.offsetOf(ins.getRange().end));
+  const key = `${kw}\0${m.doc.ast.getEscapeCharacter()}\0${dialect}`;
+  let cache = instrCache.get(key);
+  if (!cache) instrCache.set(key, (cache = new Map()));
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit ? { ...hit, start: hit.start + s0, end: hit.end + s0 } : undefined;
+  const res = computeError(m, ins, kw, dialect);
+  if (cache.size >= 5000) cache.clear();
+  cache.set(raw, res ? { ...res, start: res.start - s0, end: res.end - s0 } : null);
+  return res;
+}
+
+function computeError(m: ImageModel, ins: Instruction, kw: string, dialect: Dialect): InstrError | undefined {
+  const t = shellText(m, ins, kw === 'RUN');
+  if (!t || !t.text.trim() || isExecForm(t)) return undefined;
   let d: Dialect | undefined = dialect;
   if (t.bareHeredoc && t.text.startsWith('#!')) d = dialectOf(/^#!\s*(?:\S*\/env\s+(?:-\S+\s+)*)?(\S+)/.exec(t.text)?.[1] ?? '');
   if (!d) return undefined;
   const err = shellSyntaxError(t.text, d);
   if (!err) return undefined;
-  const span = fileSpan(t, err.offset, err.offset + tokenLength(t.text, err.offset));
+  return { err, ...fileSpan(t, err.offset, err.offset + tokenLength(t.text, err.offset)) };
+}
+
+function checkInstr(ctx: ProjectContext, f: Facts, ins: Instruction, dialect: Dialect, needed: boolean): RawFinding | undefined {
+  const kw = kwOf(ins);
+  const ie = instrError(f.m, ins, kw, dialect);
+  if (!ie) return undefined;
+  const { err, start, end } = ie;
   const where = kw === 'RUN' ? WHERE.RUN : WHERE.CMD;
   const what = L(kw === 'RUN' ? 'RUN' : `the ${kw} command`, kw === 'RUN' ? 'RUN ' : `${kw} 命令`);
-  const out = find(ctx, 'MA213', ctx.dockerfile!.rangeOf(span.start, span.end - span.start), message(err, what, where));
+  const out = find(ctx, 'MA213', ctx.dockerfile!.rangeOf(start, end - start), message(err, what, where));
   if (!needed) {
     // BuildKit skips a stage the final image does not need; the classic builder still runs it.
     out.severity = 'warning';
@@ -140,7 +166,7 @@ export function ma213(ctx: ProjectContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const st of f.m.stages) {
     for (const ins of st.instrs) {
-      if (kwOf(ins) !== 'RUN' || f.m.execArgs(ins)) continue;
+      if (kwOf(ins) !== 'RUN') continue;
       const d = shells.get(ins);
       const r = d && checkInstr(ctx, f, ins, d, needed.has(st));
       if (r) out.push(r);
@@ -148,8 +174,9 @@ export function ma213(ctx: ProjectContext): RawFinding[] {
   }
   // The start command: shell-form ENTRYPOINT, or shell-form CMD unless a shell-form ENTRYPOINT ignores it.
   const ep = f.m.entrypoint, cmd = f.m.cmd;
-  for (const ins of [ep, ep && !f.m.execArgs(ep) ? undefined : cmd]) {
-    if (!ins || f.m.execArgs(ins)) continue;
+  const epText = ep && shellText(f.m, ep, false);
+  for (const ins of [ep, epText && !isExecForm(epText) ? undefined : cmd]) {
+    if (!ins) continue;
     const d = shells.get(ins);
     const r = d && checkInstr(ctx, f, ins, d, true);
     if (r) out.push(r);
