@@ -1,6 +1,7 @@
 // config.json -> value + node tree with offsets (jsonc-parser), keeping every syntax error with its range.
 import { parseTree, printParseErrorCode, findNodeAtLocation, type Node, type ParseError, type JSONPath } from 'jsonc-parser';
 import { textModel, type TextModel } from './text';
+import { findWrappedComments, blankSpans, type Span } from './wrappedComments';
 
 export interface ConfigDoc extends TextModel {
   /** Root node; undefined when the text is empty or unparsable. */
@@ -8,24 +9,79 @@ export interface ConfigDoc extends TextModel {
   /** The parsed value (undefined when root is). Comments and trailing commas are tolerated here and reported by MA100. */
   value: unknown;
   syntaxErrors: { error: string; offset: number; length: number }[];
-  /** True when the text is not text at all (NUL bytes) or too big to be a config file. */
-  unreadable?: 'binary' | 'too-large';
+  /**
+   * Lines that continue a `//` comment of the line above (a comment wrapped by a web page or a PDF). They were
+   * blanked (same offsets) before parsing, so the tree is what the author meant.
+   */
+  wrappedComments: Span[];
+  /** The text the tree was parsed from: `text` with the wrapped comment lines blanked (same length, same offsets). */
+  parsedText: string;
+  /**
+   * Why the text was not parsed at all: not text (NUL bytes), too big, not UTF-8 (`at`: the first undecodable
+   * character), or nested deeper than any parser should follow (`at`: where the limit was crossed).
+   */
+  unreadable?: 'binary' | 'too-large' | 'not-utf8' | 'too-deep';
+  unreadableAt?: number;
   nodeAt(path: JSONPath): Node | undefined;
 }
 
 /** Config files larger than this are not parsed: no real config.json comes close (the 313 KB stress file does). */
 export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
+/**
+ * Deeper nesting is not parsed: jsonc-parser and the validator recurse per level (100,000 levels overflowed the
+ * stack), and Python's json module, which reads config.json on the platform, gives up near 1000 levels anyway.
+ */
+export const MAX_CONFIG_DEPTH = 512;
+
+/**
+ * Offset where `[`/`{` nesting first exceeds `limit`, or -1. One linear pass that skips strings and comments, so
+ * it can run before any recursive parser.
+ */
+export function tooDeepAt(text: string, limit = MAX_CONFIG_DEPTH): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
+/** Why a text cannot be parsed at all, if it cannot (see ConfigDoc.unreadable). */
+export function unreadableReason(text: string): { reason: NonNullable<ConfigDoc['unreadable']>; at: number } | undefined {
+  if (text.length > MAX_CONFIG_BYTES) return { reason: 'too-large', at: 0 };
+  if (text.slice(0, 8192).includes('\u0000')) return { reason: 'binary', at: 0 };
+  // U+FFFD is what a UTF-8 decoder (Node's, VS Code's) writes for bytes that are not UTF-8: a GBK file shows them.
+  const bad = text.indexOf('\ufffd');
+  if (bad >= 0) return { reason: 'not-utf8', at: bad };
+  const deep = tooDeepAt(text);
+  if (deep >= 0) return { reason: 'too-deep', at: deep };
+  return undefined;
+}
 
 export function parseConfig(file: string, text: string): ConfigDoc {
   const base = textModel(file, text, 'json');
   const syntaxErrors: ConfigDoc['syntaxErrors'] = [];
   let root: Node | undefined;
-  let unreadable: ConfigDoc['unreadable'];
-  if (text.length > MAX_CONFIG_BYTES) unreadable = 'too-large';
-  else if (text.slice(0, 8192).includes('\u0000')) unreadable = 'binary';
-  else {
+  let wrappedComments: Span[] = [];
+  let parsedText = text;
+  const bad = unreadableReason(text);
+  if (!bad) {
+    wrappedComments = findWrappedComments(text);
+    parsedText = blankSpans(text, wrappedComments);
     const errors: ParseError[] = [];
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+    root = parseTree(parsedText, errors, { allowTrailingComma: true, disallowComments: false });
     for (const e of errors) syntaxErrors.push({ error: printParseErrorCode(e.error), offset: e.offset, length: e.length });
   }
   return {
@@ -33,7 +89,10 @@ export function parseConfig(file: string, text: string): ConfigDoc {
     root,
     value: root ? nodeValue(root) : undefined,
     syntaxErrors,
-    unreadable,
+    wrappedComments,
+    parsedText,
+    unreadable: bad?.reason,
+    unreadableAt: bad?.at,
     nodeAt: (path) => (root ? findNodeAtLocation(root, path) : undefined),
   };
 }

@@ -3,7 +3,7 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { RawFinding } from '../../core/types';
 import { L } from '../../core/i18n';
-import type { ConfigDoc } from '../../parse/config';
+import { MAX_CONFIG_DEPTH, type ConfigDoc } from '../../parse/config';
 import { edit, fix } from './edits';
 
 const MAX_SYNTAX_FINDINGS = 50;
@@ -27,15 +27,40 @@ const ERROR_TEXT: Record<string, [string, string]> = {
   InvalidCharacter: ['an invalid character in a string (escape control characters)', '字符串中有无效字符（控制字符须转义）'],
 };
 
-/** One finding for a file that is not text or too big: nothing else is checked. */
+const UNREADABLE: Record<NonNullable<ConfigDoc['unreadable']>, [string, string]> = {
+  'binary': ['config.json is not a text file (it contains NUL bytes): ModelArts cannot read it. Save it as UTF-8 JSON.',
+    'config.json 不是文本文件（含有 NUL 字节），ModelArts 无法读取。请保存为 UTF-8 编码的 JSON。'],
+  'too-large': ['config.json is larger than 5 MB: no model configuration is that big. Check that this is the right file.',
+    'config.json 超过 5 MB，模型配置文件不会这么大。请确认文件是否正确。'],
+  'not-utf8': ['config.json is not UTF-8 (saved as GBK/GB18030? Chinese Windows editors often do): ModelArts reads it as UTF-8 and fails on these bytes. Reopen the file with its encoding and save it as UTF-8; nothing else is checked until then.',
+    'config.json 不是 UTF-8 编码（是否保存成了 GBK/GB18030？中文 Windows 编辑器常这样保存）：ModelArts 按 UTF-8 读取，会在这些字节处失败。请以原编码重新打开并另存为 UTF-8；在此之前不做其他检查。'],
+  'too-deep': [`config.json is nested more than ${MAX_CONFIG_DEPTH} levels deep: no model configuration nests like this, and Python's json module gives up near 1000 levels. Check that this is the right file; nothing else is checked.`,
+    `config.json 的嵌套超过 ${MAX_CONFIG_DEPTH} 层：模型配置不会这样嵌套，Python 的 json 模块在约 1000 层时即失败。请确认文件是否正确；不做其他检查。`],
+};
+
+/** One finding for a file that cannot be parsed at all (see ConfigDoc.unreadable): nothing else is checked. */
 export function unreadableFinding(doc: ConfigDoc): RawFinding {
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  const message = doc.unreadable === 'binary'
-    ? L('config.json is not a text file (it contains NUL bytes): ModelArts cannot read it. Save it as UTF-8 JSON.',
-      'config.json 不是文本文件（含有 NUL 字节），ModelArts 无法读取。请保存为 UTF-8 编码的 JSON。')
-    : L('config.json is larger than 5 MB: no model configuration is that big. Check that this is the right file.',
-      'config.json 超过 5 MB，模型配置文件不会这么大。请确认文件是否正确。');
-  return { code: 'MA100', message, file: doc.file, range };
+  const at = doc.unreadableAt ?? 0;
+  const range = doc.rangeOf(at, doc.unreadable === 'not-utf8' || doc.unreadable === 'too-deep' ? 1 : 0);
+  const [en, zh] = UNREADABLE[doc.unreadable ?? 'binary'];
+  return { code: 'MA100', message: L(en, zh), file: doc.file, range };
+}
+
+/** One finding per line that continues a `//` comment above it; fixes join it to the comment or remove it. */
+function wrappedCommentFindings(doc: ConfigDoc): RawFinding[] {
+  return doc.wrappedComments.map((w) => {
+    const lineStart = doc.text.lastIndexOf('\n', w.offset - 1) + 1;
+    const lineEnd = w.offset + w.length + (doc.text.slice(w.offset + w.length).match(/^[ \t]*\r?\n?/)?.[0].length ?? 0);
+    return {
+      code: 'MA100', file: doc.file, range: doc.rangeOf(w.offset, w.length),
+      message: L('This line continues the comment above (a comment wrapped when it was copied from a web page or PDF): as JSON it is stray text. Join it to the comment, or remove it; the comment itself must go too, since ModelArts parses strict JSON.',
+        '该行是上一行注释的延续（从网页或 PDF 复制时注释被折行）：按 JSON 解析它是多余的文本。请把它并入上一行注释或删除；注释本身也须删除，因为 ModelArts 按严格 JSON 解析。'),
+      fixes: [
+        fix(L('Join it to the comment above', '并入上一行注释'), [edit(doc, w.joinFrom, w.offset - w.joinFrom, ' ')]),
+        fix(L('Remove this line', '删除该行'), [edit(doc, lineStart, lineEnd - lineStart, '')], false),
+      ],
+    };
+  });
 }
 
 export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
@@ -52,6 +77,7 @@ export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
       fixes: [fix(L('Remove the byte-order mark', '删除 BOM'), [edit(doc, 0, 1, '')])],
     });
   }
+  out.push(...wrappedCommentFindings(doc));
   for (const e of doc.syntaxErrors) {
     if (bom && e.offset === 0 && e.error === 'InvalidSymbol') continue;
     const [en, zh] = ERROR_TEXT[e.error] ?? [e.error, e.error];
@@ -64,8 +90,9 @@ export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
   }
   // Comments and trailing commas: scan tokens (the parse tree does not keep them). Most files have neither;
   // a regex proves that much faster than a second tokenization (a hit inside a string just means we scan).
-  if (!/\/[/*]|,\s*[\]}]/.test(doc.text)) return finishSyntax(doc, out, at);
-  const scanner = createScanner(doc.text, false);
+  // The parsed text: a wrapped comment line is already reported and must not hide a trailing comma.
+  if (!/\/[/*]|,\s*[\]}]/.test(doc.parsedText)) return finishSyntax(doc, out, at);
+  const scanner = createScanner(doc.parsedText, false);
   let pendingComma = -1;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF && out.length < MAX_SYNTAX_FINDINGS; kind = scanner.scan()) {
     const offset = scanner.getTokenOffset();
