@@ -22,8 +22,8 @@ const MAX_WALK_ENTRIES = 20000;
  * (`Dockerfile.*`, `Containerfile.*`, `*.Dockerfile`, `*.dockerfile`).
  */
 export const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|dockerfile|.+\.[Dd]ockerfile)$/;
-/** The same names as a glob, for file watchers and document selectors. */
-export const DOCKERFILE_GLOB = '{Dockerfile,dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.Dockerfile,*.dockerfile}';
+/** The same names as glob patterns, for file watchers and document selectors (`**\/{...}`: braces do not nest). */
+export const DOCKERFILE_GLOBS = ['Dockerfile', 'dockerfile', 'Containerfile', 'Dockerfile.*', 'Containerfile.*', '*.Dockerfile', '*.dockerfile'];
 
 export const isDockerfileName = (name: string): boolean => DOCKERFILE_NAME.test(name);
 
