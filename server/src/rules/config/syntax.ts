@@ -5,27 +5,9 @@ import type { RawFinding } from '../../core/types';
 import { L } from '../../core/i18n';
 import { MAX_CONFIG_DEPTH, type ConfigDoc } from '../../parse/config';
 import { edit, fix } from './edits';
+import { errorFindings } from './syntaxErrors';
 
 const MAX_SYNTAX_FINDINGS = 50;
-
-const ERROR_TEXT: Record<string, [string, string]> = {
-  InvalidSymbol: ['an unexpected character', '意外的字符'],
-  InvalidNumberFormat: ['a malformed number', '数字格式错误'],
-  PropertyNameExpected: ['a property name (in double quotes) is expected', '此处应为属性名（用双引号括起）'],
-  ValueExpected: ['a value is expected', '此处应为一个值'],
-  ColonExpected: ['a colon is expected', '此处应为冒号'],
-  CommaExpected: ['a comma is expected', '此处应为逗号'],
-  CloseBraceExpected: ['a closing brace } is expected', '此处应为右花括号 }'],
-  CloseBracketExpected: ['a closing bracket ] is expected', '此处应为右方括号 ]'],
-  EndOfFileExpected: ['the file should end here', '文件应在此结束'],
-  InvalidCommentToken: ['a malformed comment', '注释格式错误'],
-  UnexpectedEndOfComment: ['an unterminated comment', '注释未结束'],
-  UnexpectedEndOfString: ['an unterminated string', '字符串未结束'],
-  UnexpectedEndOfNumber: ['an unterminated number', '数字未结束'],
-  InvalidUnicode: ['an invalid unicode escape', '无效的 Unicode 转义'],
-  InvalidEscapeCharacter: ['an invalid escape character', '无效的转义字符'],
-  InvalidCharacter: ['an invalid character in a string (escape control characters)', '字符串中有无效字符（控制字符须转义）'],
-};
 
 const UNREADABLE: Record<NonNullable<ConfigDoc['unreadable']>, [string, string]> = {
   'binary': ['config.json is not a text file (it contains NUL bytes): ModelArts cannot read it. Save it as UTF-8 JSON.',
@@ -78,16 +60,7 @@ export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
     });
   }
   out.push(...wrappedCommentFindings(doc));
-  for (const e of doc.syntaxErrors) {
-    if (bom && e.offset === 0 && e.error === 'InvalidSymbol') continue;
-    const [en, zh] = ERROR_TEXT[e.error] ?? [e.error, e.error];
-    out.push({
-      code: 'MA100',
-      file: doc.file,
-      range: at(e.offset, e.length),
-      message: L(`Invalid JSON: ${en}. ModelArts rejects a config.json it cannot parse.`, `JSON 无效：${zh}。ModelArts 会拒绝无法解析的 config.json。`),
-    });
-  }
+  out.push(...errorFindings(doc, bom));
   // Comments and trailing commas: scan tokens (the parse tree does not keep them). Most files have neither;
   // a regex proves that much faster than a second tokenization (a hit inside a string just means we scan).
   // The parsed text: a wrapped comment line is already reported and must not hide a trailing comma.
