@@ -79,7 +79,7 @@ export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
           range: doc.rangeOf(offset, length),
           message: L('Comments are not allowed in config.json: ModelArts parses strict JSON. Remove the comment.',
             'config.json 中不允许注释：ModelArts 按严格 JSON 解析。请删除该注释。'),
-          fixes: [fix(L('Remove the comment', '删除注释'), [edit(doc, offset, length, '')])],
+          fixes: [fix(L('Remove the comment', '删除注释'), [edit(doc, offset, commentEnd(doc, offset + length) - offset, '')])],
         });
         break;
       case SyntaxKind.Trivia:
@@ -104,6 +104,12 @@ export function syntaxFindings(doc: ConfigDoc): RawFinding[] {
     pendingComma = kind === SyntaxKind.CommaToken ? offset : kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia ? pendingComma : -1;
   }
   return finishSyntax(doc, out, at);
+}
+
+/** Where a comment ends, with the lines that continue it (removing the comment alone would leave them as stray text). */
+function commentEnd(doc: ConfigDoc, end: number): number {
+  for (const w of doc.wrappedComments) if (w.joinFrom === end) end = w.offset + w.length;
+  return end;
 }
 
 function finishSyntax(doc: ConfigDoc, out: RawFinding[], at: (offset: number, length: number) => RawFinding['range']): RawFinding[] {

@@ -71,6 +71,21 @@ function unquotedKey(doc: ConfigDoc, offset: number, length: number): RawFinding
   };
 }
 
+/**
+ * A missing comma: jsonc-parser notices it at the next value, often on the next (valid) line. Reported where the
+ * comma belongs, right after the value before it, with a fix that inserts it.
+ */
+function missingComma(doc: ConfigDoc, offset: number): RawFinding | undefined {
+  let end = offset;
+  while (end > 0 && /\s/.test(doc.parsedText[end - 1])) end--;
+  if (end === 0 || end === offset) return undefined;
+  return {
+    code: 'MA100', file: doc.file, range: doc.rangeOf(end - 1, 1),
+    message: L('Invalid JSON: a comma is missing after this value. ModelArts rejects a config.json it cannot parse.', 'JSON 无效：此值后缺少逗号。ModelArts 会拒绝无法解析的 config.json。'),
+    fixes: [fix(L('Insert a comma', '插入逗号'), [edit(doc, end, 0, ',')])],
+  };
+}
+
 export function errorFindings(doc: ConfigDoc, skipBom: boolean): RawFinding[] {
   if (!doc.syntaxErrors.length) return [];
   const brackets = bracketProblem(doc);
@@ -83,7 +98,7 @@ export function errorFindings(doc: ConfigDoc, skipBom: boolean): RawFinding[] {
     if (lines.has(line)) continue; // the rest of a line's errors are its cascade
     lines.add(line);
     const [en, zh] = ERROR_TEXT[e.error] ?? [e.error, e.error];
-    out.push((e.error === 'InvalidSymbol' && unquotedKey(doc, e.offset, e.length)) || {
+    out.push((e.error === 'InvalidSymbol' && unquotedKey(doc, e.offset, e.length)) || (e.error === 'CommaExpected' && missingComma(doc, e.offset)) || {
       code: 'MA100', file: doc.file, range: doc.rangeOf(e.offset, Math.max(e.length, e.offset < doc.text.length ? 1 : 0)),
       message: L(`Invalid JSON: ${en}. ModelArts rejects a config.json it cannot parse.`, `JSON 无效：${zh}。ModelArts 会拒绝无法解析的 config.json。`),
     });
