@@ -45,10 +45,13 @@ function isProse(l: LineTokens): boolean {
   return l.kinds[first + 1] !== SyntaxKind.ColonToken;
 }
 
+const MAYBE_WRAPPED = /\/\/[^\n]*\n[ \t]*(?:[^\s"{}[\],/]|"[^"\n]*"[ \t]*[^\s:,\]}/])/;
+
 /** The lines that continue a `//` comment of the line above, in text order. */
 export function findWrappedComments(text: string): Span[] {
-  // Cheap exit: no line comment, nothing to continue.
-  if (!text.includes('//')) return [];
+  // Cheap exit (one regex instead of a tokenization): no `//` whose next line starts with a word, or with a
+  // string run into a word. A url in a string ("http://...") does not pass: the next line starts with a key.
+  if (!MAYBE_WRAPPED.test(text)) return [];
   const out: Span[] = [];
   let joinFrom = -1; // end of the comment (or continuation) the next line may continue; -1: none
   for (const l of linesOf(text)) {
