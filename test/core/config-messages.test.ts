@@ -38,6 +38,9 @@ test('a key in the wrong object says where it belongs', () => {
   const api = json({ ...goodImage(), apis: [{ url: '/', method: 'post', timeout_seconds: 30, request: { 'Content-type': 'application/json' }, response: { 'Content-type': 'application/json' } }] });
   const t = check(api).find((f) => f.code === 'MA104')!;
   assert.match(t.message.en, /"timeout_seconds" does not belong in apis\[0\]: it belongs inside health/);
+  const protocol = check(withTop({ protocol: 'https' })).find((f) => f.code === 'MA104')!;
+  assert.equal(protocol.severity, 'info');
+  assert.match(protocol.message.en, /belongs inside an apis entry \(apis\[i\]\) or inside health/);
   const url = check(withTop({ url: '/predict' })).find((f) => f.code === 'MA104')!;
   assert.match(url.message.en, /inside an apis entry \(apis\[i\]\) or inside health/);
 });

@@ -4,7 +4,8 @@ import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../../core/types';
 import { L } from '../../core/i18n';
 import type { ConfigDoc } from '../../parse/config';
-import { CONTENT_TYPES, UNDOCUMENTED_TOP_KEYS } from '../../schema/configSchema';
+import { CONTENT_TYPES, UNDOCUMENTED_TOP_KEYS, configSchema } from '../../schema/configSchema';
+import { placeOf } from './places';
 import { nearest } from './near';
 import { keyNode, openingRange, rangeOfNode, showPath } from './paths';
 import { edit, fix, insertProperty, replaceNode } from './edits';
@@ -34,8 +35,10 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
       // One field, one verdict: "ModelArts may ignore it" already says all; its value's type is not judged
       // (real sample configs write "tunable": "false" and were imported).
       claimed.add(`/${k}/`);
-      push('MA104', keyNode(doc, [], k), L(`"${k}" is not in the documented config.json fields (it appears in API responses or Terraform examples); ModelArts may ignore it.`,
-        `"${k}" 不在 config.json 文档列出的字段中（见于 API 返回或 Terraform 示例），ModelArts 可能会忽略它。`), { severity: 'info' });
+      // `protocol` at the top level is most often an api's or health's protocol written one level too high.
+      const place = placeOf(k, configSchema);
+      push('MA104', keyNode(doc, [], k), L(`"${k}" is not in the documented config.json fields (it appears in API responses or Terraform examples); ModelArts may ignore it.${place ? ` If it is meant for an api or the health check, it belongs ${place.en}.` : ''}`,
+        `"${k}" 不在 config.json 文档列出的字段中（见于 API 返回或 Terraform 示例），ModelArts 可能会忽略它。${place ? `若它是 api 或健康检查的设置，应位于${place.zh}。` : ''}`), { severity: 'info' });
     }
   }
 
