@@ -78,3 +78,19 @@ function syntaxErrorCount(text: string): number {
   parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length;
 }
+
+test('a bracket left out of an indented file: found where indentation puts it, the fix makes strict JSON, the rest is judged', () => {
+  for (const n of ['missing-brace.json', 'missing-bracket-apis.json']) {
+    const text = read(n);
+    const f = check(text).find((x) => x.code === 'MA100')!;
+    const fixed = applyEdits(text, f.fixes![0].edits);
+    assert.doesNotThrow(() => JSON.parse(fixed), `${n}:\n${fixed}`);
+    // Nothing is reported missing on the repaired tree (it is still a repair), but nothing found on it is lost.
+    const before = check(text).filter((x) => x.code !== 'MA100').map((x) => x.code);
+    const after = check(fixed).map((x) => x.code);
+    for (const c of before) assert.ok(after.includes(c), `${n}: ${c} also found once fixed`);
+  }
+  // One line, no indentation to go by: no repair, the bracket problem is said at the opener.
+  const flat = check('{"model_type": "Image", "apis": [{"url": "/", "request": {"Content-type": "x"}, "response": {}}, "health": {}}');
+  assert.ok(flat.some((x) => x.code === 'MA100' && /is not closed/.test(x.message.en)), flat.map((x) => x.message.en).join('\n'));
+});

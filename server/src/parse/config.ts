@@ -2,6 +2,7 @@
 import { parseTree, printParseErrorCode, findNodeAtLocation, type Node, type ParseError, type JSONPath } from 'jsonc-parser';
 import { textModel, type TextModel } from './text';
 import { findWrappedComments, blankSpans, type Span } from './wrappedComments';
+import { applyRepair, findMissingCloser, type Repair } from './repair';
 
 export interface ConfigDoc extends TextModel {
   /** Root node; undefined when the text is empty or unparsable. */
@@ -14,6 +15,8 @@ export interface ConfigDoc extends TextModel {
    * blanked (same offsets) before parsing, so the tree is what the author meant.
    */
   wrappedComments: Span[];
+  /** Brackets left out that indentation located; written into `parsedText` (see parse/repair.ts). */
+  repairs: Repair[];
   /** The text the tree was parsed from: `text` with the wrapped comment lines blanked (same length, same offsets). */
   parsedText: string;
   /**
@@ -69,12 +72,24 @@ export function parseConfig(file: string, text: string): ConfigDoc {
   let root: Node | undefined;
   let wrappedComments: Span[] = [];
   let parsedText = text;
+  const repairs: Repair[] = [];
   const bad = unreadableReason(text);
   if (!bad) {
     wrappedComments = findWrappedComments(text);
     parsedText = blankSpans(text, wrappedComments);
-    const errors: ParseError[] = [];
+    let errors: ParseError[] = [];
     root = parseTree(parsedText, errors, { allowTrailingComma: true, disallowComments: false });
+    // A missing bracket: repaired (at most a few) when indentation says where, and the result parses better.
+    for (let i = 0; i < 4 && errors.length; i++) {
+      const r = findMissingCloser(parsedText);
+      if (!r) break;
+      const candidate = applyRepair(parsedText, r);
+      const again: ParseError[] = [];
+      const tree = parseTree(candidate, again, { allowTrailingComma: true, disallowComments: false });
+      if (again.length >= errors.length) break;
+      [parsedText, root, errors] = [candidate, tree, again];
+      repairs.push(r);
+    }
     for (const e of errors) syntaxErrors.push({ error: printParseErrorCode(e.error), offset: e.offset, length: e.length });
   }
   return {
@@ -83,6 +98,7 @@ export function parseConfig(file: string, text: string): ConfigDoc {
     value: root ? nodeValue(root) : undefined,
     syntaxErrors,
     wrappedComments,
+    repairs,
     parsedText,
     unreadable: bad?.reason,
     unreadableAt: bad?.at,

@@ -119,6 +119,6 @@ function finishSyntax(doc: ConfigDoc, out: RawFinding[], at: (offset: number, le
   return out.slice(0, MAX_SYNTAX_FINDINGS);
 }
 
-/** True when the text has errors beyond comments and trailing commas: the parsed value may be partial. */
+/** True when the text has errors beyond comments and trailing commas (or a repaired bracket): the parsed value may be partial. */
 export const isBroken = (doc: ConfigDoc): boolean =>
-  !doc.root || doc.syntaxErrors.some((e) => !(e.offset === 0 && e.error === 'InvalidSymbol' && doc.text.charCodeAt(0) === 0xfeff));
+  !doc.root || doc.repairs.length > 0 || doc.syntaxErrors.some((e) => !(e.offset === 0 && e.error === 'InvalidSymbol' && doc.text.charCodeAt(0) === 0xfeff));

@@ -86,12 +86,34 @@ function missingComma(doc: ConfigDoc, offset: number): RawFinding | undefined {
   };
 }
 
+/** The comma error right after a repaired bracket (`}` then `"next": ...`): the same slip, one finding. */
+const commaAfter = (doc: ConfigDoc, parsedAt: number) => doc.syntaxErrors.find((e) =>
+  e.error === 'CommaExpected' && e.offset > parsedAt && /^\s*$/.test(doc.parsedText.slice(parsedAt + 1, e.offset)));
+
+/** A bracket that indentation showed missing (parse/repair.ts): reported where it goes, with a fix that adds it. */
+function repairFindings(doc: ConfigDoc): RawFinding[] {
+  return doc.repairs.map((r) => {
+    const opened = doc.text[r.openerOffset];
+    const line = doc.doc.positionAt(r.openerOffset).line + 1;
+    const missing = commaAfter(doc, r.parsedAt) ? `${r.closer},` : r.closer;
+    return {
+      code: 'MA100', file: doc.file, range: doc.rangeOf(Math.max(r.insertAt - 1, 0), 1),
+      message: L(`Invalid JSON: "${missing}" is missing after this value, to close the ${opened} opened on line ${line} (the indentation of the next line says it ends here). ModelArts rejects a config.json it cannot parse.`,
+        `JSON 无效：此值后缺少 "${missing}"，用于闭合第 ${line} 行的 ${opened}（下一行的缩进表明它在此结束）。ModelArts 会拒绝无法解析的 config.json。`),
+      fixes: [fix(L(`Insert "${missing}"`, `插入 "${missing}"`), [edit(doc, r.insertAt, 0, missing)])],
+    };
+  });
+}
+
 export function errorFindings(doc: ConfigDoc, skipBom: boolean): RawFinding[] {
-  if (!doc.syntaxErrors.length) return [];
+  const repaired = repairFindings(doc);
+  if (!doc.syntaxErrors.length) return repaired;
   const brackets = bracketProblem(doc);
-  const out: RawFinding[] = brackets ? [brackets.finding] : [];
+  const out: RawFinding[] = brackets ? [...repaired, brackets.finding] : repaired;
   const lines = new Set<number>(brackets ? [brackets.finding.range.start.line] : []);
+  const merged = new Set(doc.repairs.map((r) => commaAfter(doc, r.parsedAt)));
   for (const e of doc.syntaxErrors) {
+    if (merged.has(e)) continue;
     if (skipBom && e.offset === 0 && e.error === 'InvalidSymbol') continue;
     if (brackets && (e.offset >= brackets.cutoff || e.error === 'CloseBraceExpected' || e.error === 'CloseBracketExpected')) continue;
     const line = doc.doc.positionAt(e.offset).line;
