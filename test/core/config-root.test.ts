@@ -79,3 +79,12 @@ test('nested 100,000 levels deep: one MA100 "nested too deep", no stack overflow
   const ok = json({ model_algorithm: 'a', model_type: 'Image', apis: [API], health: { url: '/health' }, x: JSON.parse('['.repeat(200) + ']'.repeat(200)) });
   assert.ok(!check(ok).some((f) => /nested/.test(f.message.en)));
 });
+
+test('UTF-16 on disk (PowerShell ">"): one MA100 that names UTF-16, not "not a text file"', () => {
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"model_type": "Image", "model_algorithm": "a"}', 'utf16le')]);
+  const fs = check(decodeText(utf16));
+  assert.deepEqual(codes(fs), ['MA100']);
+  assert.match(fs[0].message.en, /UTF-16/);
+  // A binary file is still said to be binary.
+  assert.match(check('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000\u0001\u0000').at(0)!.message.en, /not a text file/);
+});

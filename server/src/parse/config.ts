@@ -23,7 +23,7 @@ export interface ConfigDoc extends TextModel {
    * Why the text was not parsed at all: not text (NUL bytes), too big, not UTF-8 (`at`: the first undecodable
    * character), or nested deeper than any parser should follow (`at`: where the limit was crossed).
    */
-  unreadable?: 'binary' | 'too-large' | 'not-utf8' | 'too-deep';
+  unreadable?: 'binary' | 'too-large' | 'not-utf8' | 'utf16' | 'too-deep';
   unreadableAt?: number;
   nodeAt(path: JSONPath): Node | undefined;
 }
@@ -54,10 +54,22 @@ export function tooDeepAt(text: string, limit = MAX_CONFIG_DEPTH): number {
   return -1;
 }
 
+/**
+ * UTF-16 read as UTF-8 (Windows PowerShell's `>` and Notepad's "Unicode" write it): every other character is NUL,
+ * after a byte-order mark that decodes as two U+FFFD.
+ */
+function looksUtf16(head: string): boolean {
+  const body = head.replace(/^\ufffd\ufffd/, '').slice(0, 256);
+  let nul = 0;
+  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 0) nul++;
+  return body.length >= 4 && nul * 2 >= body.length - 2;
+}
+
 /** Why a text cannot be parsed at all, if it cannot (see ConfigDoc.unreadable). */
 export function unreadableReason(text: string): { reason: NonNullable<ConfigDoc['unreadable']>; at: number } | undefined {
   if (text.length > MAX_CONFIG_BYTES) return { reason: 'too-large', at: 0 };
-  if (text.slice(0, 8192).includes('\u0000')) return { reason: 'binary', at: 0 };
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return { reason: looksUtf16(head) ? 'utf16' : 'binary', at: 0 };
   // U+FFFD is what a UTF-8 decoder (Node's, VS Code's) writes for bytes that are not UTF-8: a GBK file shows them.
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) return { reason: 'not-utf8', at: bad };

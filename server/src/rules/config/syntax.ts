@@ -16,6 +16,8 @@ const UNREADABLE: Record<NonNullable<ConfigDoc['unreadable']>, [string, string]>
     'config.json 超过 5 MB，模型配置文件不会这么大。请确认文件是否正确。'],
   'not-utf8': ['config.json is not UTF-8 (saved as GBK/GB18030? Chinese Windows editors often do): ModelArts reads it as UTF-8 and fails on these bytes. Reopen the file with its encoding and save it as UTF-8; nothing else is checked until then.',
     'config.json 不是 UTF-8 编码（是否保存成了 GBK/GB18030？中文 Windows 编辑器常这样保存）：ModelArts 按 UTF-8 读取，会在这些字节处失败。请以原编码重新打开并另存为 UTF-8；在此之前不做其他检查。'],
+  'utf16': ['config.json is UTF-16 (Windows PowerShell\'s ">" and Notepad\'s "Unicode" save it so), not UTF-8: ModelArts cannot parse it. Save it as UTF-8 (VS Code: the encoding in the status bar → Save with Encoding → UTF-8); nothing else is checked until then.',
+    'config.json 是 UTF-16 编码（Windows PowerShell 的 ">" 与记事本的 "Unicode" 会这样保存），不是 UTF-8：ModelArts 无法解析。请另存为 UTF-8（VS Code：状态栏中的编码 → 通过编码保存 → UTF-8）；在此之前不做其他检查。'],
   'too-deep': [`config.json is nested more than ${MAX_CONFIG_DEPTH} levels deep: no model configuration nests like this, and Python's json module gives up near 1000 levels. Check that this is the right file; nothing else is checked.`,
     `config.json 的嵌套超过 ${MAX_CONFIG_DEPTH} 层：模型配置不会这样嵌套，Python 的 json 模块在约 1000 层时即失败。请确认文件是否正确；不做其他检查。`],
 };
