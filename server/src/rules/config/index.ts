@@ -6,6 +6,7 @@ import type { Rule, ProjectContext } from '../context';
 import { syntaxFindings, unreadableFinding, isBroken } from './syntax';
 import { semanticFindings } from './semantic';
 import { schemaFindings } from './schemaFindings';
+import { coded, isolated } from '../isolate';
 
 /** Findings about something missing: unsafe to report while the JSON is broken (the value is only partial). */
 const ABOUT_MISSING = new Set(['MA101', 'MA116', 'MA118']);
@@ -14,7 +15,8 @@ export function checkConfig(ctx: ProjectContext): RawFinding[] {
   const doc = ctx.config;
   if (!doc) return [];
   if (doc.unreadable) return [unreadableFinding(doc)];
-  const out = syntaxFindings(doc);
+  // Each pass runs in its own try/catch (one pass's bug hides neither the others nor the folder's other rules).
+  const out = isolated('MA100 (syntax)', ctx, () => syntaxFindings(doc));
   if (!doc.root) return out;
   if (doc.root.type !== 'object') {
     out.push({ code: 'MA102', file: doc.file, range: doc.rangeOf(doc.root.offset, doc.root.length),
@@ -22,7 +24,10 @@ export function checkConfig(ctx: ProjectContext): RawFinding[] {
     return out;
   }
   const claimed = new Set<string>();
-  const rest = [...semanticFindings(doc, claimed), ...schemaFindings(doc, claimed)];
+  const rest = [
+    ...isolated('MA104-MA118 (config semantics)', ctx, () => semanticFindings(doc, claimed)),
+    ...isolated('MA101-MA119 (config schema)', ctx, () => schemaFindings(doc, claimed)),
+  ];
   if (!isBroken(doc)) return out.concat(rest);
   // Broken JSON: keep what is safe. Nothing is "missing" in a partial value, and a node that overlaps a syntax
   // error (a string still being typed) is not judged.
@@ -36,4 +41,4 @@ export function checkConfig(ctx: ProjectContext): RawFinding[] {
 }
 
 /** The config rules, in code order. */
-export const configRules: Rule[] = [checkConfig];
+export const configRules: Rule[] = [coded('MA1xx', checkConfig)];
