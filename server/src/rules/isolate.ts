@@ -17,8 +17,21 @@ export function coded(code: string, fn: Rule): CodedRule {
   return Object.assign(fn, { ruleCode: code });
 }
 
-/** Reports a rule's exception on the process warning channel (stderr in the CLI, the log in the server). */
+export type RuleErrorListener = (code: string, dir: string, error: unknown) => void;
+const listeners = new Set<RuleErrorListener>();
+
+/**
+ * Observes rule exceptions: the fuzzers and property tests count them as crashes (the check itself swallows them).
+ * A listener that throws makes the check throw. Returns the unsubscribe function.
+ */
+export function onRuleError(listener: RuleErrorListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Reports a rule's exception on the process warning channel (stderr in the CLI and the server). */
 export function reportRuleError(code: string, dir: string, e: unknown): void {
+  for (const l of listeners) l(code, dir, e);
   process.emitWarning(`rule ${code} failed on ${dir}: ${(e as Error)?.stack ?? String(e)}`, 'ModelArtsRuleError');
 }
 
