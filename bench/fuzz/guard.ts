@@ -38,7 +38,10 @@ export async function runGuardedCoreCases(seeds: SeedFolder[], o: GuardedOptions
   let next = o.from ?? 0;
   const t0 = Date.now();
   while (next < end) {
-    const r = await oneWorker({ ...o, from: next, count: end - next }, limit, (done) => o.onProgress?.(total.cases + done, total));
+    // Progress: the finished workers' totals with the running one's figures so far.
+    const r = await oneWorker({ ...o, from: next, count: end - next }, limit, (w) =>
+      o.onProgress?.(total.cases + w.cases, { ...total, cases: total.cases + w.cases, crashes: [...total.crashes, ...w.crashes], overOneSecond: total.overOneSecond + w.overOneSecond,
+        ...(w.slowestMs > total.slowestMs ? { slowestMs: w.slowestMs, slowestCase: w.slowestCase } : {}) }));
     total.crashes.push(...r.crashes);
     total.cases += r.cases;
     total.overOneSecond += r.overOneSecond;
@@ -55,7 +58,7 @@ export async function runGuardedCoreCases(seeds: SeedFolder[], o: GuardedOptions
 
 type WorkerResult = Omit<FuzzSummary, 'ms'> & { hungAt?: number };
 
-function oneWorker(o: GuardedOptions & { from: number }, limit: number, progress: (done: number) => void): Promise<WorkerResult> {
+function oneWorker(o: GuardedOptions & { from: number }, limit: number, progress: (sofar: WorkerResult) => void): Promise<WorkerResult> {
   const clock = new SharedArrayBuffer(16);
   const view = new Float64Array(clock);
   view[0] = -1;
@@ -80,7 +83,7 @@ function oneWorker(o: GuardedOptions & { from: number }, limit: number, progress
       if (m.type === 'crash') res.crashes.push(m.crash as Crash);
       else {
         Object.assign(res, { ...m.sum, crashes: res.crashes });
-        progress(m.sum.cases);
+        progress(res);
       }
     });
     w.on('error', (e) => (clearInterval(watch), reject(e)));
