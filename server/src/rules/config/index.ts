@@ -7,12 +7,14 @@ import { semanticFindings } from './semantic';
 import { schemaFindings } from './schemaFindings';
 import { nonObjectRootFinding } from './root';
 import { trustedFindings } from './trust';
+import { coded, isolated } from '../isolate';
 
 export function checkConfig(ctx: ProjectContext): RawFinding[] {
   const doc = ctx.config;
   if (!doc) return [];
   if (doc.unreadable) return [unreadableFinding(doc)];
-  const out = syntaxFindings(doc);
+  // Each pass runs in its own try/catch (one pass's bug hides neither the others nor the folder's other rules).
+  const out = isolated('MA100 (syntax)', ctx, () => syntaxFindings(doc));
   if (!doc.root) return out;
   if (doc.root.type !== 'object') {
     // Broken and not an object: what it was meant to be is a guess; the syntax findings say enough.
@@ -20,9 +22,12 @@ export function checkConfig(ctx: ProjectContext): RawFinding[] {
     return out;
   }
   const claimed = new Set<string>();
-  const rest = [...semanticFindings(doc, claimed), ...schemaFindings(doc, claimed)];
+  const rest = [
+    ...isolated('MA104-MA118 (config semantics)', ctx, () => semanticFindings(doc, claimed)),
+    ...isolated('MA101-MA119 (config schema)', ctx, () => schemaFindings(doc, claimed)),
+  ];
   return out.concat(isBroken(doc) ? trustedFindings(doc, rest) : rest);
 }
 
 /** The config rules, in code order. */
-export const configRules: Rule[] = [checkConfig];
+export const configRules: Rule[] = [coded('MA1xx', checkConfig)];
