@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { DOCKERFILE_GLOBS } from '../../server/src/core/folders';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -17,7 +18,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', language: 'dockerfile' },
-      { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile}' },
+      { scheme: 'file', pattern: `**/{${DOCKERFILE_GLOBS.join(',')}}` },
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
     outputChannelName: 'ModelArts',
