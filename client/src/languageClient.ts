@@ -18,6 +18,11 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile}' },
+      // Code the Dockerfile rules read (entry scripts, gunicorn.conf.py, app code): synced so that their checks and
+      // cross-file fixes work on the text in the editor, and each fix carries the version it was computed on.
+      { scheme: 'file', language: 'python' },
+      { scheme: 'file', language: 'javascript' },
+      { scheme: 'file', language: 'shellscript' },
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
     outputChannelName: 'ModelArts',
