@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
+import { showEditedFiles } from './fixVisibility';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -26,6 +27,7 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
     outputChannelName: 'ModelArts',
+    middleware: { provideCodeActions: showEditedFiles },
   };
   const client = new LanguageClient('modelarts', 'ModelArts', serverOptions, clientOptions);
   void client.start().catch((e: unknown) => client.error('ModelArts language server failed to start', e));
