@@ -67,7 +67,7 @@ export function makeWorkspace(repo, dir) {
   fs.writeFileSync(sampleImage, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082', 'hex'));
   // Two copies: one whose app.py the user edits without saving first, one whose app.py is never opened.
   const pyfix = {};
-  for (const name of ['pyfix', 'pyfix-closed']) {
+  for (const name of ['pyfix-open', 'pyfix-closed']) {
     const d = path.join(dir, name);
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, 'Dockerfile'), LOOPBACK_DOCKERFILE);
@@ -75,5 +75,5 @@ export function makeWorkspace(repo, dir) {
     fs.writeFileSync(path.join(d, 'config.json'), BROKEN_CONFIG.replace('"procotol"', '"protocol"').replace('applicaton', 'application').replace('"url": "health"', '"url": "/health"'));
     pyfix[name] = d;
   }
-  return { sampleImage, online, pyfix: pyfix.pyfix, pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
+  return { sampleImage, online, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
 }
