@@ -1,0 +1,24 @@
+import uvicorn
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+app = FastAPI()
+
+
+class Query(BaseModel):
+    values: list[float]
+
+
+@app.get('/health')
+def health():
+    return {'health': 'true'}
+
+
+@app.post('/predict')
+def predict(q: Query):
+    return {'score': sum(q.values) / max(len(q.values), 1)}
+
+
+if __name__ == '__main__':
+    # works on a laptop, unreachable from the ModelArts gateway
+    uvicorn.run(app, host="127.0.0.1", port=8080)

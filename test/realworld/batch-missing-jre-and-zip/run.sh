@@ -1,0 +1,3 @@
+#!/bin/sh
+# Batch entry: serve in the foreground.
+exec python3 /home/ma-user/batch_server.py

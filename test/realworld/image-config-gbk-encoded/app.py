@@ -1,0 +1,19 @@
+import json
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.route('/health', methods=['GET'])
+def health():
+    return jsonify({'health': 'true'})
+
+
+@app.route('/predict', methods=['POST'])
+def predict():
+    body = request.get_json(force=True)
+    return jsonify({'label': 'positive' if 'good' in body.get('text', '') else 'negative'})
+
+
+if __name__ == '__main__':
+    app.run(host='0.0.0.0', port=8080)
