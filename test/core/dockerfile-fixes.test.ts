@@ -166,3 +166,14 @@ test('MA201 severity: a hint when the code serves 0.0.0.0:8080, a warning when n
   assert.match(f[0].message.en, /EXPOSE 8080\/udp but not 8080/);
   assert.match(check(noExpose('CMD ["python3", "/home/app/server.py"]')).findings.find((x) => x.code === 'MA201')!.message.en, /Nothing is wrong for ModelArts.*server\.py:\d+/);
 });
+
+test('a server call whose host/port are not spelled out (waitress listen= from the environment, **options) is not judged', () => {
+  const files = (call: string) => ({ Dockerfile: 'FROM python:3.11-slim\nCOPY app.py /home/app.py\nUSER 1000:100\nCMD ["python3", "/home/app.py"]\n',
+    'app.py': `import os\nfrom flask import Flask\nfrom waitress import serve\napp = Flask(__name__)\nOPTS = {}\n${call}\n` });
+  const of = (call: string) => check(files(call)).findings.filter((f) => /^MA20[123]$/.test(f.code)).map((f) => `${f.code} ${f.severity}`);
+  assert.deepEqual(of("serve(app, listen='*:' + os.environ['SERVICE_PORT'])"), ['MA201 warning']);
+  assert.deepEqual(of('app.run(**OPTS)'), ['MA201 warning']);
+  assert.deepEqual(of("serve(app, listen='*:8080')"), ['MA201 hint']);
+  const fixed = bindThenListen(files("serve(app, listen='127.0.0.1:5000')"));
+  assert.match(fixed['app.py'], /serve\(app, listen='0\.0\.0\.0:8080'\)/);
+});

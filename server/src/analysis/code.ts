@@ -51,7 +51,7 @@ const PY: Spec[] = [
   { re: /\b(?:waitress\.)?serve\(/g, server: 'waitress', host: ['host', 99], port: ['port', 99], dh: '0.0.0.0', dp: '8080', when: /\bwaitress\b/ },
   { re: /\bmake_server\(/g, server: 'wsgiref', host: ['host', 0], port: ['port', 1], dh: '', dp: '' },
   { re: /\b(?:Threading)?(?:HTTP|TCP)Server\(\s*\(/g, server: 'http.server', host: ['', 0], port: ['', 1], dh: '', dp: '', tuple: true },
-  { re: /\b(?!uvicorn\b|asyncio\b|subprocess\b|web\b|socketio\b|sio\b)[A-Za-z_]\w*\.run\(/g, server: 'flask', host: ['host', 0], port: ['port', 1], dh: '127.0.0.1', dp: '5000', when: /\bflask\b/i },
+  { re: /\b(?!uvicorn\b|asyncio\b|subprocess\b|socketio\b|sio\b)[A-Za-z_]\w*\.run\(/g, server: 'flask', host: ['host', 0], port: ['port', 1], dh: '127.0.0.1', dp: '5000', when: /\bflask\b/i },
   { re: /\.listen\(/g, server: 'tornado', host: ['address', 1], port: ['port', 0], dh: '0.0.0.0', dp: '', when: /\btornado\b/ },
 ];
 const JS: Spec[] = [
@@ -88,10 +88,27 @@ function scan(text: string, env: Env, lang: 'py' | 'js'): CodeListen[] {
         const v = evalAt(text, start, start + t.length, consts, env, lang);
         return v === undefined ? null : { value: v.value, start, end: start + t.length, lit: v.lit };
       };
-      out.push({ server: s.server, host: ev(h, true), port: ev(p, false), defaultHost: s.dh, defaultPort: s.dp, start: m.index, end: open });
+      let host = ev(h, true), port = ev(p, false);
+      // `**options` / `...options` may set host and port: what the call does not spell out is unknown, not default.
+      if (args.some((a) => /^\s*(\*\*|\.\.\.)/.test(a.text))) { host ??= null; port ??= null; }
+      const listen = s.server === 'waitress' ? pick('listen', 99) : undefined;
+      if (listen) [host, port] = waitressListen(ev(listen, false));
+      out.push({ server: s.server, host, port, defaultHost: s.dh, defaultPort: s.dp, start: m.index, end: open });
     }
   }
   return out;
+}
+
+/** waitress `listen="host:port"` (`*` = every interface); anything not readable leaves both unknown. */
+function waitressListen(v: CodeVal | null | undefined): [CodeVal | null, CodeVal | null] {
+  const m = v ? /^(.*):(\d+)$/.exec(v.value) : null;
+  if (!v || !m) return [null, null];
+  const lit = (from: number, to: number) => (v.lit ? { start: v.lit.start + from, end: v.lit.start + to } : undefined);
+  const n = m[1].length;
+  return [
+    { value: m[1] === '*' ? '0.0.0.0' : m[1], start: v.start, end: v.end, lit: lit(0, n) },
+    { value: m[2], start: v.start, end: v.end, lit: lit(n + 1, n + 1 + m[2].length) },
+  ];
 }
 
 /** Top-level comma-separated arguments of the call whose `(` is at `open`; undefined when unbalanced. */
