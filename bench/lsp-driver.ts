@@ -24,6 +24,7 @@ const HANG_GUARD_MS = 30_000;
 export class Driver {
   readonly publishes: { at: number; p: PublishDiagnosticsParams }[] = [];
   readonly logs: string[] = [];
+  readonly stderr: string[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   initializeMs = 0;
@@ -33,9 +34,13 @@ export class Driver {
   static async start(spec: ServerSpec, root: string): Promise<Driver> {
     const t0 = performance.now();
     const proc = spawn(process.execPath, spec.argv, { stdio: 'pipe' });
-    proc.stderr!.on('data', () => undefined);
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const d = new Driver(spec, proc, conn);
+    // stderr lines are kept (the last few hundred): a rule that throws is reported there as a process warning.
+    proc.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      d.stderr.push(...chunk.split('\n').filter(Boolean));
+      if (d.stderr.length > 500) d.stderr.splice(0, d.stderr.length - 500);
+    });
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       d.publishes.push({ at: performance.now(), p });
       const ws = d.waiters;

@@ -1,9 +1,9 @@
 // `modelarts-image test FOLDER`: the conformance test on a real engine, plus the static findings of the folder.
-// Exit codes: 0 every check passed, 1 a check failed, 2 usage, 3 no engine / the test could not run, 130 cancelled.
+// Exit codes: 0 every check passed (warnings such as MA410 included), 1 a check failed, 2 usage, 3 no engine / the test could not run, 130 cancelled.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runConformance, CancelledError, type ConformanceOptions, type Report } from '../client/src/engine/conformance';
+import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type Report } from '../client/src/engine/conformance';
 import { EngineUnavailableError } from '../client/src/engine/connect';
 import { formatReportJunit, formatReportText } from '../client/src/engine/format';
 import { checkPaths } from '../server/src/check';
@@ -19,7 +19,9 @@ export const TEST_USAGE = `Options of test:
   --env KEY=VALUE            environment of the container (repeatable)
   --tag NAME:TAG             image tag (default <folder>:modelarts-dev)
   --service online|batch     force the service kind (default: batch when the image uses /home/run.sh)
-  --request-timeout S        per-request limit (default 40)   --stop-timeout S  SIGTERM grace (default 90)
+  --request-timeout S        per-request limit (default 40)
+  --stop-timeout S           wait S seconds after SIGTERM before the kill; still running then: MA410, a
+                             warning (default 5; ModelArts waits 90)
   --size-limit GB            image size limit (default 10 under seed-2021, 50 under current)
   --rm-image                 remove the built image at the end
   --host URL                 engine address (default: DOCKER_HOST, docker context, default sockets)
@@ -81,7 +83,7 @@ export async function runTestCommand(argv: string[]): Promise<number> {
     host: values.host,
     startTimeoutMs: values.timeout !== undefined ? num(values.timeout, '--timeout')! * 1000 : undefined,
     requestTimeoutMs: values['request-timeout'] !== undefined ? num(values['request-timeout'], '--request-timeout')! * 1000 : undefined,
-    stopTimeoutS: num(values['stop-timeout'], '--stop-timeout'),
+    stopTimeoutS: num(values['stop-timeout'], '--stop-timeout') ?? DEFAULT_STOP_TIMEOUT_S,
     sizeLimitBytes: sizeGb !== undefined ? sizeGb * 1024 ** 3 : undefined,
   };
 

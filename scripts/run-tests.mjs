@@ -1,8 +1,10 @@
 // Runs the node:test suites written in TypeScript (through tsx). Node 20's --test does not expand globs.
 // Usage: node scripts/run-tests.mjs [folder-or-file ...]   (default: every test/**/*.test.ts except test/e2e)
+// Rebuilds dist/ first when any source is newer than it: the server, CLI and e2e tests run the bundle.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { staleReason } from './lib/bundle-fresh.mjs';
 
 const args = process.argv.slice(2);
 const roots = args.length ? args : ['test'];
@@ -17,6 +19,12 @@ for (const r of roots) walk(r, true);
 if (!files.length) {
   console.error('no test files under', roots.join(' '));
   process.exit(1);
+}
+const stale = staleReason();
+if (stale) {
+  console.error(`run-tests: rebuilding dist/ (${stale})`);
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { checkModelFolder } from '../../server/src/check';
 import { defaultOptions, type CheckOptions, type Finding } from '../../server/src/core/types';
 import { findModelFolders } from '../../server/src/core/folders';
+import { onRuleError } from '../../server/src/rules/isolate';
 import { memFiles } from '../inputs';
 import { Rng } from './prng';
 import { mutate, type Kind } from './mutate';
@@ -72,6 +73,10 @@ export function runCase(files: Record<string, string>, dir: string, opts: CheckO
   const abs: Record<string, string> = {};
   for (const [rel, text] of Object.entries(files)) abs[path.posix.join(dir, rel)] = text;
   const fs = memFiles(abs);
+  // A rule that throws is swallowed by the check (the editor must go on): here it is a crash like any other.
+  const off = onRuleError((code, _dir, e) => {
+    throw new Error(`rule ${code} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  });
   try {
     let folders = findModelFolders([dir], fs, opts);
     if (!folders.length) {
@@ -88,16 +93,30 @@ export function runCase(files: Record<string, string>, dir: string, opts: CheckO
     }
   } catch (e) {
     return e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 6).join('\n') : String(e);
+  } finally {
+    off();
   }
   return undefined;
 }
 
-export function runCoreCases(seeds: SeedFolder[], o: { seed: number; count: number; from?: number; scale?: number; onProgress?: (done: number, sofar: FuzzSummary) => void }): FuzzSummary {
+export interface CoreRunOptions {
+  seed: number;
+  count: number;
+  from?: number;
+  scale?: number;
+  onProgress?: (done: number, sofar: FuzzSummary) => void;
+  /** Called before each case (the worker's watchdog reads it) and with each crash as it happens. */
+  onCase?: (index: number) => void;
+  onCrash?: (c: Crash) => void;
+}
+
+export function runCoreCases(seeds: SeedFolder[], o: CoreRunOptions): FuzzSummary {
   const sum: FuzzSummary = { cases: 0, crashes: [], slowestMs: 0, slowestCase: '', overOneSecond: 0, ms: 0 };
   const t0 = performance.now();
   const profiles: CheckOptions[] = [defaultOptions(), { ...defaultOptions(), profile: 'current' }];
   for (let i = o.from ?? 0; i < (o.from ?? 0) + o.count; i++) {
     const c = makeCase(seeds, o.seed, i, o.scale ?? 1);
+    o.onCase?.(i);
     const t = performance.now();
     const err = runCase(c.files, `/fuzz/m${i % 7}`, profiles[i % 2]);
     const dt = performance.now() - t;
@@ -107,7 +126,11 @@ export function runCoreCases(seeds: SeedFolder[], o: { seed: number; count: numb
       sum.slowestCase = `${o.seed}:${i} (${c.from}, ${c.file}, ${c.ops.join('+')})`;
     }
     if (dt > 1000) sum.overOneSecond++;
-    if (err) sum.crashes.push({ seed: o.seed, index: i, from: c.from, file: c.file, ops: c.ops, error: err, files: c.files });
+    if (err) {
+      const crash = { seed: o.seed, index: i, from: c.from, file: c.file, ops: c.ops, error: err, files: c.files };
+      sum.crashes.push(crash);
+      o.onCrash?.(crash);
+    }
     if (o.onProgress && i % 1000 === 999) o.onProgress(sum.cases, sum);
   }
   sum.ms = performance.now() - t0;

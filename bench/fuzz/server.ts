@@ -1,6 +1,7 @@
 // The server fuzz round: a spawned dist/server.js gets random incremental edits, whole-text replacements by
 // mutated files, and completion/hover/code-action requests at random places. Counted as a crash: the process
-// exiting, a request answered with an error, or the server logging that a check or handler failed. Every
+// exiting, a request answered with an error, the server logging that a check or handler failed, or a rule
+// exception on its stderr (the check swallows it so the editor goes on; the fuzzer must not). Every
 // request must be answered and the last version of each document must get its diagnostics.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,6 +20,8 @@ import { isModelArtsConfigText } from '../../server/src/core/folders';
 const repo = path.resolve(__dirname, '..', '..');
 export const OUR_SERVER: ServerSpec = { name: 'ours', argv: [path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };
 const FAILURE_LOG = /failed|uncaught|unhandled|exception/i;
+/** A rule exception, as the server reports it on stderr (server/src/rules/isolate.ts). */
+const RULE_ERROR = /ModelArtsRuleError|rule \S+ failed on /;
 
 interface Doc { file: string; uri: string; doc: TextDocument; seedText: string }
 
@@ -116,10 +119,12 @@ export async function runServerRound(seeds: SeedFolder[], o: { seed: number; cou
         }
       }
       for (const line of d.logs.splice(0)) if (FAILURE_LOG.test(line)) crash(i, path.basename(x.file), ['log'], line.split('\n').slice(0, 6).join('\n'));
+      for (const line of d.stderr.splice(0)) if (RULE_ERROR.test(line)) crash(i, path.basename(x.file), ['rule'], line);
     }
     for (const x of docs) await settle(x, o.count);
     if (exited) crash(sum.cases, '', ['exit'], `the server exited (code ${d.proc.exitCode})`);
     for (const line of d.logs.splice(0)) if (FAILURE_LOG.test(line)) crash(o.count, '', ['log'], line.split('\n').slice(0, 6).join('\n'));
+    for (const line of d.stderr.splice(0)) if (RULE_ERROR.test(line)) crash(o.count, '', ['rule'], line);
   } finally {
     await d.stop();
     fs.rmSync(dir, { recursive: true, force: true });

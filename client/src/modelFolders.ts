@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diskFiles } from '../../server/src/core/files';
-import { findModelFolders, folderForFile, type ModelFolder } from '../../server/src/core/folders';
+import { DOCKERFILE_GLOBS, findModelFolders, folderForFile, isDockerfileName, type ModelFolder } from '../../server/src/core/folders';
 import { defaultOptions, type CheckOptions } from '../../server/src/core/types';
 import { t } from './i18n';
 
@@ -20,10 +20,10 @@ export class ModelFolders implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{config.json,Dockerfile,Containerfile,*.dockerfile}');
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{config.json,${DOCKERFILE_GLOBS.join(',')}}`);
     for (const ev of [watcher.onDidCreate, watcher.onDidDelete, watcher.onDidChange]) this.disposables.push(ev(() => this.refreshSoon()));
     // Saves and opens too: file watchers can miss files created together in a new folder.
-    const mine = (d: vscode.TextDocument) => d.uri.scheme === 'file' && /(^|[\\/])(config\.json|Dockerfile[^\\/]*|Containerfile[^\\/]*|[^\\/]*\.dockerfile)$/.test(d.uri.fsPath);
+    const mine = (d: vscode.TextDocument) => d.uri.scheme === 'file' && (path.basename(d.uri.fsPath) === 'config.json' || isDockerfileName(path.basename(d.uri.fsPath)));
     this.disposables.push(
       watcher, this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshSoon()),

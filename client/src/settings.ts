@@ -2,11 +2,14 @@
 // value counts, so an opened folder can never point the extension at another engine.
 import * as vscode from 'vscode';
 import type { Profile } from '../../server/src/core/types';
+import { DEFAULT_STOP_TIMEOUT_S } from './engine/report';
 
 export interface WorkflowSettings {
   dockerHost?: string;
   env: Record<string, string>;
   startTimeoutS: number;
+  /** Wait after SIGTERM before the kill (MA410). */
+  stopTimeoutS: number;
   samplesFolder: string;
   profile: Profile;
 }
@@ -18,10 +21,12 @@ export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(rawEnv)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && v !== undefined && v !== null) env[k] = String(v);
   const timeout = Number(c.get('container.startTimeoutSeconds'));
+  const stop = Number(c.get('container.stopTimeoutSeconds'));
   return {
     dockerHost: host || undefined,
     env,
     startTimeoutS: Number.isFinite(timeout) && timeout > 0 ? timeout : 120,
+    stopTimeoutS: Number.isFinite(stop) && stop > 0 ? stop : DEFAULT_STOP_TIMEOUT_S,
     samplesFolder: (c.get<string>('requestSamplesFolder') ?? 'requests').trim() || 'requests',
     profile: c.get<string>('profile') === 'current' ? 'current' : 'seed-2021',
   };

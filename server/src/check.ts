@@ -12,6 +12,7 @@ import { dockerfileRules } from './rules/dockerfile';
 import { projectRules } from './rules/project';
 import { defaultSeverity } from './rules/catalogue';
 import { isSuppressed } from './rules/suppression';
+import { runIsolated } from './rules/isolate';
 
 // Read the registries on each check (three small arrays) so every family's current list is what runs.
 const allRules = (): Rule[] => [...configRules, ...dockerfileRules, ...projectRules];
@@ -51,14 +52,9 @@ export function contextFor(folder: ModelFolder, opts: CheckOptions, files: FileS
 export function checkModelFolder(folder: ModelFolder, opts: CheckOptions = defaultOptions(), files: FileSource = diskFiles, cache?: ParseCache): Finding[] {
   const ctx = contextFor(folder, opts, files, cache);
   const raw: RawFinding[] = [];
-  for (const rule of allRules()) {
-    // One rule's bug must not hide every other finding of the folder: report it on stderr and go on.
-    try {
-      raw.push(...rule(ctx));
-    } catch (e) {
-      process.emitWarning(`rule ${rule.name || 'anonymous'} failed on ${folder.dir}: ${(e as Error).stack ?? e}`, 'ModelArtsRuleError');
-    }
-  }
+  // One rule's bug must not hide every other finding of the folder: each runs alone, a throw is reported under
+  // the rule's code (process warning: stderr in the CLI) and the others go on.
+  for (const rule of allRules()) raw.push(...runIsolated(rule, ctx));
   return finalize(raw, ctx);
 }
 

@@ -46,7 +46,8 @@ test('exact ranges: syntax errors, comments and trailing commas', () => {
   const broken = '{\n  "model_algorithm": "a"\n  "model_type": "Image"\n}';
   const b = check(broken).filter((f) => f.code === 'MA100');
   assert.equal(b.length, 1);
-  assert.deepEqual(b[0].range, { start: { line: 2, character: 2 }, end: { line: 2, character: 14 } });
+  // Where the comma belongs: right after "a" on line 2, not at the (valid) next line where the parser noticed.
+  assert.deepEqual(b[0].range, { start: { line: 1, character: 23 }, end: { line: 1, character: 24 } });
 });
 
 test('exact ranges: a missing field points at the opening key or brace', () => {

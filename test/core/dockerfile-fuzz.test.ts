@@ -4,6 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { check } from '../fixtures/dockerfile/harness';
+import { failOnRuleErrors, timed } from '../helpers/rule-errors';
+
+// A rule that throws fails the property (the check would only warn), and every run has a time limit.
+failOnRuleErrors();
 
 const WORDS = ['FROM', 'python:3.11', 'AS', 'b', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', '--from=b', 'EXPOSE', '8080', '$PORT', '${X:-1}',
   'ENV', 'ARG', 'USER', 'root', 'WORKDIR', '/home', 'HEALTHCHECK', 'curl', 'http://localhost:9/x', '<<EOF', 'EOF', '\\', '`', '"', "'",
@@ -14,7 +18,7 @@ const line = fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 8 })
 const dockerfile = fc.array(line, { minLength: 0, maxLength: 25 }).map((ls) => ls.join('\n'));
 
 function valid(files: Record<string, string>) {
-  const r = check(files);
+  const r = timed('the Dockerfile check', () => check(files));
   for (const f of r.findings) {
     assert.ok(f.range.start.line >= 0 && f.range.start.character >= 0, 'range start');
     assert.ok(f.range.end.line > f.range.start.line || (f.range.end.line === f.range.start.line && f.range.end.character >= f.range.start.character), 'range order');

@@ -15,7 +15,8 @@ import { healthSpec, modelArtsBudgetS, probeHealth } from './probe';
 import { apiSpecs, testApi } from './infer';
 import { loadAnchors, finding, type Where } from './findings';
 import { parseDockerfile } from '../../../server/src/parse/dockerfile';
-import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from './report';
+import { defaultSeverity } from '../../../server/src/rules/catalogue';
+import { DEFAULT_STOP_TIMEOUT_S, MODELARTS_STOP_GRACE_S, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
 
 export * from './report';
 
@@ -57,6 +58,21 @@ async function exitedWithin(container: Docker.Container, ms: number): Promise<nu
   }
 }
 
+/**
+ * MA410: still running `limitS` after SIGTERM, so it was killed. ModelArts does not fail such a deployment: it kills
+ * the container after its own grace period (spec digest: SIGTERM row), which cuts the requests still in flight.
+ */
+export function ma410Message(limitS: number): { en: string; zh: string; short: string } {
+  const g = MODELARTS_STOP_GRACE_S;
+  const short = `did not stop within ${limitS} s of SIGTERM; in-flight requests would be cut when ModelArts stops it after ${g} s`;
+  const longer = limitS < g ? ` A server that waits for its requests on purpose: run with --stop-timeout ${g} to see it stop in time.` : '';
+  return {
+    short,
+    en: `The container ${short}. It was killed and removed. Handle SIGTERM in PID 1 (exec-form CMD, or exec in run.sh): finish the requests in flight, then exit.${longer}`,
+    zh: `收到 SIGTERM 后 ${limitS} 秒内未退出；ModelArts 会在 ${g} 秒后强制停止它，届时正在处理的请求会被中断。容器已被终止并删除。请让 PID 1 处理 SIGTERM（exec 形式的 CMD，或在 run.sh 中使用 exec）：处理完进行中的请求后退出。${limitS < g ? `若服务有意等待请求完成，请用 --stop-timeout ${g} 检查它能否按时退出。` : ''}`,
+  };
+}
+
 export async function runConformance(folderArg: string, options: ConformanceOptions = {}, cb: ConformanceCallbacks = {}): Promise<Report> {
   const t0 = Date.now();
   const profile: Profile = options.profile ?? 'seed-2021';
@@ -80,6 +96,8 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
   let logs: LogTap | undefined;
 
   const add = (f: Finding | undefined) => f && findings.push(f);
+  // A check whose finding is only a warning (by default or by modelarts.rules) warns; an error fails the run.
+  const verdictOf = (code: string): 'warn' | 'fail' => ((options.rules?.[code] ?? defaultSeverity(code, profile)) === 'error' ? 'fail' : 'warn');
   const issue = (code: string, where: Where, en: string, zh: string) => add(finding(anchors, code, where, en, zh, profile, options.rules));
   type Body = Omit<Check, 'id' | 'title' | 'durationMs'> & { durationMs?: number };
   const step = async (id: string, title: string, body: () => Promise<Body>): Promise<Check> => {
@@ -206,7 +224,9 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
           const ok = s <= budgetS;
           const msg = `healthy after ${s.toFixed(1)} s; ModelArts' timing (delay ${health.initialDelayS} s, every ${health.periodS} s, ${health.failureThreshold} failures, timeout ${health.timeoutS} s → ${budgetS} s) ${ok ? 'would pass' : 'would fail'}`;
           if (ok) return { durationMs: probeMs, status: 'pass', message: msg };
-          issue('MA405', { config: ['health'] }, `${health.url} became healthy after ${s.toFixed(1)} s, later than ModelArts waits (${budgetS} s).`, `${health.url} 在 ${s.toFixed(1)} 秒后才健康，超过 ModelArts 等待的 ${budgetS} 秒`);
+          const sum = `initial_delay_seconds ${health.initialDelayS} + period_seconds ${health.periodS} × (failure_threshold ${health.failureThreshold} − 1) + timeout_seconds ${health.timeoutS} = ${budgetS} s`;
+          issue('MA405', { config: ['health'] }, `${health.url} became healthy after ${s.toFixed(1)} s, later than ModelArts waits (${sum}): the deployment would fail. Make the server answer sooner or raise initial_delay_seconds or failure_threshold.`,
+            `${health.url} 在 ${s.toFixed(1)} 秒后才健康，超过 ModelArts 等待的时间（${sum}），部署会失败。请让服务更快就绪，或调大 initial_delay_seconds 或 failure_threshold`);
           return { durationMs: probeMs, status: 'fail', code: 'MA405', message: msg };
         }
         const last = outcome.kind === 'bad-health' ? outcome.last : undefined;
@@ -252,8 +272,8 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
       });
     } else await skip('logs', 'Logs on stdout/stderr', 'the container did not serve');
 
-    // Stop with SIGTERM, as ModelArts does.
-    const stopLimit = options.stopTimeoutS ?? 90;
+    // Stop with SIGTERM, as ModelArts does, but wait only a short time (see ConformanceOptions.stopTimeoutS).
+    const stopLimit = options.stopTimeoutS ?? DEFAULT_STOP_TIMEOUT_S;
     const state = await run.container.inspect().catch(() => undefined);
     if (options.keep) await skip('stop', 'Stop on SIGTERM', 'kept running (--keep)');
     else if (!state?.State?.Running) await skip('stop', 'Stop on SIGTERM', 'the container had already exited');
@@ -262,8 +282,9 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
         const s = await stopContainer(run!.container, stopLimit);
         timings.stop = s.ms;
         if (!s.killed) return { status: 'pass', message: `exited ${sec(s.ms)} after SIGTERM (code ${s.exitCode})` };
-        issue('MA410', { dockerfile: 'CMD' }, `The container did not exit within ${stopLimit} s of SIGTERM and was killed. Handle SIGTERM in PID 1 (exec form CMD, or exec in run.sh) and finish in-flight requests.`, `收到 SIGTERM 后 ${stopLimit} 秒内未退出，被强制终止`);
-        return { status: 'fail', code: 'MA410', message: `still running ${stopLimit} s after SIGTERM (killed)` };
+        const m = ma410Message(stopLimit);
+        issue('MA410', { dockerfile: 'CMD' }, m.en, m.zh);
+        return { status: verdictOf('MA410'), code: 'MA410', message: m.short };
       });
     }
     return finish();

@@ -3,7 +3,7 @@
 import type { Check, Report } from './report';
 
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const MARK = { pass: '✔', fail: '✘', skip: '–' } as const;
+const MARK = { pass: '✔', warn: '⚠', fail: '✘', skip: '–' } as const;
 
 export function formatReportText(r: Report, color = false): string {
   const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -16,20 +16,21 @@ export function formatReportText(r: Report, color = false): string {
   const verdict = r.passed ? paint(32, 'PASSED') : paint(31, 'FAILED');
   const t = r.timings;
   out.push('');
-  out.push(`${verdict}: ${n('pass')} passed, ${n('fail')} failed, ${n('skip')} skipped in ${sec(t.total ?? 0)}` +
+  const warned = n('warn') ? `, ${n('warn')} warning${n('warn') > 1 ? 's' : ''}` : '';
+  out.push(`${verdict}: ${n('pass')} passed${warned}, ${n('fail')} failed, ${n('skip')} skipped in ${sec(t.total ?? 0)}` +
     (t.serving !== undefined ? ` (build ${sec(t.build ?? 0)}, container start to first answer ${sec(t.serving)}, stop ${sec(t.stop ?? 0)}, the kit's own time ${sec(t.overhead ?? 0)})` : ''));
   if (r.kept) out.push(`Kept running: ${r.kept.url} (container ${r.kept.containerId.slice(0, 12)}; remove it with docker rm -f ${r.kept.containerId.slice(0, 12)})`);
   return out.join('\n') + '\n';
 }
 
 function checkLines(c: Check, width: number, paint: (code: number, s: string) => string): string[] {
-  const mark = c.status === 'pass' ? paint(32, MARK.pass) : c.status === 'fail' ? paint(31, MARK.fail) : paint(90, MARK.skip);
+  const mark = paint({ pass: 32, warn: 33, fail: 31, skip: 90 }[c.status], MARK[c.status]);
   const time = c.status === 'skip' ? ''.padStart(7) : sec(c.durationMs).padStart(7);
-  const msg = (c.code ? `${c.code} ` : '') + (c.status === 'skip' ? `skipped: ${c.message}` : c.message);
+  const msg = (c.code ? `${c.code} ` : '') + (c.status === 'skip' ? `skipped: ${c.message}` : c.status === 'warn' ? `warning: ${c.message}` : c.message);
   const lines = [`  ${mark} ${c.title.padEnd(width)} ${time}  ${msg}`];
   if (c.location) lines.push(`      at ${c.location.file}:${c.location.line}`);
   // Details matter when something failed; for passes only the layer table (size) is worth a glance.
-  const show = c.status === 'fail' ? c.details ?? [] : c.id === 'size' ? (c.details ?? []).slice(0, 3) : [];
+  const show = c.status === 'fail' || c.status === 'warn' ? c.details ?? [] : c.id === 'size' ? (c.details ?? []).slice(0, 3) : [];
   for (const d of show) for (const l of d.split('\n').slice(0, 20)) lines.push(paint(90, `      │ ${l.length > 200 ? l.slice(0, 200) + '…' : l}`));
   return lines;
 }
@@ -43,6 +44,8 @@ export function formatReportJunit(r: Report): string {
     const head = `    <testcase classname="modelarts.conformance" name="${xml(c.title)}" time="${(c.durationMs / 1000).toFixed(3)}">`;
     if (c.status === 'pass') return `${head}</testcase>`;
     if (c.status === 'skip') return `${head}<skipped message="${xml(c.message)}"/></testcase>`;
+    // JUnit has no warning: a passed case whose output says it (CI shows it beside the case, the run stays green).
+    if (c.status === 'warn') return `${head}\n      <system-out>${xml(`warning ${c.code ?? ''}: ${c.message}`)}</system-out>\n    </testcase>`;
     return `${head}\n      <failure type="${c.code ?? 'failure'}" message="${xml(c.message)}">${xml((c.details ?? []).join('\n'))}</failure>\n    </testcase>`;
   });
   return [

@@ -95,7 +95,9 @@ export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult>
   const text = r.body.toString('utf8');
   const preview = text.length > PREVIEW || r.truncated ? text.slice(0, PREVIEW) + ` … [${r.truncated ? 'more than ' : ''}${mb(r.bytes)} in total, truncated]` : text;
   const ans = { ...base, status: r.status, ms: r.ms, preview, answerBytes: r.bytes, truncated: r.truncated };
-  if (r.status >= 400) return { ...ans, ok: false, code: 'MA406', message: `${api.method} ${api.url} answered HTTP ${r.status}` };
+  // 404/405: the server has no such route (or not for this method): the url in config.json and the code disagree.
+  const route = r.status === 404 || r.status === 405 ? `: the server has no route for ${api.method} ${api.url}; make apis[].url and apis[].method match the code` : '';
+  if (r.status >= 400) return { ...ans, ok: false, code: 'MA406', message: `${api.method} ${api.url} answered HTTP ${r.status}${route}` };
   if (r.ms > limit) return { ...ans, ok: false, code: 'MA406', message: `${api.method} ${api.url} took ${(r.ms / 1000).toFixed(1)} s > ${limit / 1000} s` };
   if (r.truncated) return { ...ans, ok: true, message: `HTTP ${r.status} in ${r.ms} ms; answer larger than ${mb(o.maxAnswerBytes ?? DEFAULT_MAX_BODY)}: schema not checked` };
   const declared = api.responseType.toLowerCase();

@@ -2,7 +2,8 @@
 import type { Finding, Profile, ServiceKind, Severity } from '../../../server/src/core/types';
 import type { Engine } from './connect';
 
-export type CheckStatus = 'pass' | 'fail' | 'skip';
+/** 'warn': something ModelArts tolerates but the user should fix (MA410); it does not fail the run. */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export interface Check {
   id: string;
@@ -18,6 +19,7 @@ export interface Check {
 }
 
 export interface Report {
+  /** No check failed (warnings do not count). */
   passed: boolean;
   folder: string;
   image?: string;
@@ -30,6 +32,11 @@ export interface Report {
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
 }
+
+/** The default wait after SIGTERM, in seconds (--stop-timeout, modelarts.container.stopTimeoutSeconds). */
+export const DEFAULT_STOP_TIMEOUT_S = 5;
+/** How long ModelArts itself waits after SIGTERM before it kills the container (spec digest: SIGTERM row). */
+export const MODELARTS_STOP_GRACE_S = 90;
 
 export interface ConformanceOptions {
   profile?: Profile;
@@ -44,7 +51,11 @@ export interface ConformanceOptions {
   startTimeoutMs?: number;
   /** Per-request time limit (MA406); 40 s. */
   requestTimeoutMs?: number;
-  /** Grace period after SIGTERM (MA410); 90 s. */
+  /**
+   * How long to wait after SIGTERM before killing the container (MA410); DEFAULT_STOP_TIMEOUT_S. ModelArts waits
+   * 90 s, but a server that handles SIGTERM and has no request in flight exits at once: waiting longer here only
+   * delays the report of a correct image whose server ignores SIGTERM (the usual case).
+   */
   stopTimeoutS?: number;
   /** Image size limit (MA401); 10 GB under seed-2021, 50 GB under current. */
   sizeLimitBytes?: number;

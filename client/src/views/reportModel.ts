@@ -10,8 +10,10 @@ export interface CheckResult {
   label: string;
   state: 'passed' | 'failed' | 'skipped';
   durationMs: number;
-  /** The failure (or skip reason), in the UI language where the engine gives one. */
+  /** The failure, warning or skip reason, in the UI language where the engine gives one. */
   message: string;
+  /** A check that passed with a warning (MA410): Test Explorer shows it passed, with this line in its output. */
+  warning?: string;
   details: string[];
   location?: { file: string; range: Range };
 }
@@ -40,7 +42,7 @@ export function checkResults(report: Report, lang: Lang): CheckResult[] {
     return i >= 0 ? unused.splice(i, 1)[0] : undefined;
   };
   return report.checks.map((c: Check) => {
-    const f = c.status === 'fail' ? takeFinding(c.code) : undefined;
+    const f = c.status === 'fail' || c.status === 'warn' ? takeFinding(c.code) : undefined;
     const location = c.location
       ? { file: c.location.file, range: { start: { line: c.location.line - 1, character: 0 }, end: { line: c.location.line - 1, character: 0 } } }
       : f && path.isAbsolute(f.file) && f.file !== report.folder ? { file: f.file, range: f.range } : undefined;
@@ -49,9 +51,10 @@ export function checkResults(report: Report, lang: Lang): CheckResult[] {
     return {
       id: c.id,
       label: c.title,
-      state: c.status === 'pass' ? 'passed' : c.status === 'fail' ? 'failed' : 'skipped',
+      state: c.status === 'pass' || c.status === 'warn' ? 'passed' : c.status === 'fail' ? 'failed' : 'skipped',
       durationMs: c.durationMs,
       message,
+      ...(c.status === 'warn' ? { warning: message } : {}),
       details: c.details ?? [],
       location,
     };

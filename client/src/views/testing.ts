@@ -137,7 +137,7 @@ export class ConformanceTests implements vscode.Disposable {
     const name = path.basename(f.dir);
     let rep: Report | undefined;
     try {
-      const running = runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, rules, engine }, {
+      const running = runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine }, {
         signal: ac.signal,
         onProgress: (c) => {
           const item = root.children.get(c.id);
@@ -181,6 +181,8 @@ export class ConformanceTests implements vscode.Disposable {
       reported.add(r.id);
       summary.results.push(toSummary(r));
       if (!asked(r.id)) continue;
+      // The Test Explorer API has no "passed with a warning": say it in the run's output, next to the item.
+      if (r.warning) run.appendOutput(`⚠ ${r.label}: ${r.warning}\r\n`, r.location ? new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range)) : undefined, item);
       if (r.state === 'passed') run.passed(item, r.durationMs);
       else if (r.state === 'skipped') run.skipped(item);
       else run.failed(item, this.message(r), r.durationMs);
@@ -227,7 +229,7 @@ const toRange = (r: { start: { line: number; character: number }; end: { line: n
 
 function toSummary(r: CheckResult): RunSummary['results'][number] {
   return {
-    id: r.id, label: r.label, state: r.state, messages: r.state === 'failed' ? [r.message] : [],
+    id: r.id, label: r.label, state: r.state, messages: r.state === 'failed' ? [r.message] : r.warning ? [r.warning] : [],
     locations: r.location ? [{ path: r.location.file, line: r.location.range.start.line }] : [],
   };
 }

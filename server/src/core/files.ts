@@ -2,10 +2,25 @@
 import * as fs from 'node:fs';
 import type { FileSource } from './types';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * UTF-8 text of a file. Bytes that are not UTF-8 (a GBK config.json) become U+FFFD, as VS Code shows them, so the
+ * checks see the same text in both faces and say "not UTF-8" once. The BOM is kept: MA100 reports it.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return lenientUtf8.decode(bytes);
+  }
+}
+
 export const diskFiles: FileSource = {
   readText(p) {
     try {
-      return fs.readFileSync(p, 'utf8');
+      return decodeText(fs.readFileSync(p));
     } catch {
       return undefined;
     }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { parseTree } from 'jsonc-parser';
 import type { CheckOptions, FileSource } from './types';
+import { unreadableReason } from '../parse/config';
 
 export interface ModelFolder {
   /** The build context: the Dockerfile's folder, else the config's folder. */
@@ -14,19 +15,40 @@ export interface ModelFolder {
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'dist', 'build']);
 const MAX_WALK_ENTRIES = 20000;
 
-export const isDockerfileName = (name: string): boolean =>
-  /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || /\.(dockerfile|Dockerfile)$/.test(name);
+/**
+ * The one decision on Dockerfile names, for every face (server, CLI, extension; package.json's `when` clauses
+ * spell the same pattern, and a test holds them together): what `docker build` and Podman pick up by default
+ * (`Dockerfile`, lower-case `dockerfile`, `Containerfile`) and the names people pass with `-f`
+ * (`Dockerfile.*`, `Containerfile.*`, `*.Dockerfile`, `*.dockerfile`).
+ */
+export const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|dockerfile|.+\.[Dd]ockerfile)$/;
+/** The same names as glob patterns, for file watchers and document selectors (`**\/{...}`: braces do not nest). */
+export const DOCKERFILE_GLOBS = ['Dockerfile', 'dockerfile', 'Containerfile', 'Dockerfile.*', 'Containerfile.*', '*.Dockerfile', '*.dockerfile'];
 
-/** True when a config.json's text has `model_type` or `apis` at its top level. */
-export function isModelArtsConfigText(text: string): boolean {
-  if (text.length > 5 * 1024 * 1024 || text.slice(0, 8192).includes('\u0000')) return /"(model_type|apis)"\s*:/.test(text.slice(0, 65536));
+export const isDockerfileName = (name: string): boolean => DOCKERFILE_NAME.test(name);
+
+/** What a config.json's text says about being a ModelArts config. */
+export type ConfigKind = 'modelarts' | 'other-object' | 'not-object';
+
+/**
+ * `modelarts`: `model_type` or `apis` at its top level (also a broken text that mentions them). `other-object`: an
+ * object without them (another tool's config.json). `not-object`: an array, a scalar, empty, or unparsable.
+ */
+export function configKind(text: string): ConfigKind {
+  const mentions = (t: string) => /"(model_type|apis)"\s*:/.test(t);
+  // Not parsed (binary, too big, not UTF-8, nested too deep): the text alone decides; parseTree would overflow.
+  if (unreadableReason(text)) return mentions(text.slice(0, 65536)) ? 'modelarts' : 'not-object';
   const root = parseTree(text, [], { allowTrailingComma: true });
   if (root?.type === 'object') {
-    return (root.children ?? []).some((p) => p.children?.[0] && ['model_type', 'apis'].includes(p.children[0].value));
+    if ((root.children ?? []).some((p) => p.children?.[0] && ['model_type', 'apis'].includes(p.children[0].value))) return 'modelarts';
   }
   // Broken beyond repair: fall back to the text, so a half-typed config still counts as one.
-  return /"(model_type|apis)"\s*:/.test(text);
+  if (mentions(text)) return 'modelarts';
+  return root?.type === 'object' ? 'other-object' : 'not-object';
 }
+
+/** True when a config.json's text has `model_type` or `apis` at its top level. */
+export const isModelArtsConfigText = (text: string): boolean => configKind(text) === 'modelarts';
 
 export function matchesConfigGlobs(file: string, opts: CheckOptions): boolean {
   if (!opts.configFiles.length) return false;
@@ -35,17 +57,25 @@ export function matchesConfigGlobs(file: string, opts: CheckOptions): boolean {
     opts.configFiles.some((g) => picomatch(g, { dot: true, basename: !g.includes('/') })(path.basename(file)));
 }
 
-export function isModelArtsConfig(file: string, fs: FileSource, opts: CheckOptions): boolean {
+/**
+ * A ModelArts config: by its keys or the globs, or (`besideDockerfile`) a config.json in a Dockerfile's folder
+ * or its model/ folder that is not an object at all (a bare apis list, a string, broken text): no other tool's
+ * config.json looks like that, so it is checked and told what is wrong (DESIGN: "then even a broken one is
+ * checked"). An object without model_type/apis beside a Dockerfile stays another tool's file.
+ */
+export function isModelArtsConfig(file: string, fs: FileSource, opts: CheckOptions, besideDockerfile = false): boolean {
   if (matchesConfigGlobs(file, opts)) return true;
   if (path.basename(file) !== 'config.json') return false;
   const text = fs.readText(file);
-  return text !== undefined && isModelArtsConfigText(text);
+  if (text === undefined) return false;
+  const kind = configKind(text);
+  return kind === 'modelarts' || (besideDockerfile && kind === 'not-object');
 }
 
 function configNear(dockerDir: string, fs: FileSource, opts: CheckOptions, stopAt?: string): string | undefined {
   // The config beside the Dockerfile, in its model/ folder (the OBS package layout), or in a parent.
   for (const c of [path.join(dockerDir, 'config.json'), path.join(dockerDir, 'model', 'config.json')]) {
-    if (fs.exists(c) && isModelArtsConfig(c, fs, opts)) return c;
+    if (fs.exists(c) && isModelArtsConfig(c, fs, opts, true)) return c;
   }
   let dir = dockerDir;
   while (dir !== path.dirname(dir) && (!stopAt || dir !== stopAt)) {
@@ -57,11 +87,14 @@ function configNear(dockerDir: string, fs: FileSource, opts: CheckOptions, stopA
   return undefined;
 }
 
+/** The name `docker build` picks by default comes first. */
+const rank = (name: string): number => (name === 'Dockerfile' ? 0 : name === 'dockerfile' ? 1 : 2);
+
 function dockerfileNear(configDir: string, fs: FileSource): string | undefined {
   const dirs = [configDir];
   if (path.basename(configDir) === 'model') dirs.push(path.dirname(configDir));
   for (const d of dirs) {
-    const names = fs.listDir(d).filter(isDockerfileName).sort((a, b) => (a === 'Dockerfile' ? -1 : b === 'Dockerfile' ? 1 : a.localeCompare(b)));
+    const names = fs.listDir(d).filter(isDockerfileName).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     if (names.length) return path.join(d, names[0]);
   }
   return undefined;
@@ -77,8 +110,9 @@ export function folderForFile(file: string, fs: FileSource, opts: CheckOptions, 
     // A model folder that lost its config.json (MA304): the editor and the CLI decide it the same way.
     return isConfiglessModelFolder(dir, fs) ? { dir, dockerfilePath: file } : undefined;
   }
-  if (isModelArtsConfig(file, fs, opts)) {
-    const dockerfilePath = dockerfileNear(path.dirname(file), fs);
+  if (path.basename(file) !== 'config.json' && !matchesConfigGlobs(file, opts)) return undefined;
+  const dockerfilePath = dockerfileNear(path.dirname(file), fs);
+  if (isModelArtsConfig(file, fs, opts, dockerfilePath !== undefined)) {
     return { dir: dockerfilePath ? path.dirname(dockerfilePath) : path.dirname(file), configPath: file, dockerfilePath };
   }
   return undefined;
@@ -105,10 +139,9 @@ export function findModelFolders(paths: string[], fs: FileSource, opts: CheckOpt
           if (!SKIP_DIRS.has(name) && !name.startsWith('.')) walk(full);
         } else if (isDockerfileName(name)) {
           add(folderForFile(full, fs, opts, p));
-        } else if (isModelArtsConfig(full, fs, opts)) {
-          const f = folderForFile(full, fs, opts, p);
+        } else if (name === 'config.json' || matchesConfigGlobs(full, opts)) {
           // A config whose Dockerfile is found is added through the Dockerfile (same key).
-          add(f);
+          add(folderForFile(full, fs, opts, p));
         }
       }
     };

@@ -50,6 +50,7 @@ export const RULES: readonly RuleMeta[] = [
   r('MA210', 'dockerfile', 'error', 'COPY/ADD of a path missing from the build context', 'COPY/ADD 的路径不在构建上下文中'),
   r('MA211', 'dockerfile', 'warning', 'Environment variable named MA_* (reserved)', '环境变量以 MA_ 开头（平台保留）'),
   r('MA212', 'dockerfile', 'info', 'USER is root or absent', 'USER 为 root 或未设置'),
+  r('MA213', 'dockerfile', 'error', 'A RUN, CMD/ENTRYPOINT or entry script that does not parse as shell', 'RUN、CMD/ENTRYPOINT 或入口脚本不是合法的 shell'),
 
   r('MA301', 'project', 'warning', 'health.url is served by no route in the code', 'health.url 在代码中没有对应的路由'),
   r('MA302', 'project', 'warning', 'An apis url is served by no route in the code', 'apis 的 url 在代码中没有对应的路由'),

@@ -23,6 +23,11 @@ export function modelAlgorithmProblem(v: string): Localized | undefined {
  */
 export function swrProblem(v: string): Localized | undefined {
   const show = JSON.stringify(v);
+  const scheme = swrScheme(v);
+  if (scheme) {
+    return L(`swr_location ${show} starts with "${scheme}": an image address has no scheme. Write it without "${scheme}" (swr.<region>.myhuaweicloud.com/<organization>/<repository>:<tag>).`,
+      `swr_location ${show} 以 "${scheme}" 开头：镜像地址不带协议头。请去掉 "${scheme}"（写为 swr.<区域>.myhuaweicloud.com/<组织>/<镜像仓库>:<标签>）。`);
+  }
   const shape = L(`swr_location ${show} is not an SWR image address: write swr.<region>.myhuaweicloud.com/<organization>/<repository>:<tag>.`,
     `swr_location ${show} 不是 SWR 镜像地址：应写为 swr.<区域>.myhuaweicloud.com/<组织>/<镜像仓库>:<标签>。`);
   const slash = v.indexOf('/');
@@ -54,6 +59,9 @@ export function swrProblem(v: string): Localized | undefined {
   if (!tagOk) return L(`swr_location tag "${tag}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128 characters.`, `swr_location 的标签 "${tag}" 不合法：由字母、数字、"_"、"." 和 "-" 组成，最多 128 个字符。`);
   return undefined;
 }
+
+/** The `https://` (any `scheme://`) an SWR address was written with, or '' when there is none. */
+export const swrScheme = (v: string): string => /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(v)?.[0] ?? '';
 
 /** Runtimes named in the docs, per engine (2021 zh table, 2022 OTC table, 2025 runtime API example). */
 export const KNOWN_RUNTIMES: Record<string, readonly string[]> = {

@@ -9,6 +9,7 @@ import type { ConfigDoc } from '../../parse/config';
 import { validateConfig, declaredKeys, UNDOCUMENTED_TOP_KEYS, DATA_TYPES, type SchemaNode } from '../../schema/configSchema';
 import { pointerToPath, showPath, nodeOrAncestor, keyNode, rangeOfNode, openingRange } from './paths';
 import { nearest } from './near';
+import { aliasOf, placeOf } from './places';
 import { edit, fix, insertProperty, replaceNode } from './edits';
 import { modelAlgorithmProblem } from './formats';
 
@@ -40,12 +41,16 @@ export function schemaFindings(doc: ConfigDoc, claimed: Set<string>): RawFinding
   const best = new Map<string, Mapped>();
   for (const e of errors) {
     const m = mapError(doc, e);
-    if (!m || claimed.has(m.key)) continue;
+    if (!m || isClaimed(claimed, m.key)) continue;
     const prev = best.get(m.key);
     if (!prev || PRIORITY.indexOf(m.finding.code) < PRIORITY.indexOf(prev.finding.code)) best.set(m.key, m);
   }
   return dropCoveredMissing([...best.values()]).map((m) => m.finding);
 }
+
+/** `claimed` holds pointers, and prefixes ending in "/" that claim a whole subtree (an undocumented key's value). */
+const isClaimed = (claimed: Set<string>, key: string): boolean =>
+  claimed.has(key) || [...claimed].some((c) => c.endsWith('/') && (key + '/').startsWith(c));
 
 /** A missing `url` next to an unknown `ulr` is one problem: the rename fix of MA104 solves it. */
 function dropCoveredMissing(ms: Mapped[]): Mapped[] {
@@ -80,15 +85,20 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
     if (!key) return undefined;
     const known = declaredKeys(e.parentSchema as SchemaNode).filter((k) => path.length > 0 || !UNDOCUMENTED_TOP_KEYS.has(k));
     const siblings = Object.keys((valueAt(doc.value, path) as object | undefined) ?? {});
-    const guess = nearest(prop, known);
+    const guess = nearest(prop, known) ?? aliasOf(prop, known);
+    const place = guess ? undefined : placeOf(prop, e.parentSchema as SchemaNode);
+    const at = path.length ? L(where, where) : L("config.json's top level", 'config.json 的顶层');
     const f: RawFinding = {
       ...base,
       range: rangeOfNode(doc, key),
       message: guess
-        ? L(`Unknown field "${prop}" in ${where}: did you mean "${guess}"? A misspelled field is not read, so its setting is lost.`,
-          `${where} 中有未知字段 "${prop}"：是否应为 "${guess}"？拼错的字段不会被读取，其设置将丢失。`)
-        : L(`Unknown field "${prop}" in ${where}. Known fields: ${known.join(', ')}. Remove it or fix its name.`,
-          `${where} 中有未知字段 "${prop}"。已知字段：${known.join('、')}。请删除或改正字段名。`),
+        ? L(`Unknown field "${prop}" in ${at.en}: did you mean "${guess}"? A misspelled field is not read, so its setting is lost.`,
+          `${at.zh} 中有未知字段 "${prop}"：是否应为 "${guess}"？拼错的字段不会被读取，其设置将丢失。`)
+        : place
+          ? L(`"${prop}" does not belong in ${at.en}: it belongs ${place.en}. Here it is not read; move it there.`,
+            `"${prop}" 不应写在${at.zh}中：它应位于${place.zh}。写在这里不会被读取，请移到该处。`)
+          : L(`Unknown field "${prop}" in ${at.en}. Known fields: ${known.join(', ')}. Remove it or fix its name.`,
+            `${at.zh} 中有未知字段 "${prop}"。已知字段：${known.join('、')}。请删除或改正字段名。`),
     };
     let supplies: string | undefined;
     if (guess && !siblings.includes(guess)) {

@@ -4,11 +4,12 @@ import type { Node } from 'jsonc-parser';
 import type { RawFinding } from '../../core/types';
 import { L } from '../../core/i18n';
 import type { ConfigDoc } from '../../parse/config';
-import { CONTENT_TYPES, UNDOCUMENTED_TOP_KEYS } from '../../schema/configSchema';
+import { CONTENT_TYPES, UNDOCUMENTED_TOP_KEYS, configSchema } from '../../schema/configSchema';
+import { placeOf } from './places';
 import { nearest } from './near';
 import { keyNode, openingRange, rangeOfNode, showPath } from './paths';
 import { edit, fix, insertProperty, replaceNode } from './edits';
-import { isKnownRuntime, swrProblem } from './formats';
+import { isKnownRuntime, swrProblem, swrScheme } from './formats';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -31,8 +32,13 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
   // MA104 (info): keys seen in API responses and Terraform but not in the config-file spec.
   for (const k of Object.keys(v)) {
     if (UNDOCUMENTED_TOP_KEYS.has(k)) {
-      push('MA104', keyNode(doc, [], k), L(`"${k}" is not in the documented config.json fields (it appears in API responses or Terraform examples); ModelArts may ignore it.`,
-        `"${k}" 不在 config.json 文档列出的字段中（见于 API 返回或 Terraform 示例），ModelArts 可能会忽略它。`), { severity: 'info' });
+      // One field, one verdict: "ModelArts may ignore it" already says all; its value's type is not judged
+      // (real sample configs write "tunable": "false" and were imported).
+      claimed.add(`/${k}/`);
+      // `protocol` at the top level is most often an api's or health's protocol written one level too high.
+      const place = placeOf(k, configSchema);
+      push('MA104', keyNode(doc, [], k), L(`"${k}" is not in the documented config.json fields (it appears in API responses or Terraform examples); ModelArts may ignore it.${place ? ` If it is meant for an api or the health check, it belongs ${place.en}.` : ''}`,
+        `"${k}" 不在 config.json 文档列出的字段中（见于 API 返回或 Terraform 示例），ModelArts 可能会忽略它。${place ? `若它是 api 或健康检查的设置，应位于${place.zh}。` : ''}`), { severity: 'info' });
     }
   }
 
@@ -77,7 +83,10 @@ export function semanticFindings(doc: ConfigDoc, claimed: Set<string>): RawFindi
   // MA117: the SWR address.
   if (typeof v.swr_location === 'string') {
     const p = swrProblem(v.swr_location);
-    if (p) push('MA117', doc.nodeAt(['swr_location']), p);
+    const scheme = swrScheme(v.swr_location);
+    const n = doc.nodeAt(['swr_location']);
+    const rest = v.swr_location.slice(scheme.length);
+    if (p) push('MA117', n, p, scheme && n ? { fixes: [fix(L(`Remove "${scheme}"`, `删除 "${scheme}"`), [replaceNode(doc, n, rest)])] } : {});
   }
 
   if (Array.isArray(v.apis)) {

@@ -1,0 +1,46 @@
+// A warning check (MA410 by default) passes in every consumer of the report: text, JUnit, Test Explorer results.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkResults } from '../../client/src/views/reportModel';
+import { formatReportJunit, formatReportText } from '../../client/src/engine/format';
+import { ma410Message, type Report } from '../../client/src/engine/conformance';
+
+const m = ma410Message(5);
+const rng = { start: { line: 5, character: 0 }, end: { line: 5, character: 30 } };
+const report: Report = {
+  passed: true, folder: '/m', serviceKind: 'online', timings: { total: 7000 },
+  checks: [
+    { id: 'build', title: 'Build the image', status: 'pass', durationMs: 900, message: 'built' },
+    { id: 'stop', title: 'Stop on SIGTERM', status: 'warn', code: 'MA410', durationMs: 5000, message: m.short },
+  ],
+  findings: [{ code: 'MA410', file: '/m/Dockerfile', range: rng, severity: 'warning', message: { en: m.en, zh: m.zh } }],
+};
+
+test('MA410 message: what happened, what ModelArts does, what to do (en + zh)', () => {
+  assert.equal(m.short, 'did not stop within 5 s of SIGTERM; in-flight requests would be cut when ModelArts stops it after 90 s');
+  assert.match(m.en, /Handle SIGTERM in PID 1/);
+  assert.match(m.en, /--stop-timeout 90/);
+  assert.match(m.zh, /5 秒内未退出；ModelArts 会在 90 秒后强制停止它/);
+  // Waiting as long as ModelArts itself: no advice to wait longer.
+  assert.doesNotMatch(ma410Message(90).en, /--stop-timeout/);
+});
+
+test('text: ⚠ with "warning:", PASSED with the warning counted', () => {
+  const t = formatReportText(report);
+  assert.match(t, /⚠ Stop on SIGTERM +5\.0 s {2}MA410 warning: did not stop within 5 s/);
+  assert.match(t, /PASSED: 1 passed, 1 warning, 0 failed, 0 skipped/);
+});
+
+test('JUnit: no failure, the warning in the case output', () => {
+  const x = formatReportJunit(report);
+  assert.match(x, /<testsuites tests="2" failures="0" skipped="0"/);
+  assert.doesNotMatch(x, /<failure/);
+  assert.match(x, /<system-out>warning MA410: did not stop within 5 s/);
+});
+
+test('Test Explorer: passed, with the warning and its finding\'s place', () => {
+  const [, stop] = checkResults(report, 'zh-cn');
+  assert.equal(stop.state, 'passed');
+  assert.match(stop.warning ?? '', /^MA410: .*5 秒内未退出/);
+  assert.deepEqual(stop.location, { file: '/m/Dockerfile', range: rng });
+});
