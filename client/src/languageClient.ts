@@ -4,12 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
-      { scheme: 'file', pattern: `**/{${DOCKERFILE_GLOBS.join(',')}}` },
-      // Code the Dockerfile rules read (entry scripts, gunicorn.conf.py, app code): synced so that their checks and
-      // cross-file fixes work on the text in the editor, and each fix carries the version it was computed on.
-      { scheme: 'file', language: 'python' },
-      { scheme: 'file', language: 'javascript' },
-      { scheme: 'file', language: 'shellscript' },
+import { DOCKERFILE_GLOBS } from '../../server/src/core/folders';
+import { showEditedFiles } from './fixVisibility';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -23,16 +19,12 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', language: 'dockerfile' },
-<<<<<<< HEAD
-      { scheme: 'file', pattern: '**/{Dockerfile,Containerfile,Dockerfile.*,Containerfile.*,*.dockerfile}' },
+      { scheme: 'file', pattern: `**/{${DOCKERFILE_GLOBS.join(',')}}` },
       // Code the Dockerfile rules read (entry scripts, gunicorn.conf.py, app code): synced so that their checks and
       // cross-file fixes work on the text in the editor, and each fix carries the version it was computed on.
       { scheme: 'file', language: 'python' },
       { scheme: 'file', language: 'javascript' },
       { scheme: 'file', language: 'shellscript' },
-=======
-      { scheme: 'file', pattern: `**/{${DOCKERFILE_GLOBS.join(',')}}` },
->>>>>>> main
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
     outputChannelName: 'ModelArts',
