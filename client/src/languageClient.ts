@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 import { DOCKERFILE_GLOBS } from '../../server/src/core/folders';
+import { showEditedFiles } from './fixVisibility';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -19,9 +20,15 @@ export function startLanguageClient(context: vscode.ExtensionContext): LanguageC
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'file', pattern: `**/{${DOCKERFILE_GLOBS.join(',')}}` },
+      // Code the Dockerfile rules read (entry scripts, gunicorn.conf.py, app code): synced so that their checks and
+      // cross-file fixes work on the text in the editor, and each fix carries the version it was computed on.
+      { scheme: 'file', language: 'python' },
+      { scheme: 'file', language: 'javascript' },
+      { scheme: 'file', language: 'shellscript' },
     ],
     initializationOptions: { settings: vscode.workspace.getConfiguration('modelarts') },
     outputChannelName: 'ModelArts',
+    middleware: { provideCodeActions: showEditedFiles },
   };
   const client = new LanguageClient('modelarts', 'ModelArts', serverOptions, clientOptions);
   void client.start().catch((e: unknown) => client.error('ModelArts language server failed to start', e));

@@ -16,10 +16,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, Lang } from './core/types';
 import { defaultOptions } from './core/types';
 import { toLang } from './core/i18n';
-import { overlayFiles } from './core/files';
+import { createHash } from 'node:crypto';
+import { diskFiles, overlayFiles } from './core/files';
 import { sameOptions, toCheckOptions } from './settings';
 import { Validator } from './features/validation';
-import { codeActions } from './features/codeActions';
+import { codeActions, type IsCurrent } from './features/codeActions';
 import { SchemaFeatures, wantsSchema } from './features/schema';
 import { fileUri } from './features/diagnostics';
 
@@ -53,6 +54,20 @@ function toPath(uri: string): string | undefined {
 
 const log = (message: string): void => connection.console.error(message);
 
+/** Digest of a file's text on disk: a fix to a closed file is offered only while the disk still has that text. */
+function stampOf(file: string): string | undefined {
+  const text = diskFiles.readText(file);
+  return text === undefined ? undefined : createHash('sha1').update(text).digest('base64');
+}
+
+/** An edit is current when its document has the version it was computed on (open) or the same disk text (closed). */
+const isCurrent: IsCurrent = (e) => {
+  const file = toPath(e.uri);
+  const doc = documents.get(e.uri) ?? (file ? openByPath.get(file) : undefined);
+  if (e.version !== null) return doc?.version === e.version;
+  return !doc && !!file && stampOf(file) === e.stamp;
+};
+
 const validator = new Validator({
   options: () => options,
   lang: () => lang,
@@ -60,6 +75,7 @@ const validator = new Validator({
   openTexts: () => openTexts,
   uriOf: (file) => openByPath.get(file)?.uri ?? fileUri(file),
   versionOf: (file) => openByPath.get(file)?.version ?? null,
+  stampOf,
   publish: (params) => void connection.sendDiagnostics(params).catch((e: unknown) => log(`modelarts: publish failed: ${String(e)}`)),
   log,
 });
@@ -183,7 +199,7 @@ connection.onDidChangeWatchedFiles((params) => {
   }
 });
 
-connection.onCodeAction(guard('codeAction', [], (params) => codeActions(params, documentChanges)));
+connection.onCodeAction(guard('codeAction', [], (params) => codeActions(params, documentChanges, isCurrent)));
 
 function schemaDocument(uri: string): TextDocument | undefined {
   const doc = documents.get(uri);

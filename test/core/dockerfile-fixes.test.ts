@@ -102,3 +102,78 @@ test('a port built from a variable is reported but not rewritten (no fix could b
   assert.ok(f, 'MA203 from ENV PORT');
   assert.deepEqual(f.fixes?.map((x) => x.title.en), ['Suppress MA203 here']);
 });
+
+/** Applies "Bind to 0.0.0.0" then "Listen on 8080" (re-checked in between) and returns the files. */
+const bindThenListen = (files: Record<string, string>): Record<string, string> =>
+  fixAll(fixAll(files, 'MA202', (t) => t.startsWith('Bind')), 'MA203', (t) => t.startsWith('Listen'));
+
+const PYAPP = (call: string) => ({
+  Dockerfile: 'FROM python:3.11-slim\nCOPY app.py /home/app.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/home/app.py"]\n',
+  'app.py': `import os\nfrom flask import Flask\napp = Flask(__name__)\n${call}\n`,
+});
+
+test('a host or port fix keeps the quoting of Python code: strings stay strings, numbers stay numbers', () => {
+  const cases: [string, string][] = [
+    ['app.run(host="127.0.0.1", port=5000)', 'app.run(host="0.0.0.0", port=8080)'],
+    ["app.run(host='localhost', port=\"5000\")", "app.run(host='0.0.0.0', port=\"8080\")"],
+    ['app.run(host="127.0.0.1", port=int(os.environ.get("PORT", "5000")))', 'app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8080")))'],
+    ['app.run(host="127.0.0.1", port=os.environ.get("PORT", 5000))', 'app.run(host="0.0.0.0", port=os.environ.get("PORT", 8080))'],
+  ];
+  for (const [call, want] of cases) {
+    const out = bindThenListen(PYAPP(call));
+    assert.equal(out['app.py'].split('\n')[3], want);
+    clean(out);
+  }
+  // A constant: its definition is rewritten, the call keeps the name.
+  const out = bindThenListen(PYAPP('HOST = "127.0.0.1"\nPORT = 5000\napp.run(host=HOST, port=PORT)'));
+  assert.match(out['app.py'], /HOST = "0\.0\.0\.0"\nPORT = 8080\napp\.run\(host=HOST, port=PORT\)/);
+  clean(out);
+});
+
+test('HTTPServer(("127.0.0.1", 5000), H): bind then listen gives valid Python', () => {
+  const files = { Dockerfile: 'FROM python:3.11-slim\nCOPY server.py /home/app/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/home/app/server.py"]\n',
+    'server.py': SERVER + 'HTTPServer(("127.0.0.1", 5000), H).serve_forever()\n' };
+  const out = bindThenListen(files);
+  assert.match(out['server.py'], /HTTPServer\(\("0\.0\.0\.0", 8080\), H\)\.serve_forever\(\)/);
+  clean(out);
+});
+
+test('a port fix in JS, shell and Dockerfile exec form keeps the syntax', () => {
+  const js = bindThenListen({ Dockerfile: 'FROM node:20-slim\nCOPY server.js /app/server.js\nEXPOSE 8080\nUSER 1000:100\nCMD ["node", "/app/server.js"]\n',
+    'server.js': "const http = require('http');\nconst PORT = process.env.PORT || 3000;\nhttp.createServer((q, s) => s.end('ok')).listen(PORT, '127.0.0.1');\n" });
+  assert.match(js['server.js'], /process\.env\.PORT \|\| 8080;\n.*\.listen\(PORT, '0\.0\.0\.0'\);/);
+  const exec = fixAll({ Dockerfile: ONLINE('CMD ["python3", "-m", "http.server", "5000"]') }, 'MA203');
+  assert.match(exec.Dockerfile, /CMD \["python3", "-m", "http\.server", "8080"\]/);
+  const sh = bindThenListen({ Dockerfile: ONLINE('CMD ["flask", "run", "--host", "127.0.0.1", "--port", "5000"]'), 'server.py': SERVER });
+  assert.match(sh.Dockerfile, /"--host", "0\.0\.0\.0", "--port", "8080"/);
+});
+
+test('MA201 severity: a hint when the code serves 0.0.0.0:8080, a warning when nothing tells the port', () => {
+  const noExpose = (cmd: string, extra: Record<string, string> = {}) => ({ Dockerfile: ONLINE(cmd).replace('EXPOSE 8080\n', ''), 'server.py': SERVER + 'HTTPServer(("0.0.0.0", 8080), H).serve_forever()\n', ...extra });
+  const sev = (files: Record<string, string>) => check(files).findings.filter((f) => f.code === 'MA201').map((f) => f.severity);
+  assert.deepEqual(sev(noExpose('CMD ["python3", "/home/app/server.py"]')), ['hint']);
+  assert.deepEqual(sev(noExpose('CMD ["gunicorn", "-b", "0.0.0.0:8080", "server:app"]')), ['hint']);
+  const e5000 = noExpose('CMD ["python3", "/home/app/server.py"]');
+  assert.deepEqual(sev({ ...e5000, Dockerfile: e5000.Dockerfile.replace('CMD', 'EXPOSE 5000\nCMD') }), ['hint']);
+  // Nothing tells the port: the server is not one the analysis reads.
+  assert.deepEqual(sev(noExpose('CMD ["/home/app/serve"]')), ['warning']);
+  // The server on another port: a warning (and MA203 says why).
+  assert.deepEqual(sev(noExpose('CMD ["gunicorn", "-b", "0.0.0.0:5000", "server:app"]')), ['warning']);
+  // EXPOSE 8080/udp does not cover 8080/tcp.
+  const udp = { Dockerfile: ONLINE('CMD ["/home/app/serve"]').replace('EXPOSE 8080', 'EXPOSE 8080/udp') };
+  const f = check(udp).findings.filter((x) => x.code === 'MA201');
+  assert.deepEqual(f.map((x) => x.severity), ['warning']);
+  assert.match(f[0].message.en, /EXPOSE 8080\/udp but not 8080/);
+  assert.match(check(noExpose('CMD ["python3", "/home/app/server.py"]')).findings.find((x) => x.code === 'MA201')!.message.en, /Nothing is wrong for ModelArts.*server\.py:\d+/);
+});
+
+test('a server call whose host/port are not spelled out (waitress listen= from the environment, **options) is not judged', () => {
+  const files = (call: string) => ({ Dockerfile: 'FROM python:3.11-slim\nCOPY app.py /home/app.py\nUSER 1000:100\nCMD ["python3", "/home/app.py"]\n',
+    'app.py': `import os\nfrom flask import Flask\nfrom waitress import serve\napp = Flask(__name__)\nOPTS = {}\n${call}\n` });
+  const of = (call: string) => check(files(call)).findings.filter((f) => /^MA20[123]$/.test(f.code)).map((f) => `${f.code} ${f.severity}`);
+  assert.deepEqual(of("serve(app, listen='*:' + os.environ['SERVICE_PORT'])"), ['MA201 warning']);
+  assert.deepEqual(of('app.run(**OPTS)'), ['MA201 warning']);
+  assert.deepEqual(of("serve(app, listen='*:8080')"), ['MA201 hint']);
+  const fixed = bindThenListen(files("serve(app, listen='127.0.0.1:5000')"));
+  assert.match(fixed['app.py'], /serve\(app, listen='0\.0\.0\.0:8080'\)/);
+});

@@ -3,7 +3,12 @@
 // listen(). Values are resolved through module-level constants and os.environ / process.env with defaults;
 // anything else is "unknown" and the rules stay silent. Regex over the text (bounded, no nested quantifiers).
 
-export interface CodeVal { value: string; start: number; end: number }
+/**
+ * A value read from code: the expression's span, and `lit`, the span of the literal characters that produced it
+ * (inside the quotes of a string, the digits of a number; possibly on a constant's line), when the value is
+ * written in this file. A fix rewrites `lit` only, so a string stays a string and a number a number.
+ */
+export interface CodeVal { value: string; start: number; end: number; lit?: { start: number; end: number } }
 export interface CodeListen {
   server: string;
   /** undefined: the call does not set it (the server's default applies); null: set but not readable. */
@@ -46,7 +51,7 @@ const PY: Spec[] = [
   { re: /\b(?:waitress\.)?serve\(/g, server: 'waitress', host: ['host', 99], port: ['port', 99], dh: '0.0.0.0', dp: '8080', when: /\bwaitress\b/ },
   { re: /\bmake_server\(/g, server: 'wsgiref', host: ['host', 0], port: ['port', 1], dh: '', dp: '' },
   { re: /\b(?:Threading)?(?:HTTP|TCP)Server\(\s*\(/g, server: 'http.server', host: ['', 0], port: ['', 1], dh: '', dp: '', tuple: true },
-  { re: /\b(?!uvicorn\b|asyncio\b|subprocess\b|web\b|socketio\b|sio\b)[A-Za-z_]\w*\.run\(/g, server: 'flask', host: ['host', 0], port: ['port', 1], dh: '127.0.0.1', dp: '5000', when: /\bflask\b/i },
+  { re: /\b(?!uvicorn\b|asyncio\b|subprocess\b|socketio\b|sio\b)[A-Za-z_]\w*\.run\(/g, server: 'flask', host: ['host', 0], port: ['port', 1], dh: '127.0.0.1', dp: '5000', when: /\bflask\b/i },
   { re: /\.listen\(/g, server: 'tornado', host: ['address', 1], port: ['port', 0], dh: '0.0.0.0', dp: '', when: /\btornado\b/ },
 ];
 const JS: Spec[] = [
@@ -79,13 +84,31 @@ function scan(text: string, env: Env, lang: 'py' | 'js'): CodeListen[] {
         const lead = a.text.length - a.text.trimStart().length;
         const t = a.text.trim();
         if (isHost && lang === 'js' && /^(function|\(|async|\w+\s*=>)/.test(t)) return undefined; // a callback, not a host
-        const v = evalExpr(t, consts, env, lang);
-        return v === undefined ? null : { value: v, start: a.start + lead, end: a.start + lead + t.length };
+        const start = a.start + lead;
+        const v = evalAt(text, start, start + t.length, consts, env, lang);
+        return v === undefined ? null : { value: v.value, start, end: start + t.length, lit: v.lit };
       };
-      out.push({ server: s.server, host: ev(h, true), port: ev(p, false), defaultHost: s.dh, defaultPort: s.dp, start: m.index, end: open });
+      let host = ev(h, true), port = ev(p, false);
+      // `**options` / `...options` may set host and port: what the call does not spell out is unknown, not default.
+      if (args.some((a) => /^\s*(\*\*|\.\.\.)/.test(a.text))) { host ??= null; port ??= null; }
+      const listen = s.server === 'waitress' ? pick('listen', 99) : undefined;
+      if (listen) [host, port] = waitressListen(ev(listen, false));
+      out.push({ server: s.server, host, port, defaultHost: s.dh, defaultPort: s.dp, start: m.index, end: open });
     }
   }
   return out;
+}
+
+/** waitress `listen="host:port"` (`*` = every interface); anything not readable leaves both unknown. */
+function waitressListen(v: CodeVal | null | undefined): [CodeVal | null, CodeVal | null] {
+  const m = v ? /^(.*):(\d+)$/.exec(v.value) : null;
+  if (!v || !m) return [null, null];
+  const lit = (from: number, to: number) => (v.lit ? { start: v.lit.start + from, end: v.lit.start + to } : undefined);
+  const n = m[1].length;
+  return [
+    { value: m[1] === '*' ? '0.0.0.0' : m[1], start: v.start, end: v.end, lit: lit(0, n) },
+    { value: m[2], start: v.start, end: v.end, lit: lit(n + 1, n + 1 + m[2].length) },
+  ];
 }
 
 /** Top-level comma-separated arguments of the call whose `(` is at `open`; undefined when unbalanced. */
@@ -105,32 +128,57 @@ function splitArgs(text: string, open: number): { text: string; start: number }[
   return undefined;
 }
 
-function pyConsts(text: string): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const x of text.matchAll(/^([A-Za-z_]\w*)\s*=\s*(.+?)\s*(?:#.*)?$/gm)) m.set(x[1], x[2]);
-  return m;
-}
-function jsConsts(text: string): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const x of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*([^;\n]+)/g)) m.set(x[1], x[2].trim());
-  return m;
-}
+/** Module-level constants: name -> span of the value expression in the text. */
+type Consts = Map<string, { start: number; end: number }>;
 
-/** Value of a small expression, or undefined when it is not a literal / env lookup / known constant. */
-export function evalExpr(t: string, consts: Map<string, string>, env: Env, lang: 'py' | 'js', depth = 0): string | undefined {
-  t = t.trim();
-  if (depth > 4 || !t) return undefined;
-  let m: RegExpExecArray | null;
-  if ((m = /^(['"])([^'"\\]*)\1$/.exec(t))) return m[2];
-  if (/^\d+$/.test(t)) return t;
-  if ((m = /^(?:int|str|parseInt|Number|String)\((.*)\)$/s.exec(t))) return evalExpr(m[1].replace(/,\s*10\s*$/, ''), consts, env, lang, depth + 1);
-  if (lang === 'py') {
-    if ((m = /^os\.(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*(?:,\s*(.+))?\)$/s.exec(t))) return env.get(m[1]) ?? (m[2] !== undefined ? evalExpr(m[2], consts, env, lang, depth + 1) : undefined);
-    if ((m = /^os\.environ\[\s*['"](\w+)['"]\s*\]$/.exec(t))) return env.get(m[1]);
-  } else {
-    if ((m = /^process\.env\.(\w+)\s*(?:\|\||\?\?)\s*(.+)$/s.exec(t))) return env.get(m[1]) ?? evalExpr(m[2], consts, env, lang, depth + 1);
-    if ((m = /^process\.env\.(\w+)$/.exec(t))) return env.get(m[1]);
+function constsOf(text: string, re: RegExp): Consts {
+  const m: Consts = new Map();
+  for (const x of text.matchAll(re)) {
+    const v = x[2].trimEnd();
+    const start = x.index! + x[0].length - x[2].length;
+    m.set(x[1], { start, end: start + v.length });
   }
-  if (/^[A-Za-z_$][\w$]*$/.test(t) && consts.has(t)) return evalExpr(consts.get(t)!, consts, env, lang, depth + 1);
-  return undefined;
+  return m;
+}
+const pyConsts = (text: string): Consts => constsOf(text, /^([A-Za-z_]\w*)[ \t]*=[ \t]*([^#\n]+)/gm);
+const jsConsts = (text: string): Consts => constsOf(text, /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)[ \t]*=[ \t]*([^;\n]+)/g);
+
+interface Evaluated { value: string; lit?: { start: number; end: number } }
+
+/**
+ * Value of the small expression text[start, end): a literal, an env lookup with a default, a known constant, or
+ * int()/str() of one; undefined otherwise. `lit` is where a literal spelled the value (absent when it came from
+ * the environment).
+ */
+function evalAt(text: string, start: number, end: number, consts: Consts, env: Env, lang: 'py' | 'js', depth = 0): Evaluated | undefined {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const t = text.slice(start, end);
+  if (depth > 4 || !t) return undefined;
+  const inner = (re: RegExp): Evaluated | undefined => {
+    const m = re.exec(t);
+    if (!m || m.index !== 0 || m.indices === undefined) return undefined;
+    const [s, e] = m.indices[m.length - 1]!;
+    return evalAt(text, start + s, start + e, consts, env, lang, depth + 1);
+  };
+  let m: RegExpExecArray | null;
+  if ((m = /^(['"])([^'"\\]*)\1$/.exec(t))) return { value: m[2], lit: { start: start + 1, end: end - 1 } };
+  if (/^\d+$/.test(t)) return { value: t, lit: { start, end } };
+  if (/^(?:int|str|parseInt|Number|String)\(.*\)$/s.test(t)) return inner(/^(?:int|str|parseInt|Number|String)\((.*?)(?:,\s*10\s*)?\)$/ds);
+  if (lang === 'py') {
+    if ((m = /^os\.(?:environ\.get|getenv)\(\s*['"](\w+)['"]\s*(?:,\s*(.+))?\)$/s.exec(t))) {
+      const v = env.get(m[1]);
+      if (v !== undefined) return { value: v };
+      return m[2] !== undefined ? inner(/^os\.(?:environ\.get|getenv)\(\s*['"]\w+['"]\s*,\s*(.+)\)$/ds) : undefined;
+    }
+    if ((m = /^os\.environ\[\s*['"](\w+)['"]\s*\]$/.exec(t))) return env.has(m[1]) ? { value: env.get(m[1])! } : undefined;
+  } else {
+    if ((m = /^process\.env\.(\w+)\s*(?:\|\||\?\?)\s*(.+)$/s.exec(t))) {
+      const v = env.get(m[1]);
+      return v !== undefined ? { value: v } : inner(/^process\.env\.\w+\s*(?:\|\||\?\?)\s*(.+)$/ds);
+    }
+    if ((m = /^process\.env\.(\w+)$/.exec(t))) return env.has(m[1]) ? { value: env.get(m[1])! } : undefined;
+  }
+  const c = /^[A-Za-z_$][\w$]*$/.test(t) ? consts.get(t) : undefined;
+  return c ? evalAt(text, c.start, c.end, consts, env, lang, depth + 1) : undefined;
 }

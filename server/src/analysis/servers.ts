@@ -11,9 +11,15 @@ export interface Listen {
   server: string;
   host?: string;
   port?: string;
-  /** Exact spans of the host and port text, when written somewhere (command word, config or code). */
+  /** Where the host and port are set, when written somewhere (command word, config or code expression). */
   hostLoc?: Loc;
   portLoc?: Loc;
+  /**
+   * The characters that spell the value (inside the quotes of a string, the digits of a number), when written
+   * literally: a fix replaces exactly these with the bare new value, so quoting and syntax stay as they were.
+   */
+  hostLit?: Loc;
+  portLit?: Loc;
   /** The command (or code call) that starts the server. */
   at: Loc;
   /** Where flags could be added when host/port come from the server's defaults. */
@@ -80,8 +86,8 @@ export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[]
       const h = opt(['--host']), p = opt(['--port']);
       return [{
         server: prog, ...base,
-        host: h?.value ?? env.get('UVICORN_HOST') ?? '127.0.0.1', hostLoc: h?.loc,
-        port: p?.value ?? env.get('UVICORN_PORT') ?? '8000', portLoc: p?.loc,
+        host: h?.value ?? env.get('UVICORN_HOST') ?? '127.0.0.1', ...word('host', h),
+        port: p?.value ?? env.get('UVICORN_PORT') ?? '8000', ...word('port', p),
         flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
       }];
     }
@@ -90,21 +96,22 @@ export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[]
       const h = opt(['-h', '--host']), p = opt(['-p', '--port']);
       return [{
         server: 'flask run', ...base, insertAfter: args[0].loc,
-        host: h?.value ?? env.get('FLASK_RUN_HOST') ?? '127.0.0.1', hostLoc: h?.loc,
-        port: p?.value ?? env.get('FLASK_RUN_PORT') ?? '5000', portLoc: p?.loc,
+        host: h?.value ?? env.get('FLASK_RUN_HOST') ?? '127.0.0.1', ...word('host', h),
+        port: p?.value ?? env.get('FLASK_RUN_PORT') ?? '5000', ...word('port', p),
         flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
       }];
     }
     case 'http.server': {
       const h = opt(['-b', '--bind']);
       const p = args.find((a) => /^\d+$/.test(a.value));
-      return [{ server: 'http.server', ...base, host: h?.value ?? '0.0.0.0', hostLoc: h?.loc, port: p?.value ?? '8000', portLoc: p?.loc, flags: (_h, fp) => (fp && !p ? ['8080'] : []) }];
+      const pw = p && { value: p.value, loc: sub(p.loc, p.value) };
+      return [{ server: 'http.server', ...base, host: h?.value ?? '0.0.0.0', ...word('host', h), port: p?.value ?? '8000', ...word('port', pw), flags: (_h, fp) => (fp && !p ? ['8080'] : []) }];
     }
     case 'waitress-serve': {
       const l = opt(['--listen']);
       if (l) return [bindListen(prog, l.value, l.loc, base)];
       const h = opt(['--host']), p = opt(['--port']);
-      return [{ server: prog, ...base, host: h?.value ?? '0.0.0.0', hostLoc: h?.loc, port: p?.value ?? '8080', portLoc: p?.loc }];
+      return [{ server: prog, ...base, host: h?.value ?? '0.0.0.0', ...word('host', h), port: p?.value ?? '8080', ...word('port', p) }];
     }
     case 'node':
     case 'nodejs': {
@@ -113,7 +120,7 @@ export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[]
     }
     case 'java': {
       const p = opt(['-Dserver.port=', '--server.port']);
-      if (p) return [{ server: 'java', ...base, port: p.value, portLoc: p.loc }];
+      if (p) return [{ server: 'java', ...base, port: p.value, ...word('port', p) }];
       const sp = env.get('SERVER_PORT');
       if (sp) return [{ server: 'java', ...base, port: sp }];
       return [];
@@ -133,7 +140,13 @@ function bindListen(server: string, v: string, loc: Loc | undefined, base: { at:
   const literal = loc && loc.text.slice(loc.start, loc.end) === v ? loc : undefined;
   const hostLoc = literal && m[1] ? { ...literal, end: literal.start + m[1].length } : undefined;
   const portLoc = literal && m[2] ? { ...literal, start: literal.start + m[1].length + 1 } : undefined;
-  return { server, host, port, hostLoc, portLoc, ...base };
+  return { server, host, port, hostLoc, portLoc, hostLit: hostLoc, portLit: portLoc, ...base };
+}
+
+/** A value taken from a command word: `sub` already gives the value's own characters, so that span is the literal. */
+function word(kind: 'host' | 'port', o: { loc?: Loc } | undefined): Partial<Listen> {
+  if (!o?.loc) return {};
+  return kind === 'host' ? { hostLoc: o.loc, hostLit: o.loc } : { portLoc: o.loc, portLit: o.loc };
 }
 
 /** The span of `part` inside a word's source text; undefined when it is not written literally there. */
@@ -158,7 +171,10 @@ function codeListens(step: Step, p: string, lang: 'py' | 'js', m: ImageModel, bc
     let host = c.host?.value ?? c.defaultHost;
     if (host === '' || host === '::') host = '0.0.0.0';
     const port = c.port?.value ?? c.defaultPort;
-    out.push({ server: c.server, host, port: port || undefined, hostLoc: loc(c.host ?? undefined), portLoc: loc(c.port ?? undefined), at });
+    out.push({
+      server: c.server, host, port: port || undefined, at,
+      hostLoc: loc(c.host ?? undefined), portLoc: loc(c.port ?? undefined), hostLit: loc(c.host?.lit), portLit: loc(c.port?.lit),
+    });
   }
   return out;
 }

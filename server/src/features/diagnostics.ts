@@ -18,8 +18,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface FixData {
   title: string;
   isPreferred?: boolean;
-  /** Edits per target file URI; `version` is the open document's version the edit was computed on (null: disk). */
-  edits: { uri: string; version: number | null; range: Diagnostic['range']; newText: string }[];
+  /**
+   * Edits per target file URI; `version` is the open document's version the edit was computed on (null: the file
+   * on disk, then `stamp` is a digest of the disk text it was computed on, since LSP cannot version a closed file).
+   */
+  edits: { uri: string; version: number | null; stamp?: string; range: Diagnostic['range']; newText: string }[];
 }
 export interface DiagnosticData { fixes: FixData[] }
 
@@ -30,6 +33,8 @@ export interface UriHost {
   uriOf(file: string): string;
   /** The open document's version, or null for a file only on disk. */
   versionOf(file: string): number | null;
+  /** Digest of a closed file's text on disk (undefined when unreadable). */
+  stampOf(file: string): string | undefined;
 }
 
 export function toDiagnostic(f: Finding, lang: Lang, host: UriHost): Diagnostic {
@@ -49,7 +54,11 @@ export function toDiagnostic(f: Finding, lang: Lang, host: UriHost): Diagnostic 
       fixes: f.fixes.map((fix) => ({
         title: pick(fix.title, lang),
         isPreferred: fix.isPreferred,
-        edits: fix.edits.map((e) => ({ uri: host.uriOf(e.file), version: host.versionOf(e.file), range: e.range, newText: e.newText })),
+        edits: fix.edits.map((e) => {
+          const version = host.versionOf(e.file);
+          const stamp = version === null ? host.stampOf(e.file) : undefined;
+          return { uri: host.uriOf(e.file), version, ...(stamp !== undefined ? { stamp } : {}), range: e.range, newText: e.newText };
+        }),
       })),
     };
     d.data = data;

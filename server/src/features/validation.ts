@@ -72,12 +72,12 @@ export class Validator {
   documentClosed(file: string): void {
     const folder = this.anchors.get(file);
     this.anchors.delete(file);
+    // Every folder that reads this file (its own, or one whose app code it is) now reads it from disk: re-check.
+    this.fileChanged(file);
     if (!folder) return;
     const key = folderKey(folder);
-    const others = [...this.anchors].filter(([, f]) => f && folderKey(f) === key).map(([a]) => a);
-    // Still open elsewhere: re-check with the closed file read from disk. Otherwise the folder leaves the editor.
-    if (others.length) others.forEach((a) => this.schedule(a));
-    else this.forget(key);
+    // No other open document keeps the folder: it leaves the editor.
+    if (![...this.anchors.values()].some((f) => f && folderKey(f) === key)) this.forget(key);
   }
 
   /** Settings changed: re-check everything open. */

@@ -38,7 +38,7 @@ export const RULES: readonly RuleMeta[] = [
   r('MA119', 'config', 'warning', 'A metric that is not a number in [0, 1]', '指标不是 [0, 1] 范围内的数字'),
 
   r('MA200', 'dockerfile', 'error', 'The Dockerfile cannot be used', 'Dockerfile 无法使用'),
-  r('MA201', 'dockerfile', 'error', 'Port 8080 is not exposed', '未暴露 8080 端口'),
+  r('MA201', 'dockerfile', 'warning', 'Port 8080 is not exposed', '未暴露 8080 端口'),
   r('MA202', 'dockerfile', 'error', 'The server binds to 127.0.0.1 / localhost', '服务绑定在 127.0.0.1 / localhost 上'),
   r('MA203', 'dockerfile', (p) => (p === 'current' ? 'warning' : 'error'), 'The server listens on a port other than 8080', '服务监听的端口不是 8080'),
   r('MA204', 'dockerfile', 'error', 'Batch: the command is not /bin/sh /home/run.sh', '批量服务：启动命令不是 /bin/sh /home/run.sh'),

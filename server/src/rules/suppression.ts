@@ -58,7 +58,8 @@ export function isSuppressed(f: RawFinding, ctx: ProjectContext): boolean {
 /** Adds the "suppress here" fix: `# modelarts-ignore CODE` on a new line above the instruction. */
 export function withSuppressFix(f: RawFinding, ctx: ProjectContext): RawFinding {
   const d = ctx.dockerfile;
-  if (!d || f.file !== d.file) return f;
+  // An unreadable (binary, not UTF-8) Dockerfile cannot carry a comment that would be read.
+  if (!d || f.file !== d.file || d.unreadable) return f;
   const line = index(d).instrStart(f.range.start.line);
   const indent = /^\s*/.exec(index(d).lines[line] ?? '')![0];
   const edit = { file: d.file, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# modelarts-ignore ${f.code}\n` };

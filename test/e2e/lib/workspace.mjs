@@ -21,6 +21,27 @@ export const BROKEN_CONFIG = `{
 `;
 export const BROKEN_CODES = ['MA104', 'MA115', 'MA111'];
 
+/** A Python server bound to loopback on 5000: the Dockerfile's MA202/MA203 are fixed in this file. */
+export const LOOPBACK_SERVER = `import json
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(json.dumps({"health": "true"}).encode())
+
+    def do_POST(self):
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"{}")
+
+
+HTTPServer(("127.0.0.1", 5000), Handler).serve_forever()
+`;
+const LOOPBACK_DOCKERFILE = 'FROM python:3.11-slim\nCOPY app.py /home/app.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/home/app.py"]\n';
+
 export function makeWorkspace(repo, dir) {
   const online = path.join(dir, 'online');
   fs.cpSync(path.join(repo, 'examples/online'), online, { recursive: true });
@@ -44,5 +65,15 @@ export function makeWorkspace(repo, dir) {
   // A file a person picks for a multipart field: a 1x1 PNG.
   const sampleImage = path.join(dir, 'scratch', 'seven.png');
   fs.writeFileSync(sampleImage, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082', 'hex'));
-  return { sampleImage, online, broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
+  // Two copies: one whose app.py the user edits without saving first, one whose app.py is never opened.
+  const pyfix = {};
+  for (const name of ['pyfix-open', 'pyfix-closed']) {
+    const d = path.join(dir, name);
+    fs.mkdirSync(d);
+    fs.writeFileSync(path.join(d, 'Dockerfile'), LOOPBACK_DOCKERFILE);
+    fs.writeFileSync(path.join(d, 'app.py'), LOOPBACK_SERVER);
+    fs.writeFileSync(path.join(d, 'config.json'), BROKEN_CONFIG.replace('"procotol"', '"protocol"').replace('applicaton', 'application').replace('"url": "health"', '"url": "/health"'));
+    pyfix[name] = d;
+  }
+  return { sampleImage, online, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
 }

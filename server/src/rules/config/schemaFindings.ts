@@ -164,7 +164,8 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
         `内置引擎只提供一个 api（url 为 "/"）：${where} 有 ${(value as unknown[]).length} 个。请只保留一个，或改用 model_type "Image"。`)
       : L(`A built-in engine serves only "/": ${where} is ${JSON.stringify(value)}. Change it to "/", or use model_type "Image".`,
         `内置引擎只提供 "/"：${where} 为 ${JSON.stringify(value)}。请改为 "/"，或改用 model_type "Image"。`);
-    if (e.keyword === 'const') f.fixes = [fix(L('Change to "/"', '改为 "/"'), [replaceNode(doc, node, '/')])];
+    // Not when another api already serves "/" with that method: the fix would make a duplicate (MA113).
+    if (e.keyword === 'const' && !rootTaken(doc, path)) f.fixes = [fix(L('Change to "/"', '改为 "/"'), [replaceNode(doc, node, '/')])];
   } else if (code === 'MA108') {
     f.message = L(`XGBoost, Scikit_Learn and Spark_MLlib accept only application/json: ${where} is ${JSON.stringify(value)}.`,
       `XGBoost、Scikit_Learn 与 Spark_MLlib 只接受 application/json：${where} 为 ${JSON.stringify(value)}。`);
@@ -205,4 +206,13 @@ function valueAt(v: unknown, path: JSONPath): unknown {
   let cur = v;
   for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
   return cur;
+}
+
+/** Whether an api other than the one at `path` (…, 'apis', i, 'url') already has url "/" with the same method. */
+function rootTaken(doc: ConfigDoc, path: (string | number)[]): boolean {
+  const apis = valueAt(doc.value, path.slice(0, -2));
+  const self = valueAt(doc.value, path.slice(0, -1)) as { method?: unknown } | undefined;
+  if (!Array.isArray(apis)) return false;
+  const method = String(self?.method ?? '').toLowerCase();
+  return apis.some((a, i) => i !== path[path.length - 2] && a?.url === '/' && String(a?.method ?? '').toLowerCase() === method);
 }

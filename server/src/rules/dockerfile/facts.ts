@@ -68,8 +68,13 @@ export const fix = (en: string, zh: string, edits: Fix['edits'], isPreferred = f
 
 export const related = (ctx: ProjectContext, loc: Loc, en: string, zh: string): Related => ({ file: loc.file, range: rangeOfLoc(ctx, loc), message: L(en, zh) });
 
-/** Inserts a new line before `line` (same indentation as that line). */
+/**
+ * Inserts a new line before the instruction at `line`, above the comment lines directly over it: those are its
+ * pragmas (`# modelarts-ignore MA202`), and a line put between them and the instruction would unhook them.
+ */
 export function insertLine(ctx: ProjectContext, line: number, text: string): Fix['edits'][number] {
+  const lines = ctx.dockerfile!.text.split('\n');
+  while (line > 0 && /^\s*#/.test(lines[line - 1]) && !ctx.dockerfile!.ast.getDirectives().some((d) => d.getRange().start.line === line - 1)) line--;
   return { file: ctx.dockerfile!.file, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text + '\n' };
 }
 
