@@ -142,7 +142,7 @@ export function ma212(ctx: ProjectContext): RawFinding[] {
   const name = user ? expandVars(contentOf(user).trim(), f.m.varsAt(user)).value : undefined;
   if (name !== undefined && !/^(root|0)(:(root|0))?$/.test(name)) return [];
   const severity = custom ? 'error' as const : undefined;
-  const why = custom ? L(' A Custom-engine model must run as uid 1000 / gid 100 (USER 1000:100, user ma-user).', ' Custom 引擎模型必须以 uid 1000 / gid 100 运行（USER 1000:100，用户 ma-user）。') : L(' Consider USER 1000:100 (ma-user), as ModelArts recommends.', ' 建议使用 USER 1000:100（ma-user），这是 ModelArts 的推荐做法。');
+  const why = custom ? L(' A Custom-engine model must run as uid 1000 / gid 100 (USER 1000:100, user ma-user).', ' Custom 引擎模型必须以 uid 1000 / gid 100 运行（USER 1000:100，用户 ma-user）。') : L(' Consider USER 1000:100 (ma-user, the account ModelArts uses in its own images), so the image also works when it is not run as root.', ' 建议使用 USER 1000:100（ma-user，ModelArts 自有镜像使用的账号），这样镜像在非 root 运行时同样可用。');
   const base = user ? L(`The container runs as ${name}.`, `容器以 ${name} 身份运行。`) : L('No USER: the container runs as root.', '没有 USER 指令：容器以 root 身份运行。');
   return [find(ctx, 'MA212', user ? user.getRange() : f.m.final!.from.getRange(), L(base.en + why.en, base.zh + why.zh), { severity })];
 }
