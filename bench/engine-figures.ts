@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { connectEngine, type Engine } from '../client/src/engine/connect';
-import { buildImage } from '../client/src/engine/build';
-import { runConformance } from '../client/src/engine/conformance';
+import { connectEngine, type Engine } from '../engine/connect';
+import { buildImage } from '../engine/build';
+import { runConformance } from '../engine/conformance';
 import { figure, median, type Figure } from './figures';
 import { repo } from './inputs';
 

@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import * as crypto from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { connectEngine } from '../client/src/engine/connect';
-import { buildImage } from '../client/src/engine/build';
-import { runConformance } from '../client/src/engine/conformance';
+import { connectEngine } from '../engine/connect';
+import { buildImage } from '../engine/build';
+import { runConformance } from '../engine/conformance';
 
 const { values } = parseArgs({ options: { gb: { type: 'string', default: '2' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
 const GB = Number(values.gb);

@@ -2,7 +2,7 @@
 // and an in-memory FileSource so in-process figures measure the checks, not the disk.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FileSource } from '../server/src/core/types';
+import type { FileSource } from '../core/types';
 
 export const repo = path.resolve(__dirname, '..');
 export const typicalConfig = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'config.json'), 'utf8');

@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LspClient, ensureBuilt } from '../test/server/lsp';
 import { removeFolder, tempFolder } from '../test/helpers/tmp';
-import { checkModelFolder, createParseCache } from '../server/src/check';
-import { defaultOptions } from '../server/src/core/types';
-import { diskFiles } from '../server/src/core/files';
-import { folderForFile } from '../server/src/core/folders';
+import { checkModelFolder, createParseCache } from '../core/check';
+import { defaultOptions } from '../core/types';
+import { diskFiles } from '../core/files';
+import { folderForFile } from '../core/folders';
 
 export interface Stats { n: number; min: number; median: number; p95: number; max: number }
 export interface LspLatency { coldStartMs: Stats; didChangeToPublishMs: Stats; checkTypicalConfigMs: Stats; debounceMs: number }

@@ -9,7 +9,7 @@ import { Driver, type ServerSpec } from './lsp-driver';
 import { figure, stats, median, type Figure } from './figures';
 import { repo } from './inputs';
 import { ensureBuilt } from '../test/server/lsp';
-import { SERVER_NODE_FLAGS } from '../server/src/launch';
+import { SERVER_NODE_FLAGS } from '../core/launch';
 
 // Started with the flags the extension uses.
 const OURS: ServerSpec = { name: 'ours', argv: [...SERVER_NODE_FLAGS, path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };

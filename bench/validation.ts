@@ -6,12 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validate as dockerfileUtilsValidate } from 'dockerfile-utils';
-import { checkModelFolder, contextFor, finalize } from '../server/src/check';
-import { defaultOptions, type RawFinding } from '../server/src/core/types';
-import { dockerfileRules } from '../server/src/rules/dockerfile';
-import { projectRules } from '../server/src/rules/project';
+import { checkModelFolder, contextFor, finalize } from '../core/check';
+import { defaultOptions, type RawFinding } from '../core/types';
+import { dockerfileRules } from '../core/rules/dockerfile';
+import { projectRules } from '../core/rules/project';
 import { configOfSize, contextFiles, dockerfileOfLines, memFiles, repo, typicalConfig } from './inputs';
-import { parseDockerfile } from '../server/src/parse/dockerfile';
+import { parseDockerfile } from '../core/parse/dockerfile';
 import { figure, median, type Figure } from './figures';
 
 const DIR = '/bench/model';

@@ -1,7 +1,7 @@
 // `modelarts-image check PATH... [--format text|json|sarif] [--profile ...] [--lang en|zh-cn] [--rule CODE=SEV]`
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkPaths } from '../server/src/check';
+import { checkPaths } from '../core/check';
 import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 import { flatten } from './format/findings';
 import { formatText } from './format/text';

@@ -1,7 +1,7 @@
 // Options shared by `check` and `test`: profile, language, rule overrides, service kind.
-import type { CheckOptions, Lang, SeveritySetting } from '../server/src/core/types';
-import { defaultOptions } from '../server/src/core/types';
-import { toLang } from '../server/src/core/i18n';
+import type { CheckOptions, Lang, SeveritySetting } from '../core/types';
+import { defaultOptions } from '../core/types';
+import { toLang } from '../core/i18n';
 
 export class UsageError extends Error {}
 

@@ -3,11 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type Report } from '../client/src/engine/conformance';
-import { EngineUnavailableError } from '../client/src/engine/connect';
-import { formatReportJunit, formatReportText } from '../client/src/engine/format';
-import { checkPaths } from '../server/src/check';
-import type { Finding } from '../server/src/core/types';
+import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type Report } from '../engine/conformance';
+import { EngineUnavailableError } from '../engine/connect';
+import { formatReportJunit, formatReportText } from '../engine/format';
+import { checkPaths } from '../core/check';
+import type { Finding } from '../core/types';
 import { flatten } from './format/findings';
 import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 

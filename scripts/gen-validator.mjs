@@ -1,4 +1,4 @@
-// Precompiles the config.json schema into a standalone ajv validator (server/src/schema/generated/), so the
+// Precompiles the config.json schema into a standalone ajv validator (core/schema/generated/), so the
 // language server and the CLI do not compile the schema at start-up (~100-200 ms of ajv code generation).
 // Run by the build; test/core/validator-fresh.test.ts fails when the committed file is stale.
 import Ajv from 'ajv';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const OUT = join(root, 'server/src/schema/generated/configValidator.js');
+export const OUT = join(root, 'core/schema/generated/configValidator.js');
 
 export function generate() {
   const schema = JSON.parse(readFileSync(join(root, 'schemas/config.schema.json'), 'utf8'));

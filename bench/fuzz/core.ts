@@ -2,10 +2,10 @@
 // A crash is a thrown error; a malformed finding (bad code, empty message, range outside the file) counts too.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkModelFolder } from '../../server/src/check';
-import { defaultOptions, type CheckOptions, type Finding } from '../../server/src/core/types';
-import { findModelFolders } from '../../server/src/core/folders';
-import { onRuleError } from '../../server/src/rules/isolate';
+import { checkModelFolder } from '../../core/check';
+import { defaultOptions, type CheckOptions, type Finding } from '../../core/types';
+import { findModelFolders } from '../../core/folders';
+import { onRuleError } from '../../core/rules/isolate';
 import { memFiles } from '../inputs';
 import { Rng } from './prng';
 import { mutate, type Kind } from './mutate';

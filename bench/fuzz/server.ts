@@ -15,12 +15,12 @@ import { Rng } from './prng';
 import { mutate } from './mutate';
 import { kindOf, type FuzzSummary } from './core';
 import type { SeedFolder } from './seeds';
-import { isModelArtsConfigText } from '../../server/src/core/folders';
+import { isModelArtsConfigText } from '../../core/folders';
 
 const repo = path.resolve(__dirname, '..', '..');
 export const OUR_SERVER: ServerSpec = { name: 'ours', argv: [path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };
 const FAILURE_LOG = /failed|uncaught|unhandled|exception/i;
-/** A rule exception, as the server reports it on stderr (server/src/rules/isolate.ts). */
+/** A rule exception, as the server reports it on stderr (core/rules/isolate.ts). */
 const RULE_ERROR = /ModelArtsRuleError|rule \S+ failed on /;
 
 interface Doc { file: string; uri: string; doc: TextDocument; seedText: string }

@@ -4,8 +4,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSeeds } from './seeds';
 import { runCoreCases, type FuzzSummary } from './core';
-import { dockerfileRules } from '../../server/src/rules/dockerfile';
-import { coded, ruleCodeOf } from '../../server/src/rules/isolate';
+import { dockerfileRules } from '../../core/rules/dockerfile';
+import { coded, ruleCodeOf } from '../../core/rules/isolate';
 
 export interface WorkerInput {
   seed: number;

@@ -1,7 +1,7 @@
 // The one flat, 1-based shape findings take outside the editor (json, and the `findings` of `test --format json`).
 import * as path from 'node:path';
-import type { Finding, Lang } from '../../server/src/core/types';
-import { pick } from '../../server/src/core/i18n';
+import type { Finding, Lang } from '../../core/types';
+import { pick } from '../../core/i18n';
 
 export interface FlatFinding {
   file: string;

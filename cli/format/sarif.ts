@@ -1,10 +1,10 @@
 // SARIF 2.1.0 for code-scanning tools (GitHub code scanning, GitLab, Azure DevOps).
 import { pathToFileURL } from 'node:url';
-import type { Finding, Lang } from '../../server/src/core/types';
-import { pick } from '../../server/src/core/i18n';
-import { RULES } from '../../server/src/rules/catalogue';
+import type { Finding, Lang } from '../../core/types';
+import { pick } from '../../core/i18n';
+import { RULES } from '../../core/rules/catalogue';
 import { displayPath } from './findings';
-import { ruleDocUri } from '../../server/src/docs';
+import { ruleDocUri } from '../../core/docs';
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 

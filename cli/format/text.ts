@@ -1,5 +1,5 @@
 // Human-readable findings: one line each (path:line:col severity CODE message), then a summary.
-import type { Finding, Lang } from '../../server/src/core/types';
+import type { Finding, Lang } from '../../core/types';
 import { countBySeverity, flatten } from './findings';
 
 export function formatText(findings: Finding[], lang: Lang, foldersChecked: number): string {

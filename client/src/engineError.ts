@@ -1,6 +1,6 @@
 // Engine errors that say what to do: no engine -> start one or set modelarts.dockerHost; details in the log.
 import * as vscode from 'vscode';
-import { EngineUnavailableError } from './engine/connect';
+import { EngineUnavailableError } from '../../engine/connect';
 import { t, tl } from './i18n';
 
 export async function showEngineError(e: unknown, log: vscode.LogOutputChannel): Promise<void> {

@@ -3,8 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS } from '../../server/src/launch';
-import { DOCKERFILE_GLOBS } from '../../server/src/core/folders';
+import { SERVER_NODE_FLAGS } from '../../core/launch';
+import { DOCKERFILE_GLOBS } from '../../core/folders';
 import { showEditedFiles } from './fixVisibility';
 
 export function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {

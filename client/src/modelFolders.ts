@@ -2,9 +2,9 @@
 // context key `modelarts.modelFolders` for the explorer and editor-title menus, and the folder a command acts on.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { diskFiles } from '../../server/src/core/files';
-import { DOCKERFILE_GLOBS, findModelFolders, folderForFile, isDockerfileName, type ModelFolder } from '../../server/src/core/folders';
-import { defaultOptions, type CheckOptions } from '../../server/src/core/types';
+import { diskFiles } from '../../core/files';
+import { DOCKERFILE_GLOBS, findModelFolders, folderForFile, isDockerfileName, type ModelFolder } from '../../core/folders';
+import { defaultOptions, type CheckOptions } from '../../core/types';
 import { t } from './i18n';
 
 function checkOptions(): CheckOptions {

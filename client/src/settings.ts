@@ -1,8 +1,8 @@
 // The settings the Docker workflow reads. modelarts.dockerHost is machine-scoped: only the user's own (global)
 // value counts, so an opened folder can never point the extension at another engine.
 import * as vscode from 'vscode';
-import type { Profile } from '../../server/src/core/types';
-import { DEFAULT_STOP_TIMEOUT_S } from './engine/report';
+import type { Profile } from '../../core/types';
+import { DEFAULT_STOP_TIMEOUT_S } from '../../engine/report';
 
 export interface WorkflowSettings {
   dockerHost?: string;

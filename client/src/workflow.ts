@@ -3,11 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ModelFolder } from '../../server/src/core/folders';
-import { buildImage, defaultTag, type BuildResult } from './engine/build';
-import { connectEngine, type Engine } from './engine/connect';
-import { createAndStart, removeAll, removeOrphans, stopContainer, tapLogs, type LogTap, type Running } from './engine/container';
-import { healthSpec, probeHealth, type ProbeOutcome } from './engine/probe';
+import type { ModelFolder } from '../../core/folders';
+import { buildImage, defaultTag, type BuildResult } from '../../engine/build';
+import { connectEngine, type Engine } from '../../engine/connect';
+import { createAndStart, removeAll, removeOrphans, stopContainer, tapLogs, type LogTap, type Running } from '../../engine/container';
+import { healthSpec, probeHealth, type ProbeOutcome } from '../../engine/probe';
 import { showEngineError } from './engineError';
 import { t } from './i18n';
 import { workflowSettings } from './settings';

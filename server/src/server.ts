@@ -13,11 +13,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CheckOptions, Lang } from './core/types';
-import { defaultOptions } from './core/types';
-import { toLang } from './core/i18n';
+import type { CheckOptions, Lang } from '../../core/types';
+import { defaultOptions } from '../../core/types';
+import { toLang } from '../../core/i18n';
 import { createHash } from 'node:crypto';
-import { diskFiles, overlayFiles } from './core/files';
+import { diskFiles, overlayFiles } from '../../core/files';
 import { sameOptions, toCheckOptions } from './settings';
 import { Validator } from './features/validation';
 import { codeActions, type IsCurrent } from './features/codeActions';

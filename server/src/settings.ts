@@ -1,7 +1,7 @@
 // The `modelarts.*` settings as the client sends them, turned into CheckOptions. Bad values fall back to defaults:
 // a typo in settings.json must not stop the checks.
-import type { CheckOptions, Profile, ServiceKind, SeveritySetting } from './core/types';
-import { defaultOptions } from './core/types';
+import type { CheckOptions, Profile, ServiceKind, SeveritySetting } from '../../core/types';
+import { defaultOptions } from '../../core/types';
 
 const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'info', 'hint', 'off']);
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { information: 'info', warn: 'warning', none: 'off', ignore: 'off' };

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { DOCKERFILE_GLOBS, isDockerfileName } from '../../server/src/core/folders';
+import { DOCKERFILE_GLOBS, isDockerfileName } from '../../core/folders';
 
 const root = path.resolve(__dirname, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

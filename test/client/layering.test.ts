@@ -1,5 +1,6 @@
-// The layering of DESIGN.md, enforced: only client/src outside engine/ imports 'vscode'; server/ and cli/ never
-// import vscode or dockerode; the client (outside engine/) holds no rule logic, so it never imports the rules.
+// The layering of DESIGN.md, enforced: only client/ imports 'vscode'; core/ imports neither engine/ nor any face;
+// engine/ imports core/ only; server/, client/ and cli/ never import each other; nothing but engine/ imports
+// dockerode; the client holds no rule logic, so it never imports the rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -30,38 +31,44 @@ export function importsOf(file: string, text = fs.readFileSync(file, 'utf8')): s
 
 const isPkg = (spec: string, name: string) => spec === name || spec.startsWith(`${name}/`);
 const files = (...dirs: string[]) => dirs.flatMap((d) => sources(path.join(root, d)));
-const clientOutsideEngine = files('client/src').filter((f) => !rel(f).startsWith('client/src/engine/'));
+const FACES = ['server', 'client', 'cli'];
+const under = (spec: string, dir: string) => spec === dir || spec.startsWith(`${dir}/`);
+const offenders = (dirs: string[], bad: (spec: string) => boolean) => files(...dirs).filter((f) => importsOf(f).some(bad)).map(rel);
 
 test('the scanner sees every import form (so the checks below can fail)', () => {
   const f = path.join(root, 'client/src/x.ts');
   const found = importsOf(f, [
-    "import * as vscode from 'vscode';", "const d = require('dockerode');", "export { a } from '../../server/src/rules/config';",
+    "import * as vscode from 'vscode';", "const d = require('dockerode');", "export { a } from '../../core/rules/config';",
     "const m = await import('vscode');",
   ].join('\n'));
-  assert.deepEqual(found, ['vscode', 'dockerode', 'server/src/rules/config', 'vscode']);
+  assert.deepEqual(found, ['vscode', 'dockerode', 'core/rules/config', 'vscode']);
 });
 
-test('client/src outside engine/ is where vscode is imported (the layer exists)', () => {
-  assert.ok(clientOutsideEngine.some((f) => importsOf(f).includes('vscode')), 'no client file imports vscode');
+test('the layers exist: client/ imports vscode, engine/ imports dockerode, every face imports core/', () => {
+  assert.ok(files('client').some((f) => importsOf(f).includes('vscode')), 'no client file imports vscode');
+  assert.ok(files('engine').some((f) => importsOf(f).includes('dockerode')), 'no engine file imports dockerode');
+  for (const face of FACES) assert.ok(files(face).some((f) => importsOf(f).some((s) => under(s, 'core'))), `${face}/ imports nothing of core/`);
 });
 
-test("only client/src outside engine/ imports 'vscode'", () => {
-  const offenders = files('client/src/engine', 'server', 'cli', 'scripts', 'bench')
-    .filter((f) => importsOf(f).some((s) => isPkg(s, 'vscode')))
-    .map(rel);
-  assert.deepEqual(offenders, []);
+test("only client/ imports 'vscode'", () => {
+  assert.deepEqual(offenders(['core', 'engine', 'server', 'cli', 'scripts', 'bench'], (s) => isPkg(s, 'vscode')), []);
 });
 
-test('server/ and cli/ never import dockerode; server/ never imports the engine', () => {
-  const offenders = files('server', 'cli').filter((f) => importsOf(f).some((s) => isPkg(s, 'dockerode'))).map(rel);
-  assert.deepEqual(offenders, []);
-  const engineUsers = files('server').filter((f) => importsOf(f).some((s) => s.startsWith('client/'))).map(rel);
-  assert.deepEqual(engineUsers, []);
+test('core/ imports neither engine/ nor any face, nor dockerode', () => {
+  assert.deepEqual(offenders(['core'], (s) => isPkg(s, 'dockerode') || ['engine', ...FACES].some((d) => under(s, d))), []);
 });
 
-test('client/src outside engine/ holds no rule logic (never imports server/src/rules or check)', () => {
-  const offenders = clientOutsideEngine
-    .filter((f) => importsOf(f).some((s) => /^server\/src\/(rules(\/|$)|check$|features(\/|$))/.test(s)))
-    .map(rel);
-  assert.deepEqual(offenders, []);
+test('engine/ imports core/ only (no face)', () => {
+  assert.deepEqual(offenders(['engine'], (s) => FACES.some((d) => under(s, d))), []);
+});
+
+test('server/, client/ and cli/ never import each other; only engine/ imports dockerode', () => {
+  for (const face of FACES) {
+    assert.deepEqual(offenders([face], (s) => FACES.some((d) => d !== face && under(s, d))), [], `${face}/ imports another face`);
+  }
+  assert.deepEqual(offenders(['server', 'cli', 'client'], (s) => isPkg(s, 'dockerode')), []);
+});
+
+test('the client holds no rule logic (never imports core/rules or core/check)', () => {
+  assert.deepEqual(offenders(['client'], (s) => /^core\/(rules(\/|$)|check$)/.test(s)), []);
 });

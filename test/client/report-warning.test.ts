@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkResults } from '../../client/src/views/reportModel';
-import { formatReportJunit, formatReportText } from '../../client/src/engine/format';
-import { ma410Message, type Report } from '../../client/src/engine/conformance';
+import { formatReportJunit, formatReportText } from '../../engine/format';
+import { ma410Message, type Report } from '../../engine/conformance';
 
 const m = ma410Message(5);
 const rng = { start: { line: 5, character: 0 }, end: { line: 5, character: 30 } };

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderSnippet, scaffoldFiles } from '../../client/src/scaffoldFiles';
-import { checkPaths } from '../../server/src/check';
-import { defaultOptions } from '../../server/src/core/types';
+import { checkPaths } from '../../core/check';
+import { defaultOptions } from '../../core/types';
 
 const snippetsDir = path.resolve(__dirname, '../../snippets');
 

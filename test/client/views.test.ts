@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lensTargets } from '../../client/src/views/lensTargets';
 import { checkResults, expectedChecks } from '../../client/src/views/reportModel';
-import type { Report } from '../../client/src/engine/report';
+import type { Report } from '../../engine/report';
 
 const root = path.resolve(__dirname, '../..');
 

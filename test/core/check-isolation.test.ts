@@ -1,12 +1,12 @@
 // A rule that throws must not take the other rules' findings with it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkModelFolder } from '../../server/src/check';
-import { configRules } from '../../server/src/rules/config';
-import { dockerfileRules } from '../../server/src/rules/dockerfile';
-import { projectRules } from '../../server/src/rules/project';
-import { coded, ruleCodeOf } from '../../server/src/rules/isolate';
-import { defaultOptions } from '../../server/src/core/types';
+import { checkModelFolder } from '../../core/check';
+import { configRules } from '../../core/rules/config';
+import { dockerfileRules } from '../../core/rules/dockerfile';
+import { projectRules } from '../../core/rules/project';
+import { coded, ruleCodeOf } from '../../core/rules/isolate';
+import { defaultOptions } from '../../core/types';
 import { tempFolder, removeFolder } from '../helpers/tmp';
 import * as path from 'node:path';
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Profile } from '../../server/src/core/types';
+import type { Profile } from '../../core/types';
 import { check, FIXTURES } from './config-helpers';
 
 const dir = path.join(FIXTURES, 'cases');

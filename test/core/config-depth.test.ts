@@ -1,7 +1,7 @@
 // The nesting limit of config.json: exact at the limit, whether or not the openers-count fast path decides.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { tooDeepAt, MAX_CONFIG_DEPTH } from '../../server/src/parse/config';
+import { tooDeepAt, MAX_CONFIG_DEPTH } from '../../core/parse/config';
 
 const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
 

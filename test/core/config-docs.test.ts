@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, defaultSeverity } from '../../server/src/rules/catalogue';
+import { RULES, defaultSeverity } from '../../core/rules/catalogue';
 import { check, codes } from './config-helpers';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');

@@ -1,7 +1,7 @@
 // Exact ranges of config.json findings, and every quick fix applied to the text and re-checked clean.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Finding } from '../../server/src/core/types';
+import type { Finding } from '../../core/types';
 import { check, codes, json, goodImage, applyEdits } from './config-helpers';
 
 const rangeText = (text: string, f: Finding): string => {

@@ -1,8 +1,8 @@
 // Value formats and near-miss matching used by the config rules.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { swrProblem, modelAlgorithmProblem, isKnownRuntime } from '../../server/src/rules/config/formats';
-import { editDistance, nearest } from '../../server/src/rules/config/near';
+import { swrProblem, modelAlgorithmProblem, isKnownRuntime } from '../../core/rules/config/formats';
+import { editDistance, nearest } from '../../core/rules/config/near';
 
 test('SWR addresses', () => {
   for (const ok of [

@@ -2,9 +2,9 @@
 // (checkModelFolder with a FileSource over texts), apply fixes to text.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkModelFolder } from '../../server/src/check';
-import { defaultOptions, type CheckOptions, type FileSource, type Finding, type TextEdit } from '../../server/src/core/types';
-import { parseConfig } from '../../server/src/parse/config';
+import { checkModelFolder } from '../../core/check';
+import { defaultOptions, type CheckOptions, type FileSource, type Finding, type TextEdit } from '../../core/types';
+import { parseConfig } from '../../core/parse/config';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
 export const CONFIG = '/model/config.json';

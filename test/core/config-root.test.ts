@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyEdits, check, codes, json, memFiles } from './config-helpers';
-import { findModelFolders, folderForFile, configKind } from '../../server/src/core/folders';
-import { decodeText } from '../../server/src/core/files';
-import { defaultOptions } from '../../server/src/core/types';
+import { findModelFolders, folderForFile, configKind } from '../../core/folders';
+import { decodeText } from '../../core/files';
+import { defaultOptions } from '../../core/types';
 
 const API = { url: '/', method: 'post', request: { 'Content-type': 'application/json' }, response: { 'Content-type': 'application/json' } };
 const DOCKERFILE = 'FROM python:3.9\nCMD ["python", "app.py"]\n';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { configSchema, localizedSchema, MODEL_TYPES, CONTENT_TYPES, DATA_TYPES, UNDOCUMENTED_TOP_KEYS } from '../../server/src/schema/configSchema';
+import { configSchema, localizedSchema, MODEL_TYPES, CONTENT_TYPES, DATA_TYPES, UNDOCUMENTED_TOP_KEYS } from '../../core/schema/configSchema';
 
 type S = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../../server/src/rules/catalogue';
+import { RULES } from '../../core/rules/catalogue';
 import { check, IMAGE_CONFIG } from '../fixtures/dockerfile/harness';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');

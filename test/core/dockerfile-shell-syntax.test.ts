@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { check, ROOT } from '../fixtures/dockerfile/harness';
-import type { Finding } from '../../server/src/core/types';
-import { readable, shellSyntaxError } from '../../server/src/analysis/shsyntax';
+import type { Finding } from '../../core/types';
+import { readable, shellSyntaxError } from '../../core/analysis/shsyntax';
 
 const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n';
 const TAIL = 'COPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/home/server.py"]\n';

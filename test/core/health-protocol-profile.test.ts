@@ -2,8 +2,8 @@
 // container's own protocol.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkPaths } from '../../server/src/check';
-import { defaultOptions } from '../../server/src/core/types';
+import { checkPaths } from '../../core/check';
+import { defaultOptions } from '../../core/types';
 import { tempFolder, removeFolder } from '../helpers/tmp';
 
 test('health.protocol "https": error under seed-2021, a warning that says why under current', () => {

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { checkModelFolder } from '../../server/src/check';
-import { defaultOptions } from '../../server/src/core/types';
+import { checkModelFolder } from '../../core/check';
+import { defaultOptions } from '../../core/types';
 import { tempFolder, removeFolder } from '../helpers/tmp';
 
 function findingsOf(dockerfile: string, extra: Record<string, string> = {}) {

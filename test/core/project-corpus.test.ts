@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkPaths } from '../../server/src/check';
-import { defaultOptions } from '../../server/src/core/types';
+import { checkPaths } from '../../core/check';
+import { defaultOptions } from '../../core/types';
 
 const ROOT = path.join(__dirname, '..', 'fixtures', 'projects');
 const names = fs.readdirSync(ROOT).filter((n) => fs.existsSync(path.join(ROOT, n, 'expect.json'))).sort();

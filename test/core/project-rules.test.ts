@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { check, ours, memFiles, ROOT, IMAGE_CONFIG } from '../fixtures/dockerfile/harness';
-import { findModelFolders } from '../../server/src/core/folders';
-import { checkModelFolder } from '../../server/src/check';
-import { defaultOptions } from '../../server/src/core/types';
+import { findModelFolders } from '../../core/folders';
+import { checkModelFolder } from '../../core/check';
+import { defaultOptions } from '../../core/types';
 
 const D = (file: string, cmd: string) => `FROM python:3.11-slim\nWORKDIR /app\nCOPY ${file} /app/${file}\nEXPOSE 8080\nUSER 1000:100\nCMD ${cmd}\n`;
 const cfg = (health: string, url: string, method = 'post') => JSON.stringify({

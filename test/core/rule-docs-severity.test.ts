@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, defaultSeverity } from '../../server/src/rules/catalogue';
-import type { Profile } from '../../server/src/core/types';
+import { RULES, defaultSeverity } from '../../core/rules/catalogue';
+import type { Profile } from '../../core/types';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DOCS = path.join(ROOT, 'docs', 'rules');

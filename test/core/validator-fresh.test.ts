@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/tmp';
 
-test('server/src/schema/generated/configValidator.js is fresh (run npm run build after editing the schema)', async () => {
+test('core/schema/generated/configValidator.js is fresh (run npm run build after editing the schema)', async () => {
   const gen = await import(pathToFileURL(path.join(repoRoot, 'scripts', 'gen-validator.mjs')).href);
   assert.equal(readFileSync(gen.OUT, 'utf8'), gen.generate());
 });

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkPaths } from '../../server/src/check';
-import { defaultOptions } from '../../server/src/core/types';
+import { checkPaths } from '../../core/check';
+import { defaultOptions } from '../../core/types';
 import { LspClient } from '../server/lsp';
 
 const ROOT = __dirname;

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as crypto from 'node:crypto';
-import { candidateEndpoints, connectEngine, EngineUnavailableError } from '../../client/src/engine/connect';
+import { candidateEndpoints, connectEngine, EngineUnavailableError } from '../../engine/connect';
 
 const tmpHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mik-home-'));
 

@@ -1,8 +1,8 @@
 // Shared by the engine tests: a real engine or, under CI, a failure (never a silent skip).
 import * as path from 'node:path';
-import { connectEngine, type Engine } from '../../client/src/engine/connect';
-import { labelledContainers } from '../../client/src/engine/container';
-import type { Report } from '../../client/src/engine/report';
+import { connectEngine, type Engine } from '../../engine/connect';
+import { labelledContainers } from '../../engine/container';
+import type { Report } from '../../engine/report';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/images');
 export const EXAMPLES = path.resolve(__dirname, '../../examples');

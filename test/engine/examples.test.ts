@@ -4,7 +4,7 @@ import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { runConformance } from '../../client/src/engine/conformance';
+import { runConformance } from '../../engine/conformance';
 import { engineOrSkip, assertNoLabelled, EXAMPLES } from './engine-helpers';
 
 for (const name of ['online', 'batch']) {

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runConformance, CancelledError } from '../../client/src/engine/conformance';
-import { createAndStart, removeAll } from '../../client/src/engine/container';
-import { buildImage } from '../../client/src/engine/build';
+import { runConformance, CancelledError } from '../../engine/conformance';
+import { createAndStart, removeAll } from '../../engine/container';
+import { buildImage } from '../../engine/build';
 import { engineOrSkip, codesOf, assertNoLabelled, FIXTURES, FAST } from './engine-helpers';
 
 const copyFixture = (name: string) => {

@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { runConformance } from '../../client/src/engine/conformance';
+import { runConformance } from '../../engine/conformance';
 import { engineOrSkip, codesOf, assertNoLabelled, ensureArm64Base, FIXTURES, FAST } from './engine-helpers';
 
 const cases: { dir: string; code: string; opts?: Record<string, unknown>; check: string }[] = [

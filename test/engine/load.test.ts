@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runConformance } from '../../client/src/engine/conformance';
+import { runConformance } from '../../engine/conformance';
 import { engineOrSkip, assertNoLabelled, FIXTURES, EXAMPLES, FAST } from './engine-helpers';
 
 const ONLINE = path.join(EXAMPLES, 'online');

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { LABEL, OWNER_LABEL, removeOrphans } from '../../client/src/engine/container';
+import { LABEL, OWNER_LABEL, removeOrphans } from '../../engine/container';
 import { engineOrSkip } from './engine-helpers';
 
 test('removeOrphans removes the labelled containers of a dead process on this machine and keeps the others', async (t) => {

@@ -7,13 +7,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as tar from 'tar-fs';
 import Ajv from 'ajv';
-import { exampleOf, requestFor, sampleName, TINY_PNG } from '../../client/src/engine/samples';
-import { apiSpecs, toJsonSchema } from '../../client/src/engine/infer';
-import { packContext } from '../../client/src/engine/context';
-import { defaultTag } from '../../client/src/engine/build';
-import { healthSpec, modelArtsBudgetS, healthAnswerOk } from '../../client/src/engine/probe';
-import { isRunShCommand } from '../../client/src/engine/inspect';
-import { detectServiceKind } from '../../client/src/engine/conformance';
+import { exampleOf, requestFor, sampleName, TINY_PNG } from '../../engine/samples';
+import { apiSpecs, toJsonSchema } from '../../engine/infer';
+import { packContext } from '../../engine/context';
+import { defaultTag } from '../../engine/build';
+import { healthSpec, modelArtsBudgetS, healthAnswerOk } from '../../engine/probe';
+import { isRunShCommand } from '../../engine/inspect';
+import { detectServiceKind } from '../../engine/conformance';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mik-req-'));
 

@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import { loadSeeds } from '../../bench/fuzz/seeds';
 import { runCoreCases, makeCase } from '../../bench/fuzz/core';
 import { runGuardedCoreCases } from '../../bench/fuzz/guard';
-import { dockerfileRules } from '../../server/src/rules/dockerfile';
-import { coded, ruleCodeOf } from '../../server/src/rules/isolate';
+import { dockerfileRules } from '../../core/rules/dockerfile';
+import { coded, ruleCodeOf } from '../../core/rules/isolate';
 
 const seeds = loadSeeds();
 

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCase } from '../../bench/fuzz/core';
-import { checkPaths } from '../../server/src/check';
-import { packContext } from '../../client/src/engine/context';
+import { checkPaths } from '../../core/check';
+import { packContext } from '../../engine/context';
 import { LspClient } from '../server/lsp';
 import { repoRoot } from '../helpers/tmp';
 

@@ -1,7 +1,7 @@
 // Property tests: a rule exception is a failure, not a warning. The check swallows it (one rule's bug must not hide
 // the others' findings in the editor), so the tests turn it back into a throw that fast-check reports with its input.
 import { after } from 'node:test';
-import { onRuleError } from '../../server/src/rules/isolate';
+import { onRuleError } from '../../core/rules/isolate';
 
 export class RuleCrash extends Error {}
 

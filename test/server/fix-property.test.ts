@@ -12,9 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DockerfileParser } from 'dockerfile-ast';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { checkPaths } from '../../server/src/check';
-import { isDockerfileName } from '../../server/src/core/folders';
-import { defaultOptions, type Finding, type Fix } from '../../server/src/core/types';
+import { checkPaths } from '../../core/check';
+import { isDockerfileName } from '../../core/folders';
+import { defaultOptions, type Finding, type Fix } from '../../core/types';
 import { memFiles } from '../fixtures/dockerfile/harness';
 import { repoRoot } from '../helpers/tmp';
 

@@ -29,7 +29,7 @@ function newestMtime(dir: string): number {
 /** Builds dist/ when the server bundle is missing or older than its sources (npm test builds first anyway). */
 export function ensureBuilt(): void {
   const built = fs.existsSync(serverJs) ? fs.statSync(serverJs).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'schemas')).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(repoRoot, 'core')), newestMtime(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'schemas')).mtimeMs);
   if (built >= sources) return;
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');

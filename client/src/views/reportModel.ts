@@ -1,9 +1,9 @@
 // A conformance Report as Test Explorer results: one result per check, a failure's message and where in the
 // Dockerfile or config.json it points. Pure (no vscode) so it is unit-tested without a window.
 import * as path from 'node:path';
-import type { Finding, Lang, Range } from '../../../server/src/core/types';
-import { pick } from '../../../server/src/core/i18n';
-import type { Check, Report } from '../engine/report';
+import type { Finding, Lang, Range } from '../../../core/types';
+import { pick } from '../../../core/i18n';
+import type { Check, Report } from '../../../engine/report';
 
 export interface CheckResult {
   id: string;

@@ -4,9 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ModelFolder } from '../../../server/src/core/folders';
-import { runConformance, detectServiceKind, CancelledError, type Report } from '../engine/conformance';
-import { apiSpecs } from '../engine/infer';
+import type { ModelFolder } from '../../../core/folders';
+import { runConformance, detectServiceKind, CancelledError, type Report } from '../../../engine/conformance';
+import { apiSpecs } from '../../../engine/infer';
 import { showEngineError } from '../engineError';
 import { lang, t } from '../i18n';
 import type { ModelFolders } from '../modelFolders';

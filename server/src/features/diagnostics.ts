@@ -2,9 +2,9 @@
 // fixes in `data` so a code action needs no server state (the client hands `data` back unchanged).
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Lang, Severity } from '../core/types';
-import { pick } from '../core/i18n';
-import { ruleDocUri } from '../docs';
+import type { Finding, Lang, Severity } from '../../../core/types';
+import { pick } from '../../../core/i18n';
+import { ruleDocUri } from '../../../core/docs';
 
 export const SOURCE = 'modelarts';
 

@@ -9,11 +9,11 @@ import type { JSONDocument, LanguageService } from 'vscode-json-languageservice'
 import type { CompletionList, Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseTree } from 'jsonc-parser';
-import type { CheckOptions, FileSource, Lang } from '../core/types';
-import { isModelArtsConfig } from '../core/folders';
-import { ruleMeta } from '../rules/catalogue';
-import { pick } from '../core/i18n';
-import { ruleDocUri } from '../docs';
+import type { CheckOptions, FileSource, Lang } from '../../../core/types';
+import { isModelArtsConfig } from '../../../core/folders';
+import { ruleMeta } from '../../../core/rules/catalogue';
+import { pick } from '../../../core/i18n';
+import { ruleDocUri } from '../../../core/docs';
 
 const SCHEMA_URI = 'modelarts://schemas/config.schema.json';
 /** Completion and hover on bigger texts are skipped: no real config.json comes close. */

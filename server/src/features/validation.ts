@@ -4,10 +4,10 @@
 // and no longer has findings for get an empty publish: no stale finding remains.
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import type { CheckOptions, FileSource, Finding, Lang } from '../core/types';
-import { overlayFiles } from '../core/files';
-import { folderForFile, isDockerfileName, matchesConfigGlobs, type ModelFolder } from '../core/folders';
-import { checkModelFolder, createParseCache } from '../check';
+import type { CheckOptions, FileSource, Finding, Lang } from '../../../core/types';
+import { overlayFiles } from '../../../core/files';
+import { folderForFile, isDockerfileName, matchesConfigGlobs, type ModelFolder } from '../../../core/folders';
+import { checkModelFolder, createParseCache } from '../../../core/check';
 import { toDiagnostic, type UriHost } from './diagnostics';
 
 export const DEBOUNCE_MS = 60;

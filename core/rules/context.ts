@@ -1,0 +1,16 @@
+// What every rule receives: the model folder with its parsed files, the options and the files around it.
+import type { CheckOptions, FileSource, RawFinding } from '../types';
+import type { ModelFolder } from '../folders';
+import type { ConfigDoc } from '../parse/config';
+import type { DockerfileDoc } from '../parse/dockerfile';
+
+export interface ProjectContext {
+  folder: ModelFolder;
+  opts: CheckOptions;
+  files: FileSource;
+  config?: ConfigDoc;
+  dockerfile?: DockerfileDoc;
+}
+
+/** A rule family: looks at what it needs in the context and returns what it found. */
+export type Rule = (ctx: ProjectContext) => RawFinding[];

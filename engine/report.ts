@@ -1,0 +1,82 @@
+// The conformance report: what every consumer (CLI text/json/junit, the VS Code view) reads.
+import type { Finding, Profile, ServiceKind, Severity } from '../core/types';
+import type { Engine } from './connect';
+
+/** 'warn': something ModelArts tolerates but the user should fix (MA410); it does not fail the run. */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface Check {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  durationMs: number;
+  message: string;
+  code?: string;
+  /** Lines that explain the result: build output, last log lines, the layer table, the answer. */
+  details?: string[];
+  /** Where in the folder's files the problem is (build failures: the failed Dockerfile step). */
+  location?: { file: string; line: number };
+}
+
+export interface Report {
+  /** No check failed (warnings do not count). */
+  passed: boolean;
+  folder: string;
+  image?: string;
+  engine?: string;
+  serviceKind: ServiceKind;
+  checks: Check[];
+  findings: Finding[];
+  /** Milliseconds: connect, build, upload, start (create+start), serving (start → first answer), healthy, `api METHOD url`, stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time). */
+  timings: Record<string, number>;
+  /** Set when the run was kept (--keep): where the container still serves. */
+  kept?: { containerId: string; url: string };
+}
+
+/** The default wait after SIGTERM, in seconds (--stop-timeout, modelarts.container.stopTimeoutSeconds). */
+export const DEFAULT_STOP_TIMEOUT_S = 5;
+/** How long ModelArts itself waits after SIGTERM before it kills the container (spec digest: SIGTERM row). */
+export const MODELARTS_STOP_GRACE_S = 90;
+
+export interface ConformanceOptions {
+  profile?: Profile;
+  /** Image tag; default `<folder>:modelarts-dev`. */
+  tag?: string;
+  /** Leave the container running after the report (the caller removes it later). */
+  keep?: boolean;
+  /** Remove the built image at the end too. */
+  removeImage?: boolean;
+  env?: Record<string, string>;
+  /** Give up waiting for the container to serve after this long; default: ModelArts' health budget (at least 10 s) + 2 s. */
+  startTimeoutMs?: number;
+  /** Per-request time limit (MA406); 40 s. */
+  requestTimeoutMs?: number;
+  /**
+   * How long to wait after SIGTERM before killing the container (MA410); DEFAULT_STOP_TIMEOUT_S. ModelArts waits
+   * 90 s, but a server that handles SIGTERM and has no request in flight exits at once: waiting longer here only
+   * delays the report of a correct image whose server ignores SIGTERM (the usual case).
+   */
+  stopTimeoutS?: number;
+  /** Image size limit (MA401); 10 GB under seed-2021, 50 GB under current. */
+  sizeLimitBytes?: number;
+  /** Request body limit (MA411); 12 MB. */
+  maxRequestBytes?: number;
+  /** Cap on the answer kept in memory; 4 MB. */
+  maxAnswerBytes?: number;
+  serviceKind?: ServiceKind;
+  /** Per-code severities (`modelarts.rules`); 'off' drops the finding. */
+  rules?: Record<string, Severity | 'off'>;
+  /** Engine address (setting/flag), else the environment decides. */
+  host?: string;
+  /** An engine already connected (the extension keeps one). */
+  engine?: Engine;
+  pollMs?: number;
+  buildArgs?: Record<string, string>;
+}
+
+export interface ConformanceCallbacks {
+  /** A check started (status 'running') or finished. */
+  onProgress?: (c: Check | { id: string; title: string; status: 'running' }) => void;
+  onLog?: (line: string, stream: 'stdout' | 'stderr' | 'build') => void;
+  signal?: AbortSignal;
+}
