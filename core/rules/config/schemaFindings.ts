@@ -3,7 +3,7 @@
 // merged, the most telling code first.
 import type { ErrorObject } from 'ajv';
 import type { JSONPath } from 'jsonc-parser';
-import type { RawFinding } from '../../types';
+import type { Profile, RawFinding } from '../../types';
 import { L } from '../../i18n';
 import type { ConfigDoc } from '../../parse/config';
 import { validateConfig, declaredKeys, UNDOCUMENTED_TOP_KEYS, DATA_TYPES, type SchemaNode } from '../../schema/configSchema';
@@ -36,11 +36,11 @@ interface Mapped {
   supplies?: string;
 }
 
-export function schemaFindings(doc: ConfigDoc, claimed: Set<string>): RawFinding[] {
+export function schemaFindings(doc: ConfigDoc, claimed: Set<string>, profile: Profile = 'seed-2021'): RawFinding[] {
   const errors = validateConfig(doc.value);
   const best = new Map<string, Mapped>();
   for (const e of errors) {
-    const m = mapError(doc, e);
+    const m = mapError(doc, e, profile);
     if (!m || isClaimed(claimed, m.key)) continue;
     const prev = best.get(m.key);
     if (!prev || PRIORITY.indexOf(m.finding.code) < PRIORITY.indexOf(prev.finding.code)) best.set(m.key, m);
@@ -70,7 +70,7 @@ function codeFor(e: ErrorObject): string {
   }
 }
 
-function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
+function mapError(doc: ConfigDoc, e: ErrorObject, profile: Profile): Mapped | undefined {
   if (e.keyword === 'if' || e.keyword === '$ref') return undefined;
   const path = pointerToPath(e.instancePath, doc.value);
   const where = showPath(path);
@@ -138,6 +138,13 @@ function mapError(doc: ConfigDoc, e: ErrorObject): Mapped | undefined {
   } else if ((code === 'MA113' || code === 'MA111') && e.keyword === 'pattern' && text !== undefined) {
     f.message = L(`${where} "${text}" must start with "/". Write it as "/${text}".`, `${where} "${text}" 必须以 "/" 开头，应写为 "/${text}"。`);
     f.fixes = [fix(L(`Change to "/${text}"`, `改为 "/${text}"`), [replaceNode(doc, node, '/' + text)])];
+  } else if (code === 'MA111' && e.keyword === 'enum' && profile === 'current' && text?.toLowerCase() === 'https') {
+    // The config-file spec allows only "http" (spec digest §1.6), but today's platform probes over the container's
+    // own protocol, HTTPS included (§1.6 S11, §2.3): no refusal, only a warning to match what the container serves.
+    f.severity = 'warning';
+    f.message = L(`health.protocol is "${text}": the config-file spec allows only "http", but today's ModelArts probes over the container's protocol. Keep "https" only if the container serves HTTPS on its port; otherwise write "http".`,
+      `health.protocol 为 "${text}"：配置文件规范只允许 "http"，但当前的 ModelArts 按容器协议进行探测。仅当容器在其端口上提供 HTTPS 时保留 "https"，否则请写 "http"。`);
+    f.fixes = [fix(L('Change to "http"', '改为 "http"'), [replaceNode(doc, node, 'http')])];
   } else if (code === 'MA111' && e.keyword === 'enum') {
     f.message = L(`health.protocol is "${String(value)}": the health check supports only "http".`, `health.protocol 为 "${String(value)}"：健康检查只支持 "http"。`);
     f.fixes = [fix(L('Change to "http"', '改为 "http"'), [replaceNode(doc, node, 'http')])];
