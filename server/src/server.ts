@@ -1,6 +1,7 @@
 // The language server: LSP wiring only. Checks live in check.ts and rules/; scheduling in features/validation.ts.
 // createConnection() picks the transport from the command line (--stdio, --node-ipc, --socket=N).
 import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   createConnection,
@@ -16,8 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, Lang } from '../../core/types';
 import { defaultOptions } from '../../core/types';
 import { toLang } from '../../core/i18n';
-import { createHash } from 'node:crypto';
-import { diskFiles, overlayFiles } from '../../core/files';
+import { overlayFiles } from '../../core/files';
 import { sameOptions, toCheckOptions } from './settings';
 import { Validator } from './features/validation';
 import { codeActions, type IsCurrent } from './features/codeActions';
@@ -54,10 +54,17 @@ function toPath(uri: string): string | undefined {
 
 const log = (message: string): void => connection.console.error(message);
 
-/** Digest of a file's text on disk: a fix to a closed file is offered only while the disk still has that text. */
+/**
+ * What a closed file is on disk (modification time and size): a fix to a closed file is offered only while the disk
+ * still has that file. One stat, not a read and a hash: every publish stamps each cross-file fix's target.
+ */
 function stampOf(file: string): string | undefined {
-  const text = diskFiles.readText(file);
-  return text === undefined ? undefined : createHash('sha1').update(text).digest('base64');
+  try {
+    const st = fs.statSync(file);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An edit is current when its document has the version it was computed on (open) or the same disk text (closed). */

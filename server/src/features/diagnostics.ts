@@ -20,7 +20,8 @@ export interface FixData {
   isPreferred?: boolean;
   /**
    * Edits per target file URI; `version` is the open document's version the edit was computed on (null: the file
-   * on disk, then `stamp` is a digest of the disk text it was computed on, since LSP cannot version a closed file).
+   * on disk, then `stamp` says what the file on disk was: its modification time and size, since LSP cannot version a
+   * closed file).
    */
   edits: { uri: string; version: number | null; stamp?: string; range: Diagnostic['range']; newText: string }[];
 }
@@ -33,7 +34,7 @@ export interface UriHost {
   uriOf(file: string): string;
   /** The open document's version, or null for a file only on disk. */
   versionOf(file: string): number | null;
-  /** Digest of a closed file's text on disk (undefined when unreadable). */
+  /** What a closed file is on disk, its modification time and size (undefined when unreadable). */
   stampOf(file: string): string | undefined;
 }
 
