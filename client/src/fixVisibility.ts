@@ -3,6 +3,7 @@
 // edits a file no editor shows also opens it beside the current one (focus stays where the user is).
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
+import { t } from './i18n';
 
 const shown = (uri: vscode.Uri): boolean => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString());
 
@@ -17,7 +18,7 @@ export const showEditedFiles: Middleware['provideCodeActions'] = async (document
   for (const a of actions ?? []) {
     if (!(a instanceof vscode.CodeAction) || a.command) continue;
     const uri = hiddenTarget(a, document);
-    if (uri) a.command = { title: 'Show the edited file', command: 'vscode.open', arguments: [uri, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside }] };
+    if (uri) a.command = { title: t('Show the edited file', '显示被修改的文件'), command: 'vscode.open', arguments: [uri, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside }] };
   }
   return actions;
 };
