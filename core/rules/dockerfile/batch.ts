@@ -45,14 +45,14 @@ export function ma204(ctx: ProjectContext): RawFinding[] {
     out.push(find(ctx, 'MA204', at ? argsRange(at) : from.getRange(),
       L(`A batch service must start with /bin/sh /home/run.sh (CMD /bin/sh /home/run.sh or CMD ["sh", "/home/run.sh"]); this image runs: ${shown}. Generic linters (hadolint DL3025) may flag the shell form; ModelArts requires it.`,
         `批量服务必须以 /bin/sh /home/run.sh 启动（CMD /bin/sh /home/run.sh 或 CMD ["sh", "/home/run.sh"]）；当前镜像运行的是：${shown}。通用检查工具（hadolint DL3025）可能提示 shell 形式，但 ModelArts 要求如此。`),
-      { fixes: [fix(`Use ${BATCH_CMD}`, `改为 ${BATCH_CMD}`, edits, true)] }));
+      { fixes: [fix(L(`Use ${BATCH_CMD}`, `改为 ${BATCH_CMD}`), edits, true)] }));
   }
   const provided = copiesTo(m, '/home/run.sh') || resolveInImage(m, f.bc, '/home/run.sh') || mayProvide(m, '/home/run.sh') || !baseInfo(m.baseImage);
   if (!provided) {
     const at = m.cmd ?? m.entrypoint;
     const hasRunSh = f.bc.exists('run.sh') && !f.bc.isIgnored('run.sh');
     const line = (at && m.final!.instrs.includes(at) ? at : undefined)?.getRange().start.line;
-    const fixes = hasRunSh ? [fix('Add COPY run.sh /home/run.sh', '添加 COPY run.sh /home/run.sh',
+    const fixes = hasRunSh ? [fix(L('Add COPY run.sh /home/run.sh', '添加 COPY run.sh /home/run.sh'),
       [line !== undefined ? insertLine(ctx, line, 'COPY run.sh /home/run.sh') : insertAfter(ctx, m.instrs[m.instrs.length - 1] ?? from, 'COPY run.sh /home/run.sh')], true)] : undefined;
     out.push(find(ctx, 'MA204', at ? argsRange(at) : from.getRange(),
       L('Nothing puts a run.sh at /home/run.sh: the batch entry would not exist. Add COPY run.sh /home/run.sh.', '没有任何指令把 run.sh 放到 /home/run.sh：批量服务的入口不存在。请添加 COPY run.sh /home/run.sh。'), { fixes }));
@@ -114,7 +114,7 @@ export function ma205(ctx: ProjectContext): RawFinding[] {
   const from = f.m.final!.from;
   const pkgs = missing.map((c) => PACKAGES[info.pm][c]);
   const line = installLine(info.pm, pkgs);
-  const fx = fix(`Install ${pkgs.join(' ')} (${info.pm})`, `安装 ${pkgs.join(' ')}（${info.pm}）`, [insertAfter(ctx, from, line)], true);
+  const fx = fix(L(`Install ${pkgs.join(' ')} (${info.pm})`, `安装 ${pkgs.join(' ')}（${info.pm}）`), [insertAfter(ctx, from, line)], true);
   return missing.map((c) => find(ctx, 'MA205', from.getRange(),
     L(`Batch services need ${NAMES[c][0]} in the image; ${f.m.baseImage} does not ship it and no RUN installs it. Add: ${line}`,
       `批量服务的镜像中需要 ${NAMES[c][1]}；${f.m.baseImage} 未自带，也没有 RUN 安装它。请添加：${line}`), { fixes: [fx] }));

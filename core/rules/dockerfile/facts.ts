@@ -64,7 +64,7 @@ export function find(ctx: ProjectContext, code: string, range: Range, message: L
   return { code, message, file: ctx.dockerfile!.file, range, ...extra };
 }
 
-export const fix = (en: string, zh: string, edits: Fix['edits'], isPreferred = false): Fix => ({ title: L(en, zh), edits, isPreferred });
+export const fix = (title: Localized, edits: Fix['edits'], isPreferred = false): Fix => ({ title, edits, isPreferred });
 
 export const related = (ctx: ProjectContext, loc: Loc, en: string, zh: string): Related => ({ file: loc.file, range: rangeOfLoc(ctx, loc), message: L(en, zh) });
 

@@ -1,24 +1,19 @@
-import type { ProjectContext, Rule } from '../context';
-import { fatallyBroken, ma200 } from './unusable';
-import { ma201, ma202, ma203 } from './network';
-import { ma204, ma205 } from './batch';
-import { ma206, ma207, ma209 } from './process';
-import { ma208, ma210, ma211, ma212 } from './content';
-import { ma213 } from './shellSyntax';
+// The Dockerfile family's runner: the rule files (registry.ts) with a Dockerfile and a check, in code order.
+import type { ProjectContext } from '../context';
+import { RULE_MODULES } from '../registry';
+import { fatallyBroken } from './unusable';
 import { withSuppressFix } from '../suppression';
-import { coded, ruleCodeOf, type CodedRule } from '../isolate';
-
-const serving: Rule[] = [ma201, ma202, ma203, ma204, ma205, ma206, ma207, ma208, ma209, ma210, ma211, ma212, ma213];
-
-/** MA200 first; every other rule only when the file can be used at all. Each finding carries a "suppress here" fix. */
-const gated = (rule: Rule): CodedRule =>
-  coded(ruleCodeOf(rule), (ctx: ProjectContext) => (!ctx.dockerfile || fatallyBroken(ctx) ? [] : rule(ctx).map((f) => withSuppressFix(f, ctx))));
+import { coded, type CodedRule } from '../isolate';
 
 /**
- * The dockerfile rules, in code order, one entry per rule: check.ts runs each in its own try/catch, so a rule that
- * throws hides none of the others' findings.
+ * One entry per rule: check.ts runs each in its own try/catch, so a rule that throws hides none of the others'
+ * findings. MA200 first; every other rule only when the file can be used at all. Each finding carries a
+ * "suppress here" fix.
  */
-export const dockerfileRules: CodedRule[] = [
-  coded('MA200', (ctx) => (ctx.dockerfile ? ma200(ctx).map((f) => withSuppressFix(f, ctx)) : [])),
-  ...serving.map(gated),
-];
+export const dockerfileRules: CodedRule[] = RULE_MODULES.filter((r) => r.meta.family === 'dockerfile' && r.check).map((r) => {
+  const { code } = r.meta, check = r.check!;
+  return coded(code, (ctx: ProjectContext) => {
+    if (!ctx.dockerfile || (code !== 'MA200' && fatallyBroken(ctx))) return [];
+    return check(ctx).map((f) => withSuppressFix(f, ctx));
+  });
+});

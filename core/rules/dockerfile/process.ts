@@ -34,7 +34,7 @@ export function ma206(ctx: ProjectContext): RawFinding[] {
       const a = anchor(ctx, f, loc, 'Output redirected here', '输出在此处被重定向');
       out.push(find(ctx, 'MA206', a.range, L(`The server's output goes to ${t} (${where(ctx, loc)}), not to stdout: ModelArts shows only what the container writes to stdout/stderr. Remove the redirect.`,
         `服务的输出被写到 ${t}（${where(ctx, loc)}），而不是标准输出：ModelArts 只显示容器写到 stdout/stderr 的日志。请删除该重定向。`),
-        { related: a.related, fixes: [fix('Log to stdout (remove the redirect)', '输出到标准输出（删除重定向）', [{ file: s.file, range: rangeOfLoc(ctx, loc), newText: '' }], true)] }));
+        { related: a.related, fixes: [fix(L('Log to stdout (remove the redirect)', '输出到标准输出（删除重定向）'), [{ file: s.file, range: rangeOfLoc(ctx, loc), newText: '' }], true)] }));
     }
     if (prog(s) === 'gunicorn' || prog(s) === 'hypercorn') {
       const w = s.words;
@@ -49,7 +49,7 @@ export function ma206(ctx: ProjectContext): RawFinding[] {
         const loc: Loc = k >= 0 ? { ...vloc, start: vloc.start + k, end: vloc.start + k + val.length } : vloc;
         const a = anchor(ctx, f, loc, 'Log file set here', '日志文件在此处设置');
         out.push(find(ctx, 'MA206', a.range, L(`${m[1]} writes logs to ${val}, not to stdout: ModelArts shows only stdout/stderr. Use ${m[1]} -`, `${m[1]} 把日志写到 ${val} 而不是标准输出：ModelArts 只显示 stdout/stderr。请改为 ${m[1]} -`),
-          { related: a.related, fixes: [fix(`Use ${m[1]} -`, `改为 ${m[1]} -`, [{ file: loc.file, range: rangeOfLoc(ctx, loc), newText: '-' }], true)] }));
+          { related: a.related, fixes: [fix(L(`Use ${m[1]} -`, `改为 ${m[1]} -`), [{ file: loc.file, range: rangeOfLoc(ctx, loc), newText: '-' }], true)] }));
       }
     }
     if (s.nohup && s.cmd.background && !s.cmd.redirects.length) {
@@ -66,7 +66,7 @@ export function ma207(ctx: ProjectContext): RawFinding[] {
   if (!f || f.m.cmd || f.m.entrypoint || !baseInfo(f.m.baseImage)) return [];
   const from = f.m.final!.from;
   const cmd = batchCmd(ctx);
-  const fixes = f.service.kind === 'batch' ? [fix(`Add ${cmd}`, `添加 ${cmd}`, [insertAfter(ctx, f.m.instrs[f.m.instrs.length - 1] ?? from, cmd)], true)] : undefined;
+  const fixes = f.service.kind === 'batch' ? [fix(L(`Add ${cmd}`, `添加 ${cmd}`), [insertAfter(ctx, f.m.instrs[f.m.instrs.length - 1] ?? from, cmd)], true)] : undefined;
   return [find(ctx, 'MA207', from.getRange(), L('No CMD or ENTRYPOINT: nothing serves on port 8080 when the container starts. Add a CMD that starts your server in the foreground, e.g. CMD ["python3", "server.py"].',
     '没有 CMD 或 ENTRYPOINT：容器启动后没有服务监听 8080 端口。请添加在前台启动服务的 CMD，例如 CMD ["python3", "server.py"]。'), { fixes })];
 }

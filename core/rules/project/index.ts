@@ -1,15 +1,14 @@
-import type { Rule } from '../context';
-import { ma301, ma302, ma303 } from './routes';
-import { ma304 } from './missing';
+// The project family's runner: the cross-file rule files (registry.ts), in code order.
+import { RULE_MODULES } from '../registry';
 import { fatallyBroken } from '../dockerfile/unusable';
 import { withSuppressFix } from '../suppression';
-import { coded, ruleCodeOf, type CodedRule } from '../isolate';
-
-const rules: Rule[] = [ma301, ma302, ma303, ma304];
+import { coded, type CodedRule } from '../isolate';
 
 /**
- * The project rules, in code order, one entry per rule (check.ts isolates each). A Dockerfile too broken to read
- * leaves MA304 alone. Findings that land on the Dockerfile get the "suppress here" fix too.
+ * One entry per rule (check.ts isolates each). A Dockerfile too broken to read leaves MA304 alone. Findings that
+ * land on the Dockerfile get the "suppress here" fix too.
  */
-export const projectRules: CodedRule[] = rules.map((rule) =>
-  coded(ruleCodeOf(rule), (ctx) => (rule !== ma304 && fatallyBroken(ctx) ? [] : rule(ctx).map((f) => withSuppressFix(f, ctx)))));
+export const projectRules: CodedRule[] = RULE_MODULES.filter((r) => r.meta.family === 'project' && r.check).map((r) => {
+  const { code } = r.meta, check = r.check!;
+  return coded(code, (ctx) => (code !== 'MA304' && fatallyBroken(ctx) ? [] : check(ctx).map((f) => withSuppressFix(f, ctx))));
+});
