@@ -1,0 +1,74 @@
+// Valid/invalid cases for one rule (eslint's RuleTester, hadolint's DL3025Spec): each case is a model folder in
+// memory, checked with every real rule; a case asserts only what it says about its own code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CheckOptions, Finding, Severity } from '../../core/types';
+import { check, applyFix, ours, type Checked } from '../fixtures/dockerfile/harness';
+
+type Files = Record<string, string>;
+
+export interface ValidCase {
+  name: string;
+  files: Files;
+  opts?: Partial<CheckOptions>;
+  /** The folder has no MA2xx/MA3xx finding at all (valid), or only this code's (invalid). */
+  alone?: boolean;
+}
+
+export interface InvalidCase extends ValidCase {
+  /** How many findings of the code (default: at least one). */
+  count?: number;
+  severity?: Severity;
+  /** Matched against every finding's English message (and the Chinese one has text too). */
+  message?: RegExp;
+  /** 0-based line of the first finding. */
+  line?: number;
+  /** The preferred fix of each finding, applied one at a time, clears the code. */
+  fixed?: boolean;
+  /** Anything else to assert on the findings of the code. */
+  then?: (found: Finding[], all: Checked) => void;
+}
+
+const of = (c: Checked, code: string) => c.findings.filter((f) => f.code === code);
+
+/** Applies the preferred fix (never "suppress") of the code's first finding until none is left. */
+export function fixAll(files: Files, code: string, opts: Partial<CheckOptions> = {}): Files {
+  let cur = { ...files };
+  for (let i = 0; i < 5; i++) {
+    const f = of(check(cur, opts), code)[0];
+    if (!f) return cur;
+    const fx = f.fixes?.find((x) => x.isPreferred && !x.title.en.startsWith('Suppress')) ?? f.fixes?.find((x) => !x.title.en.startsWith('Suppress'));
+    assert.ok(fx, `${code} offers a fix: ${f.message.en}`);
+    cur = applyFix(cur, fx);
+  }
+  return cur;
+}
+
+function assertInvalid(code: string, c: InvalidCase): void {
+  const all = check(c.files, c.opts);
+  const found = of(all, code);
+  if (c.alone) assert.deepEqual(ours(all).filter((x) => x !== code), [], `only ${code}`);
+  const seen = all.findings.map((f) => `${f.code}@${f.range.start.line}`).join(' ');
+  if (c.count !== undefined) assert.equal(found.length, c.count, `${code} ×${c.count}: ${seen}`);
+  else assert.ok(found.length > 0, `${code} reported: ${seen}`);
+  for (const f of found) {
+    if (c.severity) assert.equal(f.severity, c.severity, f.message.en);
+    if (c.message) assert.match(f.message.en, c.message);
+    assert.ok(f.message.zh.trim() && f.message.zh !== f.message.en, `a Chinese message: ${f.message.zh}`);
+  }
+  if (c.line !== undefined) assert.equal(found[0].range.start.line, c.line);
+  if (c.fixed) assert.deepEqual(of(check(fixAll(c.files, code, c.opts), c.opts), code), [], `${code} fixed`);
+  c.then?.(found, all);
+}
+
+export function ruleTester(code: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  assert.ok(cases.valid.length && cases.invalid.length, `${code} has valid and invalid cases`);
+  for (const c of cases.valid) {
+    test(`${code} valid: ${c.name}`, () => {
+      const all = check(c.files, c.opts);
+      assert.deepEqual(of(all, code).map((f) => f.message.en), [], `${code} not reported`);
+      if (c.alone) assert.deepEqual(ours(all), [], 'no Dockerfile or project finding at all');
+    });
+  }
+  for (const c of cases.invalid) test(`${code} invalid: ${c.name}`, () => assertInvalid(code, c));
+}
