@@ -10,7 +10,7 @@ import type { ProjectContext, Rule } from './rules/context';
 import { configRules } from './rules/config';
 import { dockerfileRules } from './rules/dockerfile';
 import { projectRules } from './rules/project';
-import { defaultSeverity } from './rules/catalogue';
+import { resolveSeverity } from './rules/catalogue';
 import { isSuppressed } from './rules/suppression';
 import { runIsolated } from './rules/isolate';
 
@@ -61,10 +61,8 @@ export function checkModelFolder(folder: ModelFolder, opts: CheckOptions = defau
 export function finalize(raw: RawFinding[], ctx: ProjectContext): Finding[] {
   const out: Finding[] = [];
   for (const f of raw) {
-    const setting = ctx.opts.rules[f.code];
-    if (setting === 'off') continue;
-    if (isSuppressed(f, ctx)) continue;
-    const severity = setting ?? f.severity ?? defaultSeverity(f.code, ctx.opts.profile);
+    const severity = resolveSeverity(f.code, ctx.opts.profile, ctx.opts.rules, f.severity);
+    if (!severity || isSuppressed(f, ctx)) continue;
     out.push({ ...f, severity });
   }
   return sortFindings(out);

@@ -10,3 +10,6 @@ export function pick(text: Localized, lang: Lang): string {
 export function toLang(locale: string | undefined): Lang {
   return locale && /^zh/i.test(locale) ? 'zh-cn' : 'en';
 }
+
+/** A text not translated yet: the same words in both languages (say so where it is used). */
+export const untranslated = (text: string): Localized => ({ en: text, zh: text });

@@ -7,7 +7,7 @@ import { packContext, type ContextStats } from './context';
 import { parseDockerfile } from '../core/parse/dockerfile';
 import type { Range } from '../core/types';
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Build context directory. */
   dir: string;
   /** Absolute path of the Dockerfile (inside dir). */
@@ -53,6 +53,70 @@ function instructionsOf(dockerfile: string): { keyword: string; text: string; ra
   return doc.ast.getInstructions().map((i) => ({ keyword: i.getKeyword(), text: doc.doc.getText(i.getRange()), range: i.getRange() }));
 }
 
+/** What the daemon's JSON stream told so far: the step running, the error, the image id. */
+interface BuildProgress { step: number; errorText?: string; imageId?: string }
+
+type BuildMessage = { stream?: string; error?: string; errorDetail?: { message?: string }; aux?: { ID?: string }; status?: string };
+
+function onMessage(msg: BuildMessage, p: BuildProgress, push: (line: string) => void): void {
+  if (msg.stream) {
+    for (const line of msg.stream.split('\n')) {
+      if (!line.trim()) continue;
+      const m = /^Step (\d+)\/(\d+) :/.exec(line);
+      if (m) p.step = Number(m[1]);
+      push(line);
+    }
+  }
+  if (msg.status) push(msg.status);
+  if (msg.aux?.ID) p.imageId = msg.aux.ID;
+  if (msg.error) {
+    p.errorText = msg.errorDetail?.message ?? msg.error;
+    push(p.errorText);
+  }
+}
+
+/** Reads the build's output stream (one JSON object a line) to its end; an abort destroys it and rejects. */
+function readBuild(stream: NodeJS.ReadableStream, signal: AbortSignal | undefined, p: BuildProgress, push: (line: string) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let buf = '';
+    const onAbort = () => {
+      (stream as unknown as { destroy?: () => void }).destroy?.();
+      reject(new Error('cancelled'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    stream.on('data', (chunk: Buffer) => {
+      buf += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const raw = buf.slice(0, nl).trim();
+        buf = buf.slice(nl + 1);
+        if (!raw) continue;
+        try {
+          onMessage(JSON.parse(raw), p, push);
+        } catch {
+          push(raw);
+        }
+      }
+    });
+    stream.on('end', () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    stream.on('error', (e: Error) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(e);
+    });
+  });
+}
+
+/** The engine went away (stopped, crashed, connection cut) while the build streamed: what was running and what to do. */
+function lostEngine(engine: Engine, o: BuildOptions, step: number, e: Error): string {
+  const ins = step ? instructionsOf(o.dockerfile)[step - 1] : undefined;
+  const during = ins ? `step ${step} (${ins.text.split('\n')[0].slice(0, 80)})` : 'the upload of the build context';
+  return `the connection to the engine at ${engine.endpoint.url} was lost during ${during}: ${e.message}. `
+    + 'Check that the engine is running (`docker info`), then run the test again.';
+}
+
 export async function buildImage(engine: Engine, o: BuildOptions): Promise<BuildResult> {
   const t0 = Date.now();
   const context: ContextStats = { files: 0, bytes: 0 };
@@ -68,9 +132,7 @@ export async function buildImage(engine: Engine, o: BuildOptions): Promise<Build
   const tarStream = packContext(o.dir, rel, context);
   let uploadMs: number | undefined;
   tarStream.on('end', () => (uploadMs = Date.now() - t0));
-  let step = 0;
-  let errorText: string | undefined;
-  let imageId: string | undefined;
+  const p: BuildProgress = { step: 0 };
   try {
     const build = engine.docker.buildImage.bind(engine.docker) as unknown as (f: unknown, o: unknown) => Promise<unknown>;
     const stream = (await build(tarStream as unknown as NodeJS.ReadableStream, {
@@ -81,71 +143,23 @@ export async function buildImage(engine: Engine, o: BuildOptions): Promise<Build
       buildargs: o.buildArgs,
       abortSignal: o.signal,
     })) as NodeJS.ReadableStream;
-    await new Promise<void>((resolve, reject) => {
-      let buf = '';
-      const onAbort = () => {
-        (stream as unknown as { destroy?: () => void }).destroy?.();
-        reject(new Error('cancelled'));
-      };
-      o.signal?.addEventListener('abort', onAbort, { once: true });
-      const handle = (msg: { stream?: string; error?: string; errorDetail?: { message?: string }; aux?: { ID?: string }; status?: string }) => {
-        if (msg.stream) {
-          for (const line of msg.stream.split('\n')) {
-            if (!line.trim()) continue;
-            const m = /^Step (\d+)\/(\d+) :/.exec(line);
-            if (m) step = Number(m[1]);
-            push(line);
-          }
-        }
-        if (msg.status) push(msg.status);
-        if (msg.aux?.ID) imageId = msg.aux.ID;
-        if (msg.error) {
-          errorText = msg.errorDetail?.message ?? msg.error;
-          push(errorText);
-        }
-      };
-      stream.on('data', (chunk: Buffer) => {
-        buf += chunk.toString('utf8');
-        let nl: number;
-        while ((nl = buf.indexOf('\n')) >= 0) {
-          const raw = buf.slice(0, nl).trim();
-          buf = buf.slice(nl + 1);
-          if (!raw) continue;
-          try {
-            handle(JSON.parse(raw));
-          } catch {
-            push(raw);
-          }
-        }
-      });
-      stream.on('end', () => {
-        o.signal?.removeEventListener('abort', onAbort);
-        resolve();
-      });
-      stream.on('error', (e: Error) => {
-        o.signal?.removeEventListener('abort', onAbort);
-        reject(e);
-      });
-    });
+    await readBuild(stream, o.signal, p, push);
   } catch (e) {
     const aborted = o.signal?.aborted || (e as Error).name === 'AbortError';
     tarStream.destroy();
     if (aborted) return result({ error: 'cancelled', uploadMs });
-    // The engine went away (stopped, crashed, connection cut) while the build streamed: say what was running and what to do.
-    const ins = step ? instructionsOf(o.dockerfile)[step - 1] : undefined;
-    const during = ins ? `step ${step} (${ins.text.split('\n')[0].slice(0, 80)})` : 'the upload of the build context';
-    return result({ error: `the connection to the engine at ${engine.endpoint.url} was lost during ${during}: ${(e as Error).message}. Check that the engine is running (\`docker info\`), then run the test again.`, uploadMs });
+    return result({ error: lostEngine(engine, o, p.step, e as Error), uploadMs });
   }
-  if (errorText) {
-    const ins = instructionsOf(o.dockerfile)[step - 1];
-    return result({ error: errorText, uploadMs, failedStep: ins ? { step, instruction: ins.text.split('\n')[0], range: ins.range } : undefined });
+  if (p.errorText) {
+    const ins = instructionsOf(o.dockerfile)[p.step - 1];
+    return result({ error: p.errorText, uploadMs, failedStep: ins ? { step: p.step, instruction: ins.text.split('\n')[0], range: ins.range } : undefined });
   }
-  if (!imageId) {
+  if (!p.imageId) {
     try {
-      imageId = ((await engine.docker.getImage(o.tag).inspect()) as { Id: string }).Id;
+      p.imageId = ((await engine.docker.getImage(o.tag).inspect()) as { Id: string }).Id;
     } catch (e) {
       return result({ error: `the build ended without an image: ${(e as Error).message}`, uploadMs });
     }
   }
-  return result({ ok: true, imageId, uploadMs });
+  return result({ ok: true, imageId: p.imageId, uploadMs });
 }

@@ -8,7 +8,7 @@ import Docker from 'dockerode';
 import { L } from '../core/i18n';
 import type { Localized } from '../core/types';
 
-export interface Endpoint {
+interface Endpoint {
   /** Where this endpoint came from, for the "what was tried" list. */
   source: string;
   /** Display form, e.g. unix:///var/run/docker.sock or tcp://host:2376. */
@@ -35,7 +35,7 @@ export class EngineUnavailableError extends Error {
   }
 }
 
-export interface ConnectOptions {
+interface ConnectOptions {
   /** An explicit engine address (a setting or flag); wins over the environment. */
   host?: string;
   env?: NodeJS.ProcessEnv;
@@ -44,7 +44,9 @@ export interface ConnectOptions {
   timeoutMs?: number;
 }
 
-export function endpointFromHost(host: string, source: string, env: NodeJS.ProcessEnv, tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer; skipVerify?: boolean }): Endpoint {
+function endpointFromHost(
+  host: string, source: string, env: NodeJS.ProcessEnv, tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer; skipVerify?: boolean },
+): Endpoint {
   if (host.startsWith('unix://') || host.startsWith('/')) {
     const socketPath = host.startsWith('unix://') ? host.slice(7) : host;
     return { source, url: 'unix://' + socketPath, options: { socketPath } };
@@ -55,7 +57,9 @@ export function endpointFromHost(host: string, source: string, env: NodeJS.Proce
     return {
       source,
       url: host,
-      options: { protocol: 'ssh', host: u.hostname, port: u.port || 22, username: u.username || undefined, sshOptions: { agent: env.SSH_AUTH_SOCK } } as Docker.DockerOptions,
+      options: {
+        protocol: 'ssh', host: u.hostname, port: u.port || 22, username: u.username || undefined, sshOptions: { agent: env.SSH_AUTH_SOCK },
+      } as Docker.DockerOptions,
     };
   }
   const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
@@ -163,7 +167,8 @@ export async function connectEngine(opts: ConnectOptions = {}): Promise<Engine> 
   try {
     candidates = candidateEndpoints(opts);
   } catch (e) {
-    throw new EngineUnavailableError([{ endpoint: { source: 'DOCKER_HOST', url: String((opts.env ?? process.env).DOCKER_HOST), options: {} }, error: (e as Error).message }], HINT);
+    const endpoint = { source: 'DOCKER_HOST', url: String((opts.env ?? process.env).DOCKER_HOST), options: {} };
+    throw new EngineUnavailableError([{ endpoint, error: (e as Error).message }], HINT);
   }
   const attempts = candidates.map(async (endpoint) => {
     const sock = endpoint.options.socketPath;

@@ -9,7 +9,7 @@ export const LABEL = 'modelarts-image-kit';
 export const OWNER_LABEL = 'modelarts-image-kit.owner';
 const owner = (): string => `${os.hostname()}:${process.pid}`;
 
-export interface RunOptions {
+interface RunOptions {
   image: string;
   env?: Record<string, string>;
   /** Replaces the image's command (throwaway inspection containers). */
@@ -73,7 +73,9 @@ export interface LogTap {
 }
 
 /** Follows stdout/stderr; keeps the last `keep` lines and counts every byte (MA408). */
-export async function tapLogs(engine: Engine, container: Docker.Container, onLine?: (line: string, stream: 'stdout' | 'stderr') => void, keep = 200): Promise<LogTap> {
+export async function tapLogs(
+  engine: Engine, container: Docker.Container, onLine?: (line: string, stream: 'stdout' | 'stderr') => void, keep = 200,
+): Promise<LogTap> {
   const tap: LogTap = { lines: [], bytes: 0, stop: () => undefined, drained: async () => undefined };
   const stream = (await container.logs({ follow: true, stdout: true, stderr: true })) as unknown as NodeJS.ReadableStream & { destroy(): void };
   let ended = false;
@@ -97,7 +99,11 @@ export async function tapLogs(engine: Engine, container: Docker.Container, onLin
   };
   engine.docker.modem.demuxStream(stream, sink('stdout') as never, sink('stderr') as never);
   stream.on('end', () => {
-    for (const n of ['stdout', 'stderr'] as const) if (partial[n]) add(partial[n], n), (partial[n] = '');
+    for (const n of ['stdout', 'stderr'] as const) {
+      if (!partial[n]) continue;
+      add(partial[n], n);
+      partial[n] = '';
+    }
     ended = true;
     endWaiters.splice(0).forEach((f) => f());
   });

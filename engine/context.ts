@@ -1,36 +1,16 @@
 // The build context as a tar stream, read from disk as the daemon consumes it: model folders are gigabytes,
-// so nothing is held in memory. `.dockerignore` is honoured with @balena/dockerignore (the Docker CLI's rules).
+// so nothing is held in memory. The ignore file is read where the static rules read it (core/analysis/context.ts:
+// `<Dockerfile>.dockerignore`, else `.dockerignore`, with @balena/dockerignore, the Docker CLI's rules).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
 import * as tar from 'tar-fs';
-import ignore from '@balena/dockerignore';
+import { dockerignore } from '../core/analysis/context';
+import { diskFiles } from '../core/files';
 
 export interface ContextStats {
   files: number;
   bytes: number;
-}
-
-/** Reads .dockerignore of a context directory into a predicate on context-relative POSIX paths. */
-export function dockerignoreOf(dir: string): { ignores: (rel: string) => boolean; hasExceptions: boolean } {
-  let text = '';
-  try {
-    text = fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8');
-  } catch {
-    return { ignores: () => false, hasExceptions: false };
-  }
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  const ig = ignore().add(lines);
-  const ignores = (rel: string): boolean => {
-    try {
-      return ig.ignores(rel);
-    } catch {
-      // A pattern with ( ) + | { } makes @balena/dockerignore build an invalid regexp when first matched;
-      // throwing here would abort the context walk outside any handler. Such a pattern excludes nothing.
-      return false;
-    }
-  };
-  return { ignores, hasExceptions: lines.some((l) => l.startsWith('!')) };
 }
 
 /**
@@ -38,7 +18,8 @@ export function dockerignoreOf(dir: string): { ignores: (rel: string) => boolean
  * the docker CLI does the same). `stats` is filled as the stream is read.
  */
 export function packContext(dir: string, dockerfileRel: string, stats: ContextStats = { files: 0, bytes: 0 }): Readable {
-  const rules = dockerignoreOf(dir);
+  const rules = dockerignore(dir, diskFiles, path.join(dir, dockerfileRel));
+  const hasExceptions = rules.negations.length > 0;
   const keep = new Set([dockerfileRel.split(path.sep).join('/'), '.dockerignore']);
   // 1 MB reads instead of 64 KB: fewer round trips through the tar and HTTP streams for big model files.
   const bigReads = { ...fs, createReadStream: (p: fs.PathLike, o?: object) => fs.createReadStream(p, { ...o, highWaterMark: 1024 * 1024 }) };
@@ -50,7 +31,7 @@ export function packContext(dir: string, dockerfileRel: string, stats: ContextSt
       const rel = path.relative(dir, abs).split(path.sep).join('/');
       if (!rel || keep.has(rel)) return false;
       if (!rules.ignores(rel)) return false;
-      if (!rules.hasExceptions) return true;
+      if (!hasExceptions) return true;
       try {
         return !fs.statSync(abs).isDirectory();
       } catch {

@@ -1,8 +1,8 @@
 // MA4xx findings in the shape of the static checks (core/types.ts), pointing at the config.json node
 // or Dockerfile instruction the problem comes from, so editors and `--format json` place them like any other.
 import * as fs from 'node:fs';
-import type { Finding, Localized, Range, Severity, Profile } from '../core/types';
-import { defaultSeverity, ruleMeta } from '../core/rules/catalogue';
+import type { Finding, Localized, Range, SeveritySetting, Profile } from '../core/types';
+import { resolveSeverity, ruleMeta } from '../core/rules/catalogue';
 import { parseConfig, type ConfigDoc } from '../core/parse/config';
 import { parseDockerfile, type DockerfileDoc } from '../core/parse/dockerfile';
 
@@ -38,7 +38,7 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 export type Where = { config: (string | number)[] } | { dockerfile: 'CMD' | 'FROM' | 'EXPOSE' } | { dockerfileRange: Range } | 'folder';
 
 /** The file and range for a finding: the named config node (its key), else the Dockerfile instruction, else the file start. */
-export function locate(a: Anchors, where: Where): { file: string; range: Range } {
+function locate(a: Anchors, where: Where): { file: string; range: Range } {
   if (typeof where === 'object' && 'config' in where && a.config && a.configPath) {
     const node = a.config.nodeAt(where.config);
     const target = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
@@ -49,7 +49,8 @@ export function locate(a: Anchors, where: Where): { file: string; range: Range }
   if (a.dockerfile && a.dockerfilePath) {
     const kw = typeof where === 'object' && 'dockerfile' in where ? where.dockerfile : 'CMD';
     const ins = a.dockerfile.ast.getInstructions();
-    const pick = [...ins].reverse().find((i) => i.getKeyword() === kw) ?? (kw === 'CMD' ? [...ins].reverse().find((i) => i.getKeyword() === 'ENTRYPOINT') : undefined);
+    const last = (k: string) => [...ins].reverse().find((i) => i.getKeyword() === k);
+    const pick = last(kw) ?? (kw === 'CMD' ? last('ENTRYPOINT') : undefined);
     if (pick) return { file: a.dockerfilePath, range: pick.getRange() };
     return { file: a.dockerfilePath, range: ZERO };
   }
@@ -57,10 +58,15 @@ export function locate(a: Anchors, where: Where): { file: string; range: Range }
   return { file: a.folder, range: ZERO };
 }
 
-export function finding(a: Anchors, code: string, where: Where, en: string, zhDetail: string, profile: Profile, rules: Record<string, Severity | 'off'> = {}): Finding | undefined {
-  const setting = rules[code];
-  if (setting === 'off') return undefined;
-  const title = ruleMeta(code)?.title as Localized | undefined;
-  const message: Localized = { en, zh: `${title?.zh ?? code}：${zhDetail}` };
-  return { code, message, severity: setting ?? defaultSeverity(code, profile), ...locate(a, where) };
+/**
+ * An MA4xx finding: `message.zh` is the detail after the rule's Chinese title. Severity as for the static checks
+ * (core's resolveSeverity); undefined when `rules` turns the code off.
+ */
+export function finding(
+  a: Anchors, code: string, where: Where, message: Localized, profile: Profile, rules: Record<string, SeveritySetting> = {},
+): Finding | undefined {
+  const severity = resolveSeverity(code, profile, rules);
+  if (!severity) return undefined;
+  const title = ruleMeta(code)?.title;
+  return { code, message: { en: message.en, zh: `${title?.zh ?? code}：${message.zh}` }, severity, ...locate(a, where) };
 }

@@ -1,8 +1,8 @@
 // Reports as people and CI read them: a text summary (one line per check with ✔/✘, reason, timing and the
 // lines that matter) and JUnit XML. No vscode: the CLI prints these, the extension can show the text too.
+import { formatSeconds as sec, seconds } from '../core/units';
 import type { Check, Report } from './report';
 
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const MARK = { pass: '✔', warn: '⚠', fail: '✘', skip: '–' } as const;
 
 export function formatReportText(r: Report, color = false): string {
@@ -18,8 +18,12 @@ export function formatReportText(r: Report, color = false): string {
   out.push('');
   const warned = n('warn') ? `, ${n('warn')} warning${n('warn') > 1 ? 's' : ''}` : '';
   out.push(`${verdict}: ${n('pass')} passed${warned}, ${n('fail')} failed, ${n('skip')} skipped in ${sec(t.total ?? 0)}` +
-    (t.serving !== undefined ? ` (build ${sec(t.build ?? 0)}, container start to first answer ${sec(t.serving)}, stop ${sec(t.stop ?? 0)}, the kit's own time ${sec(t.overhead ?? 0)})` : ''));
-  if (r.kept) out.push(`Kept running: ${r.kept.url} (container ${r.kept.containerId.slice(0, 12)}; remove it with docker rm -f ${r.kept.containerId.slice(0, 12)})`);
+    (t.serving !== undefined
+      ? ` (build ${sec(t.build ?? 0)}, container start to first answer ${sec(t.serving)}, stop ${sec(t.stop ?? 0)}, `
+        + `the kit's own time ${sec(t.overhead ?? 0)})`
+      : ''));
+  const kept = r.kept?.containerId.slice(0, 12);
+  if (r.kept) out.push(`Kept running: ${r.kept.url} (container ${kept}; remove it with docker rm -f ${kept})`);
   return out.join('\n') + '\n';
 }
 
@@ -35,13 +39,16 @@ function checkLines(c: Check, width: number, paint: (code: number, s: string) =>
   return lines;
 }
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
+/** XML 1.0 allows no control character but tab, newline and carriage return: those are dropped. */
+const allowedInXml = (ch: string) => ch >= ' ' || ch === '\t' || ch === '\n' || ch === '\r';
+const xml = (s: string) => [...s.replace(/[<>&"']/g, (ch) => ENTITIES[ch])].filter(allowedInXml).join('');
 
 export function formatReportJunit(r: Report): string {
   const fails = r.checks.filter((c) => c.status === 'fail').length;
   const skips = r.checks.filter((c) => c.status === 'skip').length;
   const cases = r.checks.map((c) => {
-    const head = `    <testcase classname="modelarts.conformance" name="${xml(c.title)}" time="${(c.durationMs / 1000).toFixed(3)}">`;
+    const head = `    <testcase classname="modelarts.conformance" name="${xml(c.title)}" time="${seconds(c.durationMs, 3)}">`;
     if (c.status === 'pass') return `${head}</testcase>`;
     if (c.status === 'skip') return `${head}<skipped message="${xml(c.message)}"/></testcase>`;
     // JUnit has no warning: a passed case whose output says it (CI shows it beside the case, the run stays green).
@@ -50,8 +57,8 @@ export function formatReportJunit(r: Report): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites tests="${r.checks.length}" failures="${fails}" skipped="${skips}" time="${((r.timings.total ?? 0) / 1000).toFixed(3)}">`,
-    `  <testsuite name="${xml(r.folder)}" tests="${r.checks.length}" failures="${fails}" skipped="${skips}" time="${((r.timings.total ?? 0) / 1000).toFixed(3)}">`,
+    `<testsuites tests="${r.checks.length}" failures="${fails}" skipped="${skips}" time="${seconds(r.timings.total ?? 0, 3)}">`,
+    `  <testsuite name="${xml(r.folder)}" tests="${r.checks.length}" failures="${fails}" skipped="${skips}" time="${seconds(r.timings.total ?? 0, 3)}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

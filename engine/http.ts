@@ -21,7 +21,7 @@ export type HttpFailure = {
   ms: number;
 };
 
-export interface HttpRequest {
+interface HttpRequest {
   port: number;
   path: string;
   method?: string;
@@ -68,7 +68,8 @@ export function httpExchange(r: HttpRequest): Promise<HttpAnswer | HttpFailure> 
       const chunks: Buffer[] = [];
       let kept = 0;
       let bytes = 0;
-      const answer = (truncated: boolean): HttpAnswer => ({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), bytes, truncated, ms: Date.now() - t0 });
+      const answer = (truncated: boolean): HttpAnswer =>
+        ({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), bytes, truncated, ms: Date.now() - t0 });
       res.on('data', (c: Buffer) => {
         bytes += c.length;
         if (kept < max) {

@@ -3,6 +3,11 @@
 import Ajv from 'ajv';
 import { httpExchange, isAnswer, DEFAULT_MAX_BODY } from './http';
 import { requestFor, MAX_REQUEST_BYTES } from './samples';
+import type { Localized } from '../core/types';
+import { formatBytes } from '../core/units';
+import MA406 from '../core/rules/image/MA406';
+import MA407 from '../core/rules/image/MA407';
+import MA411 from '../core/rules/image/MA411';
 
 export interface ApiSpec {
   index: number;
@@ -24,8 +29,12 @@ export function apiSpecs(config: unknown): ApiSpec[] {
     const api = (a ?? {}) as Record<string, unknown>;
     const req = (api.request ?? {}) as Record<string, unknown>;
     const res = (api.response ?? {}) as Record<string, unknown>;
-    const ct = (o: Record<string, unknown>) => str(o['Content-type'] ?? o['Content-Type'] ?? o['content-type'], 'application/json').replace(/^applicaton\//, 'application/');
-    return { index, url: str(api.url, '/'), method: str(api.method, 'post').toUpperCase(), requestType: ct(req), requestSchema: req.data, responseType: ct(res), responseSchema: res.data };
+    const ct = (o: Record<string, unknown>) =>
+      str(o['Content-type'] ?? o['Content-Type'] ?? o['content-type'], 'application/json').replace(/^applicaton\//, 'application/');
+    return {
+      index, url: str(api.url, '/'), method: str(api.method, 'post').toUpperCase(),
+      requestType: ct(req), requestSchema: req.data, responseType: ct(res), responseSchema: res.data,
+    };
   });
 }
 
@@ -47,7 +56,10 @@ export interface ApiResult {
   api: ApiSpec;
   code?: 'MA406' | 'MA407' | 'MA411';
   ok: boolean;
+  /** The check's line (English); for a failure the finding's English text. */
   message: string;
+  /** A failure's finding text, from its rule file (MA406, MA407, MA411). */
+  finding?: Localized;
   status?: number;
   ms: number;
   requestBytes: number;
@@ -58,7 +70,7 @@ export interface ApiResult {
   truncated?: boolean;
 }
 
-export interface InferOptions {
+interface InferOptions {
   port: number;
   configDir: string;
   requestTimeoutMs?: number;
@@ -69,14 +81,24 @@ export interface InferOptions {
 
 const PREVIEW = 2000;
 
+/** The lines of a passing api check. */
+const passed = {
+  plain: (status: number, ms: number) => `HTTP ${status} in ${ms} ms`,
+  tooBig: (status: number, ms: number, max: number) => `HTTP ${status} in ${ms} ms; answer larger than ${formatBytes(max, 'MB')}: schema not checked`,
+  badSchema: (status: number, ms: number, why: string) => `HTTP ${status} in ${ms} ms; response schema not usable: ${why}`,
+};
+
+type Base = Pick<ApiResult, 'api' | 'requestSource' | 'requestBytes'> & Partial<ApiResult>;
+const fail = (base: Base, code: NonNullable<ApiResult['code']>, text: Localized, ms = base.ms ?? 0): ApiResult =>
+  ({ ...base, ok: false, code, ms, message: text.en, finding: text });
+const pass = (base: Base, message: string): ApiResult => ({ ...base, ok: true, ms: base.ms ?? 0, message });
+
 export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult> {
   const limit = o.requestTimeoutMs ?? 40_000;
   const maxReq = o.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const sample = await requestFor(o.configDir, { url: api.url, method: api.method, contentType: api.requestType, schema: api.requestSchema });
   const base = { api, requestSource: sample.source, requestBytes: sample.oversizeBytes ?? sample.body.length };
-  if (sample.oversizeBytes !== undefined || sample.body.length > maxReq) {
-    return { ...base, ok: false, code: 'MA411', ms: 0, message: `request body ${mb(base.requestBytes)} > ${mb(maxReq)} (the API gateway rejects it with APIG.0201); not sent` };
-  }
+  if (sample.oversizeBytes !== undefined || sample.body.length > maxReq) return fail(base, 'MA411', MA411.messages.tooLarge(base.requestBytes, maxReq));
   const hasBody = !['GET', 'HEAD', 'DELETE'].includes(api.method);
   const r = await httpExchange({
     port: o.port,
@@ -89,45 +111,42 @@ export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult>
     signal: o.signal,
   });
   if (!isAnswer(r)) {
-    const why = r.kind === 'timeout' ? `no answer within ${limit / 1000} s (ModelArts.4503 on the platform)` : r.message;
-    return { ...base, ok: false, code: 'MA406', ms: r.ms, message: `${api.method} ${api.url}: ${why}` };
+    const text = r.kind === 'timeout' ? MA406.messages.noAnswer(api.method, api.url, limit) : MA406.messages.failed(api.method, api.url, r.message);
+    return fail(base, 'MA406', text, r.ms);
   }
   const text = r.body.toString('utf8');
-  const preview = text.length > PREVIEW || r.truncated ? text.slice(0, PREVIEW) + ` … [${r.truncated ? 'more than ' : ''}${mb(r.bytes)} in total, truncated]` : text;
+  const cut = ` … [${r.truncated ? 'more than ' : ''}${formatBytes(r.bytes, 'MB')} in total, truncated]`;
+  const preview = text.length > PREVIEW || r.truncated ? text.slice(0, PREVIEW) + cut : text;
   const ans = { ...base, status: r.status, ms: r.ms, preview, answerBytes: r.bytes, truncated: r.truncated };
-  // 404/405: the server has no such route (or not for this method): the url in config.json and the code disagree.
-  const route = r.status === 404 || r.status === 405 ? `: the server has no route for ${api.method} ${api.url}; make apis[].url and apis[].method match the code` : '';
-  if (r.status >= 400) return { ...ans, ok: false, code: 'MA406', message: `${api.method} ${api.url} answered HTTP ${r.status}${route}` };
-  if (r.ms > limit) return { ...ans, ok: false, code: 'MA406', message: `${api.method} ${api.url} took ${(r.ms / 1000).toFixed(1)} s > ${limit / 1000} s` };
-  if (r.truncated) return { ...ans, ok: true, message: `HTTP ${r.status} in ${r.ms} ms; answer larger than ${mb(o.maxAnswerBytes ?? DEFAULT_MAX_BODY)}: schema not checked` };
+  if (r.status >= 400) return fail(ans, 'MA406', MA406.messages.status(api.method, api.url, r.status));
+  if (r.ms > limit) return fail(ans, 'MA406', MA406.messages.slow(api.method, api.url, r.ms, limit));
+  if (r.truncated) return pass(ans, passed.tooBig(r.status, r.ms, o.maxAnswerBytes ?? DEFAULT_MAX_BODY));
+  return checkAnswer(api, ans, text, String(r.headers['content-type'] ?? '').toLowerCase());
+}
+
+/** The answer against the declared response Content-type and `data` schema (MA407). */
+function checkAnswer(api: ApiSpec, ans: Base & { status: number; ms: number }, text: string, got: string): ApiResult {
   const declared = api.responseType.toLowerCase();
-  const got = String(r.headers['content-type'] ?? '').toLowerCase();
+  const ok = pass(ans, passed.plain(ans.status, ans.ms));
   // Old docs declare multipart/form-data for JSON answers; the platform relays whatever the image sends.
   if (declared.includes('json') || declared.includes('multipart')) {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      if (declared.includes('json')) return { ...ans, ok: false, code: 'MA407', message: `declared ${api.responseType}, but the answer (${got || 'no Content-Type'}) is not JSON` };
-      return { ...ans, ok: true, message: `HTTP ${r.status} in ${r.ms} ms` };
+      return declared.includes('json') ? fail(ans, 'MA407', MA407.messages.notJson(api.responseType, got)) : ok;
     }
-    if (api.responseSchema && typeof api.responseSchema === 'object') {
-      const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-      let validate;
-      try {
-        validate = ajv.compile(toJsonSchema(api.responseSchema) as object);
-      } catch (e) {
-        return { ...ans, ok: true, message: `HTTP ${r.status} in ${r.ms} ms; response schema not usable: ${(e as Error).message}` };
-      }
-      if (!validate(value)) {
-        const errs = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
-        return { ...ans, ok: false, code: 'MA407', message: `the answer does not match response.data: ${errs}` };
-      }
+    if (!api.responseSchema || typeof api.responseSchema !== 'object') return ok;
+    let validate;
+    try {
+      validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(toJsonSchema(api.responseSchema) as object);
+    } catch (e) {
+      return pass(ans, passed.badSchema(ans.status, ans.ms, (e as Error).message));
     }
-  } else if (declared && got && !got.includes(declared.split(';')[0])) {
-    return { ...ans, ok: false, code: 'MA407', message: `declared ${api.responseType}, the answer is ${got}` };
+    if (validate(value)) return ok;
+    const errs = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+    return fail(ans, 'MA407', MA407.messages.schema(errs));
   }
-  return { ...ans, ok: true, message: `HTTP ${r.status} in ${r.ms} ms` };
+  if (declared && got && !got.includes(declared.split(';')[0])) return fail(ans, 'MA407', MA407.messages.contentType(api.responseType, got));
+  return ok;
 }
-
-const mb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);

@@ -1,9 +1,10 @@
 // The built image: size against the profile's limit with the layers that make it big (MA401), platform
 // (MA402), and for batch services the entry command and the components ModelArts needs inside (MA409).
-import * as fs from 'node:fs';
 import type { Engine } from './connect';
 import { createAndStart, tapLogs } from './container';
 import { parseDockerfile } from '../core/parse/dockerfile';
+import { imageModel } from '../core/analysis/image';
+import { diskFiles } from '../core/files';
 import type { Profile, Range } from '../core/types';
 
 export const SIZE_LIMITS: Record<Profile, number> = { 'seed-2021': 10 * 1024 ** 3, current: 50 * 1024 ** 3 };
@@ -29,25 +30,20 @@ export interface ImageFacts {
   layers: Layer[];
 }
 
-/** Instructions of the final stage after FROM, as the classic builder records one history entry for each. */
+/** Instructions of the final stage after its FROM (core's final stage), as the classic builder records one history entry for each. */
 function finalStage(dockerfile: string | undefined): { keyword: string; text: string; range: Range }[] {
-  if (!dockerfile) return [];
-  let text: string;
-  try {
-    text = fs.readFileSync(dockerfile, 'utf8');
-  } catch {
-    return [];
-  }
+  const text = dockerfile ? diskFiles.readText(dockerfile) : undefined;
+  if (!dockerfile || text === undefined) return [];
   const doc = parseDockerfile(dockerfile, text);
-  const all = doc.ast.getInstructions();
-  let from = -1;
-  all.forEach((i, n) => i.getKeyword() === 'FROM' && (from = n));
-  return all.slice(from + 1).map((i) => ({ keyword: i.getKeyword(), text: doc.doc.getText(i.getRange()).split('\n')[0], range: i.getRange() }));
+  const instrs = imageModel(doc).final?.instrs ?? [];
+  return instrs.map((i) => ({ keyword: i.getKeyword(), text: doc.doc.getText(i.getRange()).split('\n')[0], range: i.getRange() }));
 }
 
 export async function inspectImage(engine: Engine, image: string, dockerfile?: string): Promise<ImageFacts> {
   const img = engine.docker.getImage(image);
-  const info = (await img.inspect()) as { Id: string; Size: number; Os: string; Architecture: string; Variant?: string; Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null } };
+  const info = (await img.inspect()) as {
+    Id: string; Size: number; Os: string; Architecture: string; Variant?: string; Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null };
+  };
   const history = (await img.history()) as { CreatedBy: string; Size: number }[];
   // history is newest first; walk the final stage backwards alongside it.
   const stage = finalStage(dockerfile).reverse();
@@ -55,7 +51,9 @@ export async function inspectImage(engine: Engine, image: string, dockerfile?: s
   let base: Layer | undefined;
   history.forEach((h, n) => {
     const ins = stage[n];
-    if (ins && matches(h.CreatedBy, ins.keyword)) layers.push({ size: h.Size, createdBy: h.CreatedBy, line: ins.range.start.line + 1, range: ins.range, instruction: ins.text });
+    if (ins && matches(h.CreatedBy, ins.keyword)) {
+      layers.push({ size: h.Size, createdBy: h.CreatedBy, line: ins.range.start.line + 1, range: ins.range, instruction: ins.text });
+    }
     else {
       base ??= { size: 0, createdBy: 'base image', instruction: 'FROM (base image layers)' };
       base.size += h.Size;
@@ -63,7 +61,10 @@ export async function inspectImage(engine: Engine, image: string, dockerfile?: s
   });
   if (base) layers.push(base);
   layers.sort((a, b) => b.size - a.size);
-  return { id: info.Id, size: info.Size, os: info.Os, architecture: info.Architecture, variant: info.Variant, cmd: info.Config?.Cmd ?? [], entrypoint: info.Config?.Entrypoint ?? [], layers };
+  return {
+    id: info.Id, size: info.Size, os: info.Os, architecture: info.Architecture, variant: info.Variant,
+    cmd: info.Config?.Cmd ?? [], entrypoint: info.Config?.Entrypoint ?? [], layers,
+  };
 }
 
 function matches(createdBy: string, keyword: string): boolean {
@@ -75,10 +76,11 @@ function matches(createdBy: string, keyword: string): boolean {
 /** `CMD /bin/sh /home/run.sh` (seed) or `CMD ["sh", "/home/run.sh"]` (current), as the image records them. */
 export function isRunShCommand(entrypoint: string[], cmd: string[]): boolean {
   const all = [...entrypoint, ...cmd].join(' ').replace(/\s+/g, ' ').trim();
-  return /^(\/bin\/sh -c )?((\/bin\/|\/usr\/bin\/)?(sh|bash) )?\/home\/run\.sh$/.test(all) || /^\/bin\/sh -c "?(\/bin\/)?(sh|bash) \/home\/run\.sh"?$/.test(all);
+  return /^(\/bin\/sh -c )?((\/bin\/|\/usr\/bin\/)?(sh|bash) )?\/home\/run\.sh$/.test(all)
+    || /^\/bin\/sh -c "?(\/bin\/)?(sh|bash) \/home\/run\.sh"?$/.test(all);
 }
 
-export interface BatchFacts {
+interface BatchFacts {
   runSh: boolean;
   python: boolean;
   java: boolean;
@@ -106,5 +108,8 @@ export async function inspectBatch(engine: Engine, image: string, facts: ImageFa
     // No /bin/sh in the image: nothing ModelArts needs can run there either.
   }
   const command = [...facts.entrypoint, ...facts.cmd].join(' ');
-  return { runSh: found.has('run'), python: found.has('python'), java: found.has('java'), zip: found.has('zip'), commandOk: isRunShCommand(facts.entrypoint, facts.cmd), command };
+  return {
+    runSh: found.has('run'), python: found.has('python'), java: found.has('java'), zip: found.has('zip'),
+    commandOk: isRunShCommand(facts.entrypoint, facts.cmd), command,
+  };
 }

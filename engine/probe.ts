@@ -56,7 +56,7 @@ export function healthAnswerOk(a: HttpAnswer, profile: Profile): boolean {
   }
 }
 
-export interface ProbeOptions {
+interface ProbeOptions {
   port: number;
   health: HealthSpec;
   profile: Profile;
@@ -105,7 +105,8 @@ async function pollHealth(o: ProbeOptions, exited: { code?: number }): Promise<P
     const remaining = o.deadlineMs - since();
     if (remaining <= 0) break;
     attempts++;
-    const r = await httpExchange({ port: o.port, path: o.health.url, timeoutMs: Math.max(200, Math.min(o.health.timeoutS * 1000, remaining)), maxBody: 64 * 1024, signal: o.signal });
+    const timeoutMs = Math.max(200, Math.min(o.health.timeoutS * 1000, remaining));
+    const r = await httpExchange({ port: o.port, path: o.health.url, timeoutMs, maxBody: 64 * 1024, signal: o.signal });
     last = r;
     if (isAnswer(r)) {
       servedAfterMs ??= since();

@@ -3,7 +3,7 @@ import type { Finding, Profile, ServiceKind, Severity } from '../core/types';
 import type { Engine } from './connect';
 
 /** 'warn': something ModelArts tolerates but the user should fix (MA410); it does not fail the run. */
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
 export interface Check {
   id: string;
@@ -27,7 +27,10 @@ export interface Report {
   serviceKind: ServiceKind;
   checks: Check[];
   findings: Finding[];
-  /** Milliseconds: connect, build, upload, start (create+start), serving (start → first answer), healthy, `api METHOD url`, stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time). */
+  /**
+   * Milliseconds: connect, build, upload, start (create+start), serving (start → first answer), healthy, `api METHOD url`,
+   * stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time).
+   */
   timings: Record<string, number>;
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
@@ -79,4 +82,12 @@ export interface ConformanceCallbacks {
   onProgress?: (c: Check | { id: string; title: string; status: 'running' }) => void;
   onLog?: (line: string, stream: 'stdout' | 'stderr' | 'build') => void;
   signal?: AbortSignal;
+}
+
+/** The run was cancelled (its `signal` aborted); everything it created is removed before this is thrown. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
 }

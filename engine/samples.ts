@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export interface SampleRequest {
+interface SampleRequest {
   body: Buffer;
   contentType: string;
   /** Where the sample came from, for the report. */
@@ -44,7 +44,10 @@ export function exampleOf(s: unknown, depth = 0): unknown {
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
   if ('default' in schema) return schema.default;
   if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
-  for (const k of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(schema[k]) && (schema[k] as unknown[]).length) return exampleOf((schema[k] as unknown[])[0], depth + 1);
+  for (const k of ['oneOf', 'anyOf', 'allOf']) {
+    const alternatives = schema[k];
+    if (Array.isArray(alternatives) && alternatives.length) return exampleOf(alternatives[0], depth + 1);
+  }
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type ?? (schema.properties ? 'object' : schema.items || schema.item ? 'array' : 'string');
   switch (type) {
     case 'object': {

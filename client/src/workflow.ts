@@ -8,8 +8,10 @@ import { buildImage, defaultTag, type BuildResult } from '../../engine/build';
 import { connectEngine, type Engine } from '../../engine/connect';
 import { createAndStart, removeAll, removeOrphans, stopContainer, tapLogs, type LogTap, type Running } from '../../engine/container';
 import { healthSpec, probeHealth, type ProbeOutcome } from '../../engine/probe';
+import { probeProblem } from '../../engine/steps/notice';
+import { formatBytes, formatSeconds, seconds } from '../../core/units';
 import { showEngineError } from './engineError';
-import { t } from './i18n';
+import { t, tl } from './i18n';
 import { workflowSettings } from './settings';
 
 export interface Live {
@@ -62,14 +64,18 @@ export class Workflow implements vscode.Disposable {
 
   async build(engine: Engine, folder: ModelFolder, signal: AbortSignal): Promise<BuildResult | undefined> {
     if (!folder.dockerfilePath) {
-      void vscode.window.showErrorMessage(t(`No Dockerfile in ${folder.dir}: add one (snippet "modelarts-dockerfile").`, `${folder.dir} 中没有 Dockerfile：请添加一个（代码片段 "modelarts-dockerfile"）。`));
+      void vscode.window.showErrorMessage(t(
+        `No Dockerfile in ${folder.dir}: add one (snippet "modelarts-dockerfile").`,
+        `${folder.dir} 中没有 Dockerfile：请添加一个（代码片段 "modelarts-dockerfile"）。`,
+      ));
       return undefined;
     }
     const tag = defaultTag(folder.dir);
     this.log.info(`build ${tag} from ${folder.dockerfilePath}`);
-    const r = await buildImage(engine, { dir: folder.dir, dockerfile: folder.dockerfilePath, tag, signal, onOutput: (l) => this.log.info(`[build] ${l}`) });
+    const onOutput = (l: string) => this.log.info(`[build] ${l}`);
+    const r = await buildImage(engine, { dir: folder.dir, dockerfile: folder.dockerfilePath, tag, signal, onOutput });
     if (r.ok) {
-      this.log.info(`built ${tag} in ${(r.durationMs / 1000).toFixed(1)} s (${r.context.files} files, ${(r.context.bytes / 1024 / 1024).toFixed(1)} MB context)`);
+      this.log.info(`built ${tag} in ${formatSeconds(r.durationMs)} (${r.context.files} files, ${formatBytes(r.context.bytes)} context)`);
       return r;
     }
     if (r.error === 'cancelled') {
@@ -77,17 +83,25 @@ export class Workflow implements vscode.Disposable {
       return undefined;
     }
     this.log.error(`build failed: ${r.error}`);
+    this.showBuildFailure(folder, r);
+    return undefined;
+  }
+
+  /** The failure, with a button to the failing Dockerfile step when the build names one. */
+  private showBuildFailure(folder: ModelFolder, r: BuildResult): void {
     const open = t('Go to the failing step', '转到失败的步骤');
     const logs = t('Show Logs', '显示日志');
-    const where = r.failedStep ? t(` at step ${r.failedStep.step} (${r.failedStep.instruction})`, `（第 ${r.failedStep.step} 步：${r.failedStep.instruction}）`) : '';
-    void vscode.window.showErrorMessage(t(`The image build failed${where}: ${r.error}`, `镜像构建失败${where}：${r.error}`), ...(r.failedStep ? [open] : []), logs).then(async (pick) => {
+    const s = r.failedStep;
+    const where = s ? t(` at step ${s.step} (${s.instruction})`, `（第 ${s.step} 步：${s.instruction}）`) : '';
+    const message = t(`The image build failed${where}: ${r.error}`, `镜像构建失败${where}：${r.error}`);
+    void vscode.window.showErrorMessage(message, ...(s ? [open] : []), logs).then(async (pick) => {
       if (pick === logs) this.log.show(true);
-      if (pick === open && r.failedStep && folder.dockerfilePath) {
-        const { start, end } = r.failedStep.range;
-        await vscode.window.showTextDocument(vscode.Uri.file(folder.dockerfilePath), { selection: new vscode.Range(start.line, start.character, end.line, end.character) });
+      if (pick === open && s && folder.dockerfilePath) {
+        const { start, end } = s.range;
+        const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+        await vscode.window.showTextDocument(vscode.Uri.file(folder.dockerfilePath), { selection });
       }
     });
-    return undefined;
   }
 
   /** Builds (cached layers make a rebuild cheap), starts and probes the folder's container. */
@@ -108,7 +122,8 @@ export class Workflow implements vscode.Disposable {
       return undefined;
     }
     const name = path.basename(folder.dir);
-    const tap = await tapLogs(engine, running.container, (line, stream) => (stream === 'stderr' ? this.log.warn : this.log.info).call(this.log, `[${name}] ${line}`));
+    const tap = await tapLogs(engine, running.container, (line, stream) =>
+      (stream === 'stderr' ? this.log.warn : this.log.info).call(this.log, `[${name}] ${line}`));
     const live: Live = { folder, image: built.tag, running, tap, url: `http://127.0.0.1:${running.hostPort}`, state: 'starting' };
     this.live.set(folder.dir, live);
     this.changed.fire(live);
@@ -134,14 +149,12 @@ export class Workflow implements vscode.Disposable {
     });
     live.state = out.kind === 'healthy' ? 'healthy' : out.kind === 'exited' ? 'exited' : out.kind === 'cancelled' ? live.state : 'unhealthy';
     this.changed.fire(live);
-    const secs = (out.afterMs / 1000).toFixed(1);
-    const msg = {
-      healthy: () => t(`${health.url} is healthy after ${secs} s at ${live.url}`, `${health.url} 在 ${secs} 秒后健康，地址 ${live.url}`),
-      exited: () => t(`MA403: the container exited (code ${out.kind === 'exited' ? out.exitCode : '?'}) before it served. Last log lines are in the log.`, `MA403：容器在提供服务前退出（退出码 ${out.kind === 'exited' ? out.exitCode : '?'}）。最后的日志见日志输出。`),
-      'no-port': () => t(`MA404: nothing answers on port 8080 after ${secs} s. Does the server listen on 0.0.0.0:8080?`, `MA404：${secs} 秒后 8080 端口仍无响应。服务是否监听 0.0.0.0:8080？`),
-      'bad-health': () => t(`MA405: ${health.url} did not answer 200 with {"health": "true"}.`, `MA405：${health.url} 没有返回 200 和 {"health": "true"}。`),
-      cancelled: () => t('Probe cancelled.', '探测已取消。'),
-    }[out.kind]();
+    const secs = seconds(out.afterMs);
+    // A failed probe is told with the code the conformance run gives it (engine/steps/notice.ts).
+    const problem = probeProblem(out, health.url);
+    const msg = problem ? tl(problem)
+      : out.kind === 'healthy' ? t(`${health.url} is healthy after ${secs} s at ${live.url}`, `${health.url} 在 ${secs} 秒后健康，地址 ${live.url}`)
+      : t('Probe cancelled.', '探测已取消。');
     if (out.kind === 'healthy') {
       this.log.info(msg);
       void vscode.window.showInformationMessage(msg);
@@ -162,7 +175,7 @@ export class Workflow implements vscode.Disposable {
     const engine = this.engine;
     try {
       const r = await stopContainer(live.running.container, 10);
-      if (!quiet) this.log.info(`stopped ${live.running.id.slice(0, 12)} in ${(r.ms / 1000).toFixed(1)} s`);
+      if (!quiet) this.log.info(`stopped ${live.running.id.slice(0, 12)} in ${formatSeconds(r.ms)}`);
     } catch (e) {
       this.log.warn(`stop: ${(e as Error).message}`);
     }

@@ -38,39 +38,52 @@ function ignoreFor(text: string): Ign {
   return ig;
 }
 
-export function buildContext(dir: string, files: FileSource, dockerfilePath?: string): BuildContext {
+/** The ignore file Docker reads for a build: `<Dockerfile>.dockerignore` first, else the context's `.dockerignore`. */
+interface IgnoreRules {
+  /** The file read; undefined when there is none (nothing is excluded). */
+  file?: string;
+  /** True when the rules exclude this context-relative POSIX path. */
+  ignores(rel: string): boolean;
+  /** The `!` exceptions, context-relative. */
+  negations: string[];
+}
+
+/** Reads the ignore file of a build (the static rules and the engine's context upload both read it here). */
+export function dockerignore(dir: string, files: FileSource, dockerfilePath?: string): IgnoreRules {
   const candidates = [dockerfilePath ? dockerfilePath + '.dockerignore' : '', path.join(dir, '.dockerignore')].filter(Boolean);
-  let ig: Ign | undefined;
-  let ignoreFile: string | undefined;
-  let negations: string[] = [];
-  for (const c of candidates) {
-    const t = files.readText(c);
-    if (t !== undefined) {
-      ig = ignoreFor(t);
-      ignoreFile = c;
-      negations = t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => normRel(l.slice(1)));
-      break;
-    }
-  }
-  const abs = (rel: string) => path.join(dir, rel);
-  let listing: { files: string[]; complete: boolean } | undefined;
-  const texts = new Map<string, string | undefined>();
-  return {
-    dir, files, ignoreFile,
-    isIgnored: (rel) => {
-      const r = normRel(rel);
-      if (!ig || r === '' || r === '.') return false;
+  for (const file of candidates) {
+    const t = files.readText(file);
+    if (t === undefined) continue;
+    const ig = ignoreFor(t);
+    const negations = t.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.startsWith('!')).map((l) => normRel(l.slice(1)));
+    const ignores = (rel: string): boolean => {
       try {
-        return ig.ignores(r);
+        return ig.ignores(rel);
       } catch {
         // @balena/dockerignore turns patterns into regexps without escaping ( ) + | { }: such a pattern
         // throws when first matched. Docker cannot use it either; treat it as excluding nothing.
         return false;
       }
+    };
+    return { file, ignores, negations };
+  }
+  return { ignores: () => false, negations: [] };
+}
+
+export function buildContext(dir: string, files: FileSource, dockerfilePath?: string): BuildContext {
+  const rules = dockerignore(dir, files, dockerfilePath);
+  const abs = (rel: string) => path.join(dir, rel);
+  let listing: { files: string[]; complete: boolean } | undefined;
+  const texts = new Map<string, string | undefined>();
+  return {
+    dir, files, ignoreFile: rules.file,
+    isIgnored: (rel) => {
+      const r = normRel(rel);
+      return r !== '' && r !== '.' && rules.ignores(r);
     },
     reincludes: (rel) => {
       const r = normRel(rel);
-      return negations.some((n) => n.startsWith(r + '/') || /[*?[]/.test(n));
+      return rules.negations.some((n) => n.startsWith(r + '/') || /[*?[]/.test(n));
     },
     read(rel) {
       const r = normRel(rel);

@@ -1,6 +1,6 @@
 // The rule catalogue, derived from the rule files' metas (registry.ts): every code, its family, default severity
 // and one-line title (en + zh). Codes are stable: a code never changes meaning and a retired code is never reused.
-import type { Profile, Severity } from '../types';
+import type { Profile, Severity, SeveritySetting } from '../types';
 import { RULE_MODULES } from './registry';
 import type { RuleMeta } from './rule';
 
@@ -14,4 +14,14 @@ export function defaultSeverity(code: string, profile: Profile): Severity {
   const m = byCode.get(code);
   if (!m) return 'error';
   return typeof m.severity === 'function' ? m.severity(profile) : m.severity;
+}
+
+/**
+ * The severity a finding gets: the `modelarts.rules` setting, else the rule's own reason to differ, else the
+ * catalogue's default for the profile; undefined when the setting turns the code off.
+ */
+export function resolveSeverity(code: string, profile: Profile, rules: Record<string, SeveritySetting>, own?: Severity): Severity | undefined {
+  const setting = rules[code];
+  if (setting === 'off') return undefined;
+  return setting ?? own ?? defaultSeverity(code, profile);
 }

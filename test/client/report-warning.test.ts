@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkResults } from '../../client/src/views/reportModel';
 import { formatReportJunit, formatReportText } from '../../engine/format';
-import { ma410Message, type Report } from '../../engine/conformance';
+import type { Report } from '../../engine/conformance';
+import { ma410Message } from '../../engine/steps/stop';
 
 const m = ma410Message(5);
 const rng = { start: { line: 5, character: 0 }, end: { line: 5, character: 30 } };

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lensTargets } from '../../client/src/views/lensTargets';
-import { checkResults, expectedChecks } from '../../client/src/views/reportModel';
+import { checkResults } from '../../client/src/views/reportModel';
+import { plannedChecks } from '../../engine/steps';
 import type { Report } from '../../engine/report';
 
 const root = path.resolve(__dirname, '../..');
@@ -24,6 +25,10 @@ test('lenses survive a half-typed config and ignore non-objects', () => {
   assert.deepEqual(lensTargets('[]'), []);
   assert.deepEqual(lensTargets(''), []);
 });
+
+/** The checks the test tree shows before a run: the engine's plan for a config with these apis (batch: by its CMD). */
+const expectedChecks = (apis: { method: string; url: string }[], batch: boolean) =>
+  plannedChecks({ apis }, { file: 'Dockerfile', text: batch ? 'FROM x\nCMD /bin/sh /home/run.sh\n' : undefined }).filter((c) => c.planned);
 
 test('expected checks: one per api, batch only for batch', () => {
   const ids = expectedChecks([{ method: 'post', url: '/' }], false).map((c) => c.id);

@@ -30,18 +30,18 @@ export async function assertNoLabelled(engine: Engine): Promise<string[]> {
 export const FAST = { stopTimeoutS: 5, startTimeoutMs: 8000, requestTimeoutMs: 10_000, removeImage: false } as const;
 
 /**
- * A busybox base labelled linux/arm64 (the binary stays amd64, so it still runs here): `docker save`, rewrite
- * the config's architecture, `docker load`. Images built FROM it inherit the label — the MA402 fixture.
+ * A base image labelled linux/arm64 (the binaries stay amd64, so it still runs here): `docker save`, rewrite
+ * the config's architecture, `docker load`. Images built FROM it inherit the label — the MA402 fixture (busybox)
+ * and the MA402 page's example as an arm64 machine builds it (python:3.11-slim).
  */
-export async function ensureArm64Base(engine: Engine): Promise<string> {
-  const tag = 'modelarts-kit-test/busybox-arm64:latest';
+export async function ensureArm64Base(engine: Engine, source = 'busybox:latest', tag = 'modelarts-kit-test/busybox-arm64:latest'): Promise<string> {
   if (await engine.docker.getImage(tag).inspect().then(() => true, () => false)) return tag;
   const fs = await import('node:fs');
   const os = await import('node:os');
   const crypto = await import('node:crypto');
   const tar = await import('tar-fs');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-arm64-'));
-  const saved = (await engine.docker.getImage('busybox:latest').get()) as NodeJS.ReadableStream;
+  const saved = (await engine.docker.getImage(source).get()) as NodeJS.ReadableStream;
   await new Promise<void>((res, rej) => saved.pipe(tar.extract(dir)).on('finish', res).on('error', rej));
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const config = JSON.parse(fs.readFileSync(path.join(dir, manifest[0].Config), 'utf8'));

@@ -1,5 +1,5 @@
-// Faults under load, on the real engine: 20 runs back to back, 3 at once, a container killed while a request
-// is in flight, and the engine connection cut mid-build. After each, no container labelled modelarts-image-kit=1
+// Faults under load, on the real engine: 20 runs back to back, 3 at once, and the engine connection cut mid-build
+// (a container killed while a request is in flight: test/rules/MA406.test.ts). After each, no container labelled modelarts-image-kit=1
 // remains. Outside CI with no engine the tests skip; with CI set they fail (engineOrSkip throws).
 import { test, after } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runConformance } from '../../engine/conformance';
-import { engineOrSkip, assertNoLabelled, FIXTURES, EXAMPLES, FAST } from './engine-helpers';
+import { engineOrSkip, assertNoLabelled, EXAMPLES, FAST } from './engine-helpers';
 
 const ONLINE = path.join(EXAMPLES, 'online');
 
@@ -33,36 +33,6 @@ test('3 conformance runs at once all pass, each on its own host port, and leave 
   const ports = reports.map((r) => /127\.0\.0\.1:(\d+)/.exec(r.checks.find((c) => c.id === 'start')!.message)?.[1]);
   assert.ok(ports.every(Boolean), JSON.stringify(ports));
   assert.equal(new Set(ports).size, 3, `host ports ${ports.join(', ')}`);
-  assert.deepEqual(await assertNoLabelled(engine), []);
-});
-
-test('container killed mid-request: a failed api check that says the container stopped, and no container left', async (t) => {
-  const engine = await engineOrSkip();
-  if (!engine) return t.skip('no engine');
-  const tag = 'mik-load-kill:modelarts-dev';
-  let killed: Promise<unknown> | undefined;
-  // The fixture's api answers after 3 s; the container is killed (SIGKILL through the engine) while it waits.
-  const r = await runConformance(path.join(FIXTURES, 'ma406-slow'), { ...FAST, engine, tag }, {
-    onProgress: (c) => {
-      if (!c.id.startsWith('api') || c.status !== 'running') return;
-      killed = new Promise((res) => setTimeout(res, 800)).then(async () => {
-        const [mine] = await engine.docker.listContainers({ filters: { label: ['modelarts-image-kit=1'], ancestor: [tag] } });
-        assert.ok(mine, 'the running container was found');
-        await engine.docker.getContainer(mine.Id).kill();
-      });
-    },
-  });
-  assert.ok(killed, 'the api step started');
-  await killed;
-  assert.equal(r.passed, false);
-  const api = r.checks.find((c) => c.id === 'api POST /predict')!;
-  assert.equal(api.status, 'fail', JSON.stringify(api));
-  // The engine reports the cut answer as MA406; the message names the cause and the exit code (137 = SIGKILL).
-  assert.equal(api.code, 'MA406');
-  assert.match(api.message, /POST \/predict: connection reset .*the container stopped during the request: exit code 137/);
-  assert.deepEqual(r.findings.map((f) => f.code), ['MA406']);
-  assert.match(r.findings[0].message.en, /the container stopped during the request/);
-  assert.equal(r.checks.find((c) => c.id === 'stop')?.status, 'skip');
   assert.deepEqual(await assertNoLabelled(engine), []);
 });
 

@@ -13,7 +13,7 @@ import { packContext } from '../../engine/context';
 import { defaultTag } from '../../engine/build';
 import { healthSpec, modelArtsBudgetS, healthAnswerOk } from '../../engine/probe';
 import { isRunShCommand } from '../../engine/inspect';
-import { detectServiceKind } from '../../engine/conformance';
+import { serviceKindOfText } from '../../core/analysis/service';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mik-req-'));
 
@@ -131,6 +131,9 @@ test('the build context honours .dockerignore, with exceptions, and always carri
   assert.deepEqual(list(out).sort(), ['.dockerignore', 'Dockerfile', 'app.py', 'data/keep/model.bin']);
   assert.equal(stats.files, 4);
 });
+
+// The engine decides as the static rules do (core/analysis/service.ts).
+const detectServiceKind = (text: string | undefined) => serviceKindOfText('Dockerfile', text).kind;
 
 test('online or batch: the comment, else a start command running /home/run.sh', () => {
   assert.equal(detectServiceKind('FROM x\nCMD /bin/sh /home/run.sh\n'), 'batch');

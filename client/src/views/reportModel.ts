@@ -1,7 +1,8 @@
 // A conformance Report as Test Explorer results: one result per check, a failure's message and where in the
-// Dockerfile or config.json it points. Pure (no vscode) so it is unit-tested without a window.
+// Dockerfile or config.json it points. Which checks there are is the engine's (engine/steps). Pure (no vscode) so it
+// is unit-tested without a window.
 import * as path from 'node:path';
-import type { Finding, Lang, Range } from '../../../core/types';
+import type { Finding, Lang, Localized, Range } from '../../../core/types';
 import { pick } from '../../../core/i18n';
 import type { Check, Report } from '../../../engine/report';
 
@@ -18,22 +19,11 @@ export interface CheckResult {
   location?: { file: string; range: Range };
 }
 
-/** The checks a run of this folder will have, known before it runs (the tree is filled at once). */
-export function expectedChecks(apis: { method: string; url: string }[], batch: boolean): { id: string; label: string }[] {
-  return [
-    { id: 'build', label: 'Build the image' },
-    { id: 'size', label: 'Image size' },
-    { id: 'platform', label: 'Platform linux/amd64' },
-    ...(batch ? [{ id: 'batch', label: 'Batch entry and components' }] : []),
-    { id: 'start', label: 'Serve on port 8080' },
-    { id: 'health', label: 'Health' },
-    ...apis.map((a) => ({ id: `api ${a.method.toUpperCase()} ${a.url}`, label: `api ${a.method.toUpperCase()} ${a.url}` })),
-    { id: 'logs', label: 'Logs on stdout/stderr' },
-    { id: 'stop', label: 'Stop on SIGTERM' },
-  ];
-}
-
-export function checkResults(report: Report, lang: Lang): CheckResult[] {
+/**
+ * The Test Explorer's results of a run. `titles`: the steps' titles by check id (engine/steps), so a check is
+ * labelled in the UI language; a check without one keeps the report's (English) title.
+ */
+export function checkResults(report: Report, lang: Lang, titles: ReadonlyMap<string, Localized> = new Map()): CheckResult[] {
   // The engine emits one finding per failing check with a code, in check order: pair them up in that order.
   const unused: Finding[] = [...report.findings];
   const takeFinding = (code?: string): Finding | undefined => {
@@ -50,7 +40,7 @@ export function checkResults(report: Report, lang: Lang): CheckResult[] {
     const message = f ? `${head}${pick(f.message, lang)}` : `${head}${c.message}`;
     return {
       id: c.id,
-      label: c.title,
+      label: titles.has(c.id) ? pick(titles.get(c.id)!, lang) : c.title,
       state: c.status === 'pass' || c.status === 'warn' ? 'passed' : c.status === 'fail' ? 'failed' : 'skipped',
       durationMs: c.durationMs,
       message,

@@ -5,15 +5,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
-import { runConformance, detectServiceKind, CancelledError, type Report } from '../../../engine/conformance';
-import { apiSpecs } from '../../../engine/infer';
+import { ruleSettings } from '../../../core/settings';
+import type { Localized } from '../../../core/types';
+import { runConformance, CancelledError, type Report } from '../../../engine/conformance';
+import { plannedChecks, type PlannedCheck } from '../../../engine/steps';
 import { showEngineError } from '../engineError';
-import { lang, t } from '../i18n';
+import { lang, t, tl } from '../i18n';
 import type { ModelFolders } from '../modelFolders';
 import { workflowSettings } from '../settings';
 import { requireTrust } from '../trust';
 import type { Workflow } from '../workflow';
-import { checkResults, expectedChecks, type CheckResult } from './reportModel';
+import { checkResults, type CheckResult } from './reportModel';
 
 export interface RunSummary {
   folder: string;
@@ -63,18 +65,21 @@ export class ConformanceTests implements vscode.Disposable {
       if (rel !== item.label) item.description = rel;
       this.ctrl.items.add(item);
     }
-    const config = this.wf.configOf(f);
-    let text: string | undefined;
-    try { text = fs.readFileSync(f.dockerfilePath!, 'utf8'); } catch { /* gone: the tree updates on the next change */ }
-    const batch = detectServiceKind(text, f.dir) === 'batch';
-    const expected = expectedChecks(apiSpecs(config), batch);
+    const expected = this.plan(f).filter((c) => c.planned);
     const children = expected.map((c, i) => {
-      const child = item!.children.get(c.id) ?? this.ctrl.createTestItem(c.id, c.label, item!.uri);
+      const child = item!.children.get(c.id) ?? this.ctrl.createTestItem(c.id, tl(c.title), item!.uri);
       child.sortText = String(i).padStart(3, '0'); // run order, not alphabetical
       return child;
     });
     item.children.replace(children);
     return item;
+  }
+
+  /** The engine's checks for the folder (its config.json and Dockerfile as they are on disk now). */
+  private plan(f: ModelFolder): PlannedCheck[] {
+    let text: string | undefined;
+    try { text = fs.readFileSync(f.dockerfilePath!, 'utf8'); } catch { /* gone: the tree updates on the next change */ }
+    return plannedChecks(this.wf.configOf(f), { file: f.dockerfilePath!, text });
   }
 
   /** "Build and Test" from a command, a menu or a CodeLens: a run of the folder's root item. */
@@ -83,7 +88,11 @@ export class ConformanceTests implements vscode.Disposable {
     await vscode.commands.executeCommand('workbench.view.testing.focus');
     const cts = new vscode.CancellationTokenSource();
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: t(`ModelArts: Build and Test ${path.basename(f.dir)}`, `ModelArts：构建并测试 ${path.basename(f.dir)}`), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: t(`ModelArts: Build and Test ${path.basename(f.dir)}`, `ModelArts：构建并测试 ${path.basename(f.dir)}`),
+        cancellable: true,
+      },
       async (progress, token) => {
         token.onCancellationRequested(() => cts.cancel());
         await this.run(new vscode.TestRunRequest([item], undefined, this.profile), cts.token, (m) => progress.report({ message: m }));
@@ -118,7 +127,9 @@ export class ConformanceTests implements vscode.Disposable {
 
   private *iter(): Iterable<vscode.TestItem> { const out: vscode.TestItem[] = []; this.ctrl.items.forEach((i) => out.push(i)); yield* out; }
 
-  private async runOne(f: ModelFolder, root: vscode.TestItem, which: Set<string> | 'all', run: vscode.TestRun, token: vscode.CancellationToken, report?: (m: string) => void): Promise<void> {
+  private async runOne(
+    f: ModelFolder, root: vscode.TestItem, which: Set<string> | 'all', run: vscode.TestRun, token: vscode.CancellationToken, report?: (m: string) => void,
+  ): Promise<void> {
     const asked = (id: string) => which === 'all' || which.has(id);
     const summary: RunSummary = { folder: f.dir, done: false, results: [] };
     this.lastRun = summary;
@@ -126,23 +137,30 @@ export class ConformanceTests implements vscode.Disposable {
     root.children.forEach((c) => asked(c.id) && run.enqueued(c));
     const engine = await this.wf.connect(f);
     if (!engine) {
-      run.errored(root, new vscode.TestMessage(t('No Docker engine answers: start one or set "modelarts.dockerHost".', '没有可用的 Docker 引擎：请启动一个，或设置 "modelarts.dockerHost"。')));
+      run.errored(root, new vscode.TestMessage(t(
+        'No Docker engine answers: start one or set "modelarts.dockerHost".',
+        '没有可用的 Docker 引擎：请启动一个，或设置 "modelarts.dockerHost"。',
+      )));
       summary.done = true;
       return;
     }
     const s = workflowSettings(vscode.Uri.file(f.dir));
-    const rules = vscode.workspace.getConfiguration('modelarts', vscode.Uri.file(f.dir)).get<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>('rules') ?? {};
+    // Read as the language server reads it (aliases such as "warn" or "none" included).
+    const rules = ruleSettings(vscode.workspace.getConfiguration('modelarts', vscode.Uri.file(f.dir)).get('rules'));
+    const titles = new Map<string, Localized>(this.plan(f).map((c) => [c.id, c.title]));
     const ac = new AbortController();
     const sub = token.onCancellationRequested(() => ac.abort());
     const name = path.basename(f.dir);
     let rep: Report | undefined;
     try {
-      const running = runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine }, {
+      const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine };
+      const running = runConformance(f.dir, options, {
         signal: ac.signal,
         onProgress: (c) => {
           const item = root.children.get(c.id);
           if (c.status === 'running') {
-            report?.(c.title);
+            const title = titles.get(c.id);
+            report?.(title ? tl(title) : c.title);
             if (item && asked(item.id)) run.started(item);
           }
         },
@@ -166,11 +184,12 @@ export class ConformanceTests implements vscode.Disposable {
       sub.dispose();
       this.active.delete(ac);
     }
-    this.apply(rep, root, asked, run, summary);
+    this.apply(rep, titles, root, asked, run, summary);
   }
 
-  private apply(rep: Report, root: vscode.TestItem, asked: (id: string) => boolean, run: vscode.TestRun, summary: RunSummary): void {
-    const results = checkResults(rep, lang());
+  private apply(rep: Report, titles: Map<string, Localized>, root: vscode.TestItem, asked: (id: string) => boolean, run: vscode.TestRun,
+    summary: RunSummary): void {
+    const results = checkResults(rep, lang(), titles);
     const reported = new Set<string>();
     for (const r of results) {
       let item = root.children.get(r.id);
@@ -182,7 +201,10 @@ export class ConformanceTests implements vscode.Disposable {
       summary.results.push(toSummary(r));
       if (!asked(r.id)) continue;
       // The Test Explorer API has no "passed with a warning": say it in the run's output, next to the item.
-      if (r.warning) run.appendOutput(`⚠ ${r.label}: ${r.warning}\r\n`, r.location ? new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range)) : undefined, item);
+      if (r.warning) {
+        const at = r.location ? new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range)) : undefined;
+        run.appendOutput(`⚠ ${r.label}: ${r.warning}\r\n`, at, item);
+      }
       if (r.state === 'passed') run.passed(item, r.durationMs);
       else if (r.state === 'skipped') run.skipped(item);
       else run.failed(item, this.message(r), r.durationMs);
@@ -191,7 +213,8 @@ export class ConformanceTests implements vscode.Disposable {
     // MA4xx findings also go to the Problems panel until the next run of this folder.
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const f of rep.findings) {
-      const d = new vscode.Diagnostic(toRange(f.range), `${f.code}: ${lang() === 'zh-cn' ? f.message.zh : f.message.en}`, { error: 0, warning: 1, info: 2, hint: 3 }[f.severity] as vscode.DiagnosticSeverity);
+      const severity = { error: 0, warning: 1, info: 2, hint: 3 }[f.severity] as vscode.DiagnosticSeverity;
+      const d = new vscode.Diagnostic(toRange(f.range), `${f.code}: ${lang() === 'zh-cn' ? f.message.zh : f.message.en}`, severity);
       d.source = 'modelarts-test';
       d.code = f.code;
       byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);

@@ -1,0 +1,62 @@
+// api METHOD url: one step per `apis` entry — a test request, its status and time (MA406), its size (MA411), the
+// answer against the declared response (MA407). A folder without apis gets one skipped "APIs" check.
+import * as path from 'node:path';
+import type Docker from 'dockerode';
+import { L } from '../../core/i18n';
+import type { Localized } from '../../core/types';
+import MA406 from '../../core/rules/image/MA406';
+import { testApi, type ApiSpec } from '../infer';
+import type { Gate, RunContext, Step, StepResult } from './step';
+
+/** The container's exit code if it ends within ms (the engine may record a kill a moment after the reset). */
+async function exitedWithin(container: Docker.Container, ms: number): Promise<number | undefined> {
+  const ac = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      container.wait({ abortSignal: ac.signal } as object).then((w: { StatusCode?: number }) => w.StatusCode ?? -1, () => undefined),
+      new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    ac.abort();
+  }
+}
+
+const join = (a: Localized, b: Localized): Localized => ({ en: a.en + b.en, zh: a.zh + b.zh });
+
+/** Not run when the container never started (the report then has no api checks at all). */
+const gate = (ctx: RunContext): Gate => (ctx.notStarted ? 'omit' : ctx.served ? undefined : { skip: 'the container did not serve' });
+
+async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
+  const { options: o, run } = ctx;
+  const configDir = path.dirname(ctx.folder.configPath ?? ctx.folder.dir);
+  const r = await testApi(api, {
+    port: run!.hostPort!, configDir, signal: ctx.signal,
+    requestTimeoutMs: o.requestTimeoutMs, maxRequestBytes: o.maxRequestBytes, maxAnswerBytes: o.maxAnswerBytes,
+  });
+  ctx.timings[id] = r.ms;
+  const details = [`request: ${r.requestSource}, ${r.requestBytes} bytes`, ...(r.preview !== undefined ? [`answer: ${r.preview}`] : [])];
+  if (r.ok || !r.code || !r.finding) return { status: 'pass', message: r.message, details };
+  let text = r.finding;
+  // A reset or timeout because the container died is its stop, not a slow api: say so.
+  if (r.code === 'MA406') {
+    const code = await exitedWithin(run!.container, 1000);
+    if (code !== undefined) text = join(text, MA406.messages.stoppedDuring(code));
+  }
+  ctx.issue(r.code, { config: ['apis', api.index, r.code === 'MA407' ? 'response' : 'url'] }, text);
+  return { status: 'fail', code: r.code, message: text.en, details: [...details, ...ctx.lastLines().slice(-8)] };
+}
+
+export function apiStep(api: ApiSpec): Step {
+  const id = `api ${api.method} ${api.url}`;
+  return { id, title: L(id, `接口 ${api.method} ${api.url}`), gate, run: (ctx) => call(ctx, api, id) };
+}
+
+export const noApisStep: Step = {
+  id: 'api',
+  title: L('APIs', '接口'),
+  planned: () => false,
+  gate: (ctx) => (ctx.notStarted ? 'omit' : undefined),
+  run: async () => ({ status: 'skip', message: 'config.json has no apis' }),
+};

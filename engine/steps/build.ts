@@ -1,0 +1,38 @@
+// build: the image, streamed; a failed step points at its Dockerfile line. Nothing runs after a failed build.
+import { L } from '../../core/i18n';
+import { formatBytes, formatSeconds } from '../../core/units';
+import { buildImage, type BuildResult } from '../build';
+import { CancelledError } from '../report';
+import type { RunContext, Step, StepResult } from './step';
+
+const lines = {
+  built: (tag: string, b: BuildResult) =>
+    `${tag} built in ${formatSeconds(b.durationMs)} (context: ${b.context.files} files, ${formatBytes(b.context.bytes)})`,
+  failed: (b: BuildResult) => {
+    const s = b.failedStep;
+    return `build failed${s ? ` at step ${s.step} (line ${s.range.start.line + 1}: ${s.instruction})` : ''}: ${b.error}`;
+  },
+};
+
+function failed(ctx: RunContext, b: BuildResult): StepResult {
+  ctx.ended = true;
+  const location = b.failedStep ? { file: ctx.folder.dockerfilePath, line: b.failedStep.range.start.line + 1 } : undefined;
+  return { status: 'fail', message: lines.failed(b), details: b.tail.slice(-12), location };
+}
+
+export const buildStep: Step = {
+  id: 'build',
+  title: L('Build the image', '构建镜像'),
+  async run(ctx) {
+    const { folder, options, cb, timings } = ctx;
+    const b = await buildImage(ctx.engine, {
+      dir: folder.dir, dockerfile: folder.dockerfilePath, tag: ctx.tag, signal: ctx.signal, buildArgs: options.buildArgs,
+      onOutput: (l) => cb.onLog?.(l, 'build'),
+    });
+    timings.build = b.durationMs;
+    if (b.uploadMs !== undefined) timings.upload = b.uploadMs;
+    if (b.error === 'cancelled') throw new CancelledError();
+    if (!b.ok) return failed(ctx, b);
+    return { status: 'pass', message: lines.built(ctx.tag, b) };
+  },
+};

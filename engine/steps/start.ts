@@ -1,0 +1,67 @@
+// start: run the container with 8080 published on 127.0.0.1 and wait for it the way ModelArts does (config.json
+// `health`): it exits first (MA403), nothing answers on 8080 (MA404), or it serves. The probe's outcome is what the
+// health, api and logs steps build on.
+import { L } from '../../core/i18n';
+import { formatSeconds } from '../../core/units';
+import MA403 from '../../core/rules/image/MA403';
+import MA404 from '../../core/rules/image/MA404';
+import { createAndStart, tapLogs, StartError, type Running } from '../container';
+import { probeHealth, type ProbeOutcome } from '../probe';
+import { CancelledError } from '../report';
+import type { RunContext, Step, StepResult } from './step';
+
+/** The engine refused to start it (a missing command): for ModelArts that is an exit before serving. */
+function notStarted(ctx: RunContext, e: StartError): StepResult {
+  ctx.notStarted = true;
+  ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.notStarted(e.message));
+  return { status: 'fail', code: 'MA403', message: MA403.messages.notStartedCheck(e.message).en };
+}
+
+async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
+  const o = ctx.options;
+  const outcome = await probeHealth(run.container, {
+    port: run.hostPort!, health: ctx.health, profile: ctx.profile, startedAt: run.startedAt, deadlineMs: ctx.deadlineMs, pollMs: o.pollMs, signal: ctx.signal,
+  });
+  if (outcome.kind === 'cancelled') throw new CancelledError();
+  ctx.outcome = outcome;
+  ctx.served = outcome.kind === 'healthy' || outcome.kind === 'bad-health';
+  if (outcome.kind === 'healthy') ctx.timings.serving = outcome.afterMs;
+  if (outcome.kind === 'bad-health' && outcome.servedAfterMs !== undefined) ctx.timings.serving = outcome.servedAfterMs;
+  return outcome;
+}
+
+async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome): Promise<StepResult> {
+  const durationMs = ctx.timings.serving ?? outcome.afterMs;
+  if (outcome.kind === 'exited') {
+    await ctx.logs!.drained(1500);
+    const tail = ctx.lastLines();
+    ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail));
+    return { durationMs, status: 'fail', code: 'MA403', message: MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs).en, details: tail };
+  }
+  if (outcome.kind === 'no-port') {
+    ctx.issue('MA404', { dockerfile: 'CMD' }, MA404.messages.noAnswer(ctx.deadlineMs, outcome.last?.message));
+    return { durationMs, status: 'fail', code: 'MA404', message: MA404.messages.noAnswerCheck(ctx.deadlineMs).en, details: ctx.lastLines() };
+  }
+  return { durationMs, status: 'pass', message: `answering on 8080 after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort})` };
+}
+
+export const startStep: Step = {
+  id: 'start',
+  title: L('Serve on port 8080', '在 8080 端口提供服务'),
+  async run(ctx) {
+    const ts = Date.now();
+    let run: Running;
+    try {
+      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, signal: ctx.signal });
+    } catch (e) {
+      if (e instanceof StartError) return notStarted(ctx, e);
+      throw e;
+    }
+    ctx.run = run;
+    ctx.containers.add(run.id);
+    ctx.timings.start = Date.now() - ts;
+    ctx.logs = await tapLogs(ctx.engine, run.container, (l, s) => ctx.cb.onLog?.(l, s));
+    if (!run.hostPort) throw new Error('the engine published no host port for 8080');
+    return judge(ctx, run, await probe(ctx, run));
+  },
+};

@@ -1,0 +1,69 @@
+// What a conformance step is, and what it sees of the run: a small module {id, title, run} over a shared context.
+// The runner (engine/conformance.ts) calls the steps in order and owns cancellation, timing, cleanup and the report.
+import type { Localized, Profile, ServiceKind } from '../../core/types';
+import type { Engine } from '../connect';
+import type { Anchors, Where } from '../findings';
+import type { ImageFacts } from '../inspect';
+import type { LogTap, Running } from '../container';
+import type { HealthSpec, ProbeOutcome } from '../probe';
+import type { ApiSpec } from '../infer';
+import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from '../report';
+
+/** What a step's run returns; the runner adds id, title and (unless the step measured it) the duration. */
+export type StepResult = Omit<Check, 'id' | 'title' | 'durationMs'> & { durationMs?: number };
+
+/** Before a step runs: skip it with a reason, leave it out of the report ('omit'), or run it (undefined). */
+export type Gate = { skip: string } | 'omit' | undefined;
+
+export interface Step {
+  id: string;
+  title: Localized;
+  /** Shown before a run (the editor's test tree)? Default: yes. */
+  planned?: (kind: ServiceKind) => boolean;
+  gate?: (ctx: RunContext) => Gate | Promise<Gate>;
+  run(ctx: RunContext): Promise<StepResult>;
+}
+
+export interface ModelFolderPaths {
+  dir: string;
+  dockerfilePath: string;
+  configPath?: string;
+}
+
+/** The run as the steps share it: fixed inputs first, then what earlier steps found. */
+export interface RunContext {
+  readonly engine: Engine;
+  readonly folder: ModelFolderPaths;
+  readonly anchors: Anchors;
+  readonly profile: Profile;
+  readonly options: ConformanceOptions;
+  readonly cb: ConformanceCallbacks;
+  readonly signal?: AbortSignal;
+  readonly report: Report;
+  readonly timings: Record<string, number>;
+  /** Every container the run created: the runner removes them. */
+  readonly containers: Set<string>;
+  readonly tag: string;
+  readonly health: HealthSpec;
+  readonly apis: ApiSpec[];
+  /** Give up waiting for the container to serve after this long (ms after its start). */
+  readonly deadlineMs: number;
+  /** The service kind came from the setting or a Dockerfile comment: what the image runs does not change it. */
+  readonly kindIsExplicit: boolean;
+  /** The build failed: no step after it runs. */
+  ended?: boolean;
+  facts?: ImageFacts;
+  /** The engine could not start the container at all (a missing command). */
+  notStarted?: boolean;
+  run?: Running;
+  logs?: LogTap;
+  outcome?: ProbeOutcome;
+  /** Something in the container answered (healthy or not). */
+  served?: boolean;
+  /** Records an MA4xx finding (unless `rules` turns the code off). */
+  issue(code: string, where: Where, message: Localized): void;
+  /** A check whose finding is only a warning (by default or by the rules setting) warns; an error fails the run. */
+  verdictOf(code: string): 'warn' | 'fail';
+  /** The container's last log lines. */
+  lastLines(): string[];
+}

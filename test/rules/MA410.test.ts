@@ -1,0 +1,86 @@
+// MA410: The container does not stop in time after SIGTERM — on the real engine. A correct image whose server ignores
+// SIGTERM (python http.server, the Flask dev server, a script as PID 1) passes `modelarts-image test`: MA410 is a
+// warning in every report format, the exit code is 0, and the run does not wait ModelArts' 90 s (the default wait
+// after SIGTERM is DEFAULT_STOP_TIMEOUT_S).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runConformance } from '../../engine/conformance';
+import { engineOrSkip, codesOf, FIXTURES, FAST } from '../engine/engine-helpers';
+import { docExamples, noContainersAfter } from '../helpers/imageRule';
+
+test('MA410: a server that ignores SIGTERM is killed after the short wait, warned about, and the run passes', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'ma410-no-sigterm'), { ...FAST, engine, stopTimeoutS: 2 });
+  assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
+  assert.deepEqual(codesOf(r), ['MA410']);
+  assert.deepEqual(r.checks.filter((k) => k.status === 'fail'), []);
+  const stop = r.checks.find((k) => k.id === 'stop')!;
+  assert.equal(stop.status, 'warn');
+  assert.equal(stop.code, 'MA410');
+  assert.match(stop.message, /did not stop within 2 s of SIGTERM; in-flight requests would be cut when ModelArts stops it after 90 s/);
+  const f = r.findings[0];
+  assert.equal(f.severity, 'warning');
+  assert.ok(f.file.endsWith('Dockerfile'), f.file);
+  assert.match(f.message.zh, /2 秒内未退出；ModelArts 会在 90 秒后强制停止它/);
+  // Waited about the 2 s asked, not ModelArts' 90 s.
+  assert.ok(r.timings.stop < 10_000, String(r.timings.stop));
+});
+
+test('MA410 set to error by the rules setting fails the run', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'ma410-no-sigterm'), { ...FAST, engine, stopTimeoutS: 1, rules: { MA410: 'error' } });
+  assert.equal(r.passed, false);
+  assert.equal(r.checks.find((k) => k.id === 'stop')!.status, 'fail');
+});
+
+const cli = path.resolve(__dirname, '../../cli/main.ts');
+const dir = path.join(FIXTURES, 'ma410-no-sigterm');
+const run = (...extra: string[]) => {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', dir, ...extra], { encoding: 'utf8' });
+  // A figure for whoever reads the test log; the time is not asserted (machines differ).
+  process.stderr.write(`modelarts-image test ${extra.join(' ')}: exit ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  return r;
+};
+
+test('the CLI: a SIGTERM-ignoring server passes with the MA410 warning (text, json, junit)', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const text = run();
+  assert.equal(text.status, 0, text.stderr + text.stdout);
+  assert.match(text.stdout, new RegExp(/⚠ Stop on SIGTERM +\d+\.\d s {2}MA410 warning: did not stop within 5 s of SIGTERM; /.source +
+    /in-flight requests would be cut when ModelArts stops it after 90 s/.source));
+  assert.match(text.stdout, /PASSED: \d+ passed, 1 warning, 0 failed/);
+
+  const json = run('--format', 'json');
+  assert.equal(json.status, 0, json.stderr);
+  const out = JSON.parse(json.stdout);
+  assert.equal(out.passed, true);
+  assert.equal(out.checks.find((c: { id: string }) => c.id === 'stop').status, 'warn');
+  const f = out.findings.find((x: { code: string }) => x.code === 'MA410');
+  assert.equal(f.severity, 'warning');
+  assert.ok(out.timings.stop < 15_000, String(out.timings.stop));
+
+  const junit = run('--format', 'junit', '--lang', 'zh-cn');
+  assert.equal(junit.status, 0, junit.stderr);
+  assert.match(junit.stdout, /<testsuites tests="\d+" failures="0"/);
+  assert.match(junit.stdout, new RegExp(/<testcase classname="modelarts.conformance" name="Stop on SIGTERM" time="[\d.]+">/.source +
+    /\n {6}<system-out>warning MA410: did not stop within 5 s/.source));
+  assert.doesNotMatch(junit.stdout, /<failure/);
+});
+
+test('the CLI: --stop-timeout sets the wait the warning names', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = run('--stop-timeout', '1');
+  assert.equal(r.status, 0, r.stderr + r.stdout);
+  assert.match(r.stdout, /MA410 warning: did not stop within 1 s of SIGTERM/);
+});
+
+docExamples('MA410');
+
+noContainersAfter();
