@@ -37,6 +37,10 @@ export function ensureBuilt(): void {
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
 
+/** A diagnostic as this client gets it: it announces no markupMessageSupport, so every message is a plain string. */
+export type PlainDiagnostic = Diagnostic & { message: string };
+export type Publish = Omit<PublishDiagnosticsParams, 'diagnostics'> & { diagnostics: PlainDiagnostic[] };
+
 /** Guards against a hang only (a missing publish would otherwise wait forever); never a performance assertion. */
 const HANG_GUARD_MS = 60_000;
 
@@ -51,7 +55,7 @@ export interface StartOptions {
 }
 
 export class LspClient {
-  readonly publishes: PublishDiagnosticsParams[] = [];
+  readonly publishes: Publish[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
   configurationRequests = 0;
@@ -73,7 +77,7 @@ export class LspClient {
       : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new LspClient(proc, conn, o.settings ?? {});
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      c.publishes.push(p);
+      c.publishes.push(p as Publish);
       const ws = c.waiters;
       c.waiters = [];
       ws.forEach((w) => w());
@@ -117,7 +121,7 @@ export class LspClient {
   }
 
   /** The first publish from `since` on that matches. */
-  waitFor(pred: (p: PublishDiagnosticsParams) => boolean, since = 0, what = 'a matching publishDiagnostics'): Promise<PublishDiagnosticsParams> {
+  waitFor(pred: (p: Publish) => boolean, since = 0, what = 'a matching publishDiagnostics'): Promise<Publish> {
     return new Promise((resolve, reject) => {
       const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}; server log: ${this.logs.slice(-5).join('\n')}`)), HANG_GUARD_MS);
       const check = (): void => {
@@ -131,12 +135,12 @@ export class LspClient {
     });
   }
 
-  waitForFile(file: string, since = 0, pred: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+  waitForFile(file: string, since = 0, pred: (p: Publish) => boolean = () => true): Promise<Publish> {
     const uri = uriOf(file);
     return this.waitFor((p) => p.uri === uri && pred(p), since, `publish for ${path.basename(file)}`);
   }
 
-  publishesFor(file: string, since = 0): PublishDiagnosticsParams[] {
+  publishesFor(file: string, since = 0): Publish[] {
     const uri = uriOf(file);
     return this.publishes.slice(since).filter((p) => p.uri === uri);
   }
@@ -210,7 +214,7 @@ export class LspClient {
 const brief = (p: PublishDiagnosticsParams) => ({ uri: path.basename(p.uri), version: p.version, codes: p.diagnostics.map((d) => d.code) });
 
 export const codes = (p: PublishDiagnosticsParams): string[] => p.diagnostics.map((d) => String(d.code)).sort();
-export const find = (p: PublishDiagnosticsParams, code: string): Diagnostic | undefined => p.diagnostics.find((d) => d.code === code);
+export const find = (p: Publish, code: string): PlainDiagnostic | undefined => p.diagnostics.find((d) => d.code === code);
 
 /** Applies LSP text edits to a text (offsets computed on the original text, applied back to front). */
 export function applyEdits(text: string, edits: TextEdit[]): string {
