@@ -31,6 +31,13 @@ test('commands: category ModelArts, the nine the user needs, each registered by 
   for (const id of ids) assert.ok(src.includes(`'${id}'`), `${id} is never registered`);
 });
 
+test('the test-only report command is not shipped: no contributed command, menu entry or text names it', () => {
+  const manifest = JSON.stringify({ contributes: pkg.contributes, en, zh });
+  assert.doesNotMatch(manifest, /e2eReport|modelarts\.e2e/);
+  const src = fs.readFileSync(path.join(root, 'client/src/e2eReport.ts'), 'utf8');
+  assert.match(src, /const file = process\.env\.MODELARTS_E2E_REPORT;\n\s*if \(!file\) return \[\];/, 'registered only under MODELARTS_E2E_REPORT');
+});
+
 test('settings: docker host machine-scoped; trust limited; snippets and walkthrough media exist', () => {
   const props = pkg.contributes.configuration.properties;
   assert.equal(props['modelarts.dockerHost'].scope, 'machine');

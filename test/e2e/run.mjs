@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeServer } from './lib/codeServer.mjs';
-import { Workbench } from './lib/workbench.mjs';
+import { REPORT_KEY, Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { checkVsix } from './lib/vsix.mjs';
 import { containersOfRun, scenarios, untrustedScenarios } from './scenarios.mjs';
@@ -64,8 +64,9 @@ async function session(name, { trust, steps }) {
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   const cs = new CodeServer({
     bin: CODE_SERVER, root: dir, settingsFile,
-    // The extension host inherits this: the test-only report appears and is written here.
+    // The extension host inherits this: the test-only report command is registered and writes here.
     extraEnv: { MODELARTS_E2E_REPORT: reportFile },
+    keybindings: [{ key: REPORT_KEY.binding, command: REPORT_KEY.command }],
   });
   const ctx = { runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
   let wb;

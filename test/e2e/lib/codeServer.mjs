@@ -14,7 +14,10 @@ export function freePort() {
 }
 
 export class CodeServer {
-  /** @param {{bin: string, root: string, settingsFile: string, extraEnv?: Record<string,string>}} o */
+  /**
+   * @param {{bin: string, root: string, settingsFile: string, keybindings?: {key: string, command: string}[],
+   *   extraEnv?: Record<string,string>}} o
+   */
   constructor(o) {
     this.bin = o.bin;
     this.root = o.root;
@@ -27,6 +30,7 @@ export class CodeServer {
     for (const d of Object.values(this.dirs)) fs.mkdirSync(d, { recursive: true });
     fs.mkdirSync(path.join(this.dirs.userData, 'User'), { recursive: true });
     fs.copyFileSync(o.settingsFile, path.join(this.dirs.userData, 'User', 'settings.json'));
+    if (o.keybindings) fs.writeFileSync(path.join(this.dirs.userData, 'User', 'keybindings.json'), JSON.stringify(o.keybindings, null, 2));
     this.logFile = path.join(o.root, 'code-server.log');
     this.env = {
       ...process.env,
