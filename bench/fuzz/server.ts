@@ -78,17 +78,14 @@ export async function runServerRound(seeds: SeedFolder[], o: { seed: number; cou
       if (roll < 0.75) {
         // An edit: a random range replaced by a mutation of a slice, or the whole text by a mutated seed.
         let change: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
-        let ops: string[];
         if (roll < 0.6) {
           const a = r.int(text.length + 1);
           const b = Math.min(text.length, a + r.int(r.chance(0.8) ? 8 : 400));
           const m = mutate(text.slice(a, b + r.int(40)), kindOf(x.file), r, (o.scale ?? 1) * 0.1);
           change = { range: { start: x.doc.positionAt(a), end: x.doc.positionAt(b) }, text: m.text };
-          ops = ['range', ...m.ops];
         } else {
           const m = mutate(x.seedText, kindOf(x.file), r, o.scale ?? 1);
           change = { text: m.text };
-          ops = ['whole', ...m.ops];
         }
         const version = x.doc.version + 1;
         x.doc = TextDocument.update(x.doc, [change], version);

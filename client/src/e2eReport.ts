@@ -17,7 +17,13 @@ export function e2eReport(folders: ModelFolders, tests: ConformanceTests): vscod
       .filter(([uri, ds]) => uri.scheme === 'file' && ds.length)
       .map(([uri, ds]) => ({
         path: uri.fsPath,
-        items: ds.map((d) => ({ code: String(typeof d.code === 'object' ? d.code.value : d.code), message: d.message, severity: d.severity, line: d.range.start.line, source: d.source })),
+        items: ds.map((d) => ({
+          code: String(typeof d.code === 'object' ? d.code.value : d.code),
+          message: d.message,
+          severity: d.severity,
+          line: d.range.start.line,
+          source: d.source,
+        })),
       }));
     const report = { seq: ++seq, diagnostics, lastRun: tests.lastRun, modelFolders: folders.all.map((f) => f.dir), trusted: vscode.workspace.isTrusted };
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(report, null, 2));

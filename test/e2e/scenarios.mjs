@@ -18,7 +18,6 @@ export function containersOfRun(runId, folder) {
   return ins.stdout.split('\n').filter((l) => l.includes(`"E2E_RUN_ID=${runId}"`)).map((l) => l.split(' ')[0].slice(0, 12));
 }
 
-const codesIn = (text) => new Set(text.match(/MA\d{3}/g) ?? []);
 const waitFile = async (wb, file, pred, what) => {
   const deadline = Date.now() + wb.timeout;
   while (Date.now() < deadline) {

@@ -82,7 +82,7 @@ test('a saved sample over 12 MB is not read into memory and is flagged', async (
 });
 
 test('ModelArts schema dialect: "type": "file" and the "item" typo are tolerated, typos in Content-type too', () => {
-  const s = toJsonSchema({ type: 'object', properties: { img: { type: 'file' }, r: { type: 'array', item: { type: 'number' } } } }) as Record<string, any>;
+  const s = toJsonSchema({ type: 'object', properties: { img: { type: 'file' }, r: { type: 'array', item: { type: 'number' } } } }) as { properties: { img: unknown; r: { items: unknown } } };
   assert.deepEqual(s.properties.img, {});
   assert.deepEqual(s.properties.r.items, { type: 'number' });
   const [api] = apiSpecs({ apis: [{ url: '/x', method: 'get', response: { 'Content-type': 'applicaton/json' } }] });
