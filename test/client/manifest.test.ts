@@ -41,7 +41,8 @@ test('the test-only report command is not shipped: no contributed command, menu 
 test('settings: docker host machine-scoped; trust limited; snippets and walkthrough media exist', () => {
   const props = pkg.contributes.configuration.properties;
   assert.equal(props['modelarts.dockerHost'].scope, 'machine');
-  for (const k of ['modelarts.container.env', 'modelarts.container.startTimeoutSeconds', 'modelarts.requestSamplesFolder', 'modelarts.profile', 'modelarts.rules']) assert.ok(props[k], k);
+  for (const k of ['modelarts.container.env', 'modelarts.container.startTimeoutSeconds', 'modelarts.requestSamplesFolder', 'modelarts.profile',
+    'modelarts.rules']) assert.ok(props[k], k);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   for (const s of pkg.contributes.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
   for (const w of pkg.contributes.walkthroughs) for (const s of w.steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);

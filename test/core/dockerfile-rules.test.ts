@@ -52,7 +52,8 @@ test('MA202 and MA203: loopback bind and wrong port in the command', () => {
 
 test('MA204: batch command and /home/run.sh', () => {
   const batch = (d: string, extra: Record<string, string> = { 'run.sh': 'exec python3 /home/server.py\n' }) => codes(d, extra);
-  const B = 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\nCOPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\n';
+  const B = 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\nCOPY run.sh /home/run.sh\n' +
+    'COPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\n';
   assert.deepEqual(batch(B + 'CMD /bin/sh /home/run.sh\n'), []);
   assert.deepEqual(batch(B + 'CMD ["sh", "/home/run.sh"]\n'), []);
   assert.deepEqual(batch(B + 'CMD ["/home/run.sh"]\n'), ['MA204']);
@@ -60,7 +61,8 @@ test('MA204: batch command and /home/run.sh', () => {
   assert.deepEqual(batch(B.replace('COPY run.sh /home/run.sh\n', '') + 'CMD /bin/sh /home/run.sh\n'), ['MA204']);
   assert.deepEqual(batch('# modelarts-service: batch\n' + B + 'CMD ["python3", "/home/server.py"]\n'), ['MA204']);
   assert.deepEqual(good(B + 'CMD ["python3", "/home/server.py"]\n', { 'run.sh': 'x' }, ).codes.filter((c) => c === 'MA204'), []);
-  assert.deepEqual(ours(check({ Dockerfile: B + 'CMD ["python3", "/home/server.py"]\n', 'server.py': SERVER, 'run.sh': 'x' }, { serviceKind: 'batch' })), ['MA204']);
+  assert.deepEqual(ours(check({ Dockerfile: B + 'CMD ["python3", "/home/server.py"]\n', 'server.py': SERVER, 'run.sh': 'x' },
+    { serviceKind: 'batch' })), ['MA204']);
 });
 
 test('MA205: one finding per missing batch component, judged from the base image and installs', () => {
@@ -91,13 +93,16 @@ test('MA207: no CMD or ENTRYPOINT', () => {
 });
 
 test('MA208: secrets in ENV, ARG, RUN and copied files', () => {
-  assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ENV HUAWEICLOUD_SDK_AK=HPUAL2X7QWERTYUIOPAS HUAWEICLOUD_SDK_SK=abcdEFGHijklMNOPqrstUVWXyz0123456789ABCD')), ['MA208', 'MA208']);
+  assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1',
+    'ENV HUAWEICLOUD_SDK_AK=HPUAL2X7QWERTYUIOPAS HUAWEICLOUD_SDK_SK=abcdEFGHijklMNOPqrstUVWXyz0123456789ABCD')), ['MA208', 'MA208']);
   assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ARG DB_PASSWORD=hunter22')), ['MA208']);
   assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'RUN pip install -i https://bob:s3cret@pypi.example.com/simple x')), ['MA208']);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY .env /home/app/.env\nCOPY server.py'), { '.env': 'TOKEN=x' }), ['MA208']);
   assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ARG PIP_INDEX_URL=https://user:p4ss@mirror.example.com/simple')), ['MA208']);
-  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY . /home/app/\nCOPY server.py'), { 'credentials.csv': 'User Name,Access Key Id,Secret Access Key\n' }), ['MA208']);
-  assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1', 'ENV TOKENIZERS_PARALLELISM=false MAX_TOKEN=512 API_KEY=${API_KEY} SECRET_FILE=/run/secrets/s\nARG HF_TOKEN')), []);
+  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY . /home/app/\nCOPY server.py'),
+    { 'credentials.csv': 'User Name,Access Key Id,Secret Access Key\n' }), ['MA208']);
+  assert.deepEqual(codes(GOOD.replace('ENV PYTHONUNBUFFERED=1',
+    'ENV TOKENIZERS_PARALLELISM=false MAX_TOKEN=512 API_KEY=${API_KEY} SECRET_FILE=/run/secrets/s\nARG HF_TOKEN')), []);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY . /home/app/\nCOPY server.py'), { '.env': 'TOKEN=x', '.dockerignore': '.env\n' }), []);
 });
 
@@ -111,10 +116,12 @@ test('MA209: main process in the background', () => {
 
 test('MA210: COPY sources missing or excluded by .dockerignore', () => {
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model/ /home/app/model/\nCOPY server.py')), ['MA210']);
-  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model/ /home/app/model/\nCOPY server.py'), { 'model/w.bin': 'x', '.dockerignore': 'model\n' }), ['MA210']);
+  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model/ /home/app/model/\nCOPY server.py'),
+    { 'model/w.bin': 'x', '.dockerignore': 'model\n' }), ['MA210']);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY *.txt /home/app/\nCOPY server.py')), ['MA210']);
   assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY ../x /x\nCOPY server.py')), ['MA210']);
-  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model/ /home/app/model/\nCOPY *.py /home/app/\nCOPY server.py'), { 'model/w.bin': 'x', '.dockerignore': '*.md\n!README.md\n' }), []);
+  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model/ /home/app/model/\nCOPY *.py /home/app/\nCOPY server.py'),
+    { 'model/w.bin': 'x', '.dockerignore': '*.md\n!README.md\n' }), []);
   assert.deepEqual(codes('FROM python:3.11 AS b\nRUN echo x > /out\n' + GOOD.replace('COPY server.py', 'COPY --from=b /out /out\nADD https://example.com/a.tgz /tmp/\nCOPY server.py')), []);
 });
 
@@ -135,11 +142,13 @@ test('MA212: root or no USER is info; error for a Custom-engine model', () => {
 
 test('MA210: Docker semantics for globs beside other sources and for re-included folders', () => {
   assert.deepEqual(codes(GOOD.replace('COPY server.py /home/app/server.py', 'COPY server.py extra*.txt /home/app/')), []);
-  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model /home/app/model\nCOPY server.py'), { 'model/keep.bin': 'x', 'model/big.bin': 'x', '.dockerignore': 'model\n!model/keep.bin\n' }), []);
+  assert.deepEqual(codes(GOOD.replace('COPY server.py', 'COPY model /home/app/model\nCOPY server.py'),
+    { 'model/keep.bin': 'x', 'model/big.bin': 'x', '.dockerignore': 'model\n!model/keep.bin\n' }), []);
 });
 
 test('MA204 does not repeat other rules: a missing run.sh source is MA210, a missing command MA207', () => {
-  const B = '# modelarts-service: batch\nFROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\nCOPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\n';
+  const B = '# modelarts-service: batch\nFROM python:3.11-slim\nRUN apt-get update && apt-get install -y default-jre-headless zip\n' +
+    'COPY run.sh /home/run.sh\nCOPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\n';
   assert.deepEqual(ours(check({ Dockerfile: B + 'CMD /bin/sh /home/run.sh\n', 'server.py': SERVER })), ['MA210']);
   assert.deepEqual(codes(B, { 'run.sh': 'exec python3 /home/server.py\n' }), ['MA207']);
   const cur = check({ Dockerfile: B, 'server.py': SERVER, 'run.sh': 'x' }, { profile: 'current' }).findings.find((f) => f.code === 'MA207')!;
@@ -158,5 +167,6 @@ test('MA205 stays silent when the installs cannot be read; the service kind can 
 test('variables: ENV wins over ARG of the same name; a stage built FROM another inherits its ENV', () => {
   assert.deepEqual(codes(GOOD.replace('EXPOSE 8080', 'ARG PORT=5000\nENV PORT=8080\nEXPOSE $PORT')), []);
   assert.deepEqual(codes(GOOD.replace('EXPOSE 8080', 'ENV PORT=5000\nARG PORT=8080\nEXPOSE $PORT')), ['MA201']);
-  assert.deepEqual(codes('FROM python:3.11-slim AS base\nENV P=8080\nFROM base\nCOPY server.py /s.py\nEXPOSE ${P}\nUSER 1000:100\nCMD ["python3", "/s.py"]\n'), []);
+  assert.deepEqual(codes('FROM python:3.11-slim AS base\nENV P=8080\nFROM base\nCOPY server.py /s.py\nEXPOSE ${P}\nUSER 1000:100\n' +
+    'CMD ["python3", "/s.py"]\n'), []);
 });

@@ -7,7 +7,8 @@ import { check, ROOT } from '../fixtures/dockerfile/harness';
 import type { Finding } from '../../core/types';
 import { readable, shellSyntaxError } from '../../core/analysis/shsyntax';
 
-const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n';
+const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n' +
+  '    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n';
 const TAIL = 'COPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/home/server.py"]\n';
 const df = (body: string, tail = TAIL) => `FROM python:3.11-slim\n${body}\n${tail}`;
 const run = (dockerfile: string, files: Record<string, string> = {}) => check({ Dockerfile: dockerfile, 'server.py': SERVER, ...files });
@@ -141,7 +142,8 @@ test('invalid: a broken run.sh is reported in run.sh itself, linked to the CMD t
   assert.equal(f.file, path.join(ROOT, 'run.sh'));
   // `while true; python3 ...; done`: the loop body has no `do`, the parser stops at `done`.
   assert.deepEqual(at(f), [4, 0, 4, 4]);
-  assert.match(f.message.en, /Shell syntax error in run.sh: this `done` ends no loop \(is the `do` of a `while` or `for` missing\?\); the container exits at start/);
+  assert.match(f.message.en, new RegExp(/Shell syntax error in run.sh: this `done` ends no loop /.source +
+    /\(is the `do` of a `while` or `for` missing\?\); the container exits at start/.source));
   assert.match(f.message.zh, /run.sh 中有 shell 语法错误：此处的 `done` 没有可结束的循环/);
   assert.equal(f.related?.length, 1);
   assert.equal(f.related![0].file, path.join(ROOT, 'Dockerfile'));
@@ -152,7 +154,8 @@ test('invalid: a broken run.sh is reported in run.sh itself, linked to the CMD t
 });
 
 test('invalid: a heredoc COPY entry script is reported inside the Dockerfile body', () => {
-  const d = df('COPY <<EOF /home/start.sh\nset -e\ncase "$1" in\n  a) echo a ;;\nEOF', 'COPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["sh", "/home/start.sh"]\n');
+  const d = df('COPY <<EOF /home/start.sh\nset -e\ncase "$1" in\n  a) echo a ;;\nEOF',
+    'COPY server.py /home/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["sh", "/home/start.sh"]\n');
   const f = one(d);
   assert.equal(f.file, path.join(ROOT, 'Dockerfile'));
   assert.deepEqual(at(f), [3, 0, 3, 4]);

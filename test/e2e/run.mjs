@@ -60,7 +60,8 @@ async function session(name, { trust, steps }) {
   // Restricted mode without the startup dialog: what a person gets after choosing "Don't trust".
   // Every container this run starts carries this variable: leftovers are found (and removed) by it alone.
   settings['modelarts.container.env'] = { E2E_RUN_ID: RUN_ID };
-  if (trust) Object.assign(settings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' });
+  if (trust) Object.assign(settings,
+    { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' });
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   const cs = new CodeServer({
     bin: CODE_SERVER, root: dir, settingsFile,
@@ -101,7 +102,9 @@ async function session(name, { trust, steps }) {
     console.error(`e2e ${name} setup failed:`, e);
   } finally {
     if (wb) {
-      console.log(wb.externalRequests.length ? `browser requests to non-loopback hosts: ${wb.externalRequests.join(', ')}` : 'browser made no requests to non-loopback hosts');
+      console.log(wb.externalRequests.length
+        ? `browser requests to non-loopback hosts: ${wb.externalRequests.join(', ')}`
+        : 'browser made no requests to non-loopback hosts');
       shots.push(...wb.shots);
       await wb.close();
     }

@@ -10,7 +10,8 @@ import { REPORT_KEY } from './lib/workbench.mjs';
 
 /** Containers (any state) the kit labelled that carry this run's E2E_RUN_ID, optionally of one folder's image. */
 export function containersOfRun(runId, folder) {
-  const ps = spawnSync('docker', ['ps', '-aq', '--filter', 'label=modelarts-image-kit=1', ...(folder ? ['--filter', `ancestor=${folder}:modelarts-dev`] : [])], { encoding: 'utf8' });
+  const ps = spawnSync('docker', ['ps', '-aq', '--filter', 'label=modelarts-image-kit=1',
+    ...(folder ? ['--filter', `ancestor=${folder}:modelarts-dev`] : [])], { encoding: 'utf8' });
   if (ps.status !== 0) throw new Error(`docker ps failed: ${ps.stderr}`);
   const ids = ps.stdout.split('\n').filter(Boolean);
   if (!ids.length) return [];
@@ -193,7 +194,8 @@ export const scenarios = [
     const row = rows.nth(idx);
     await row.hover();
     await row.locator('.action-label[aria-label^="Run"], .action-label.codicon-testing-run-icon').first().click();
-    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done && r.lastRun.passed === true, 'a green re-run of failing');
+    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done && r.lastRun.passed === true,
+      'a green re-run of failing');
     assert.equal(rep.lastRun.results.find((r) => r.id === 'api POST /greet')?.state, 'passed');
     await wb.page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('.test-explorer .monaco-list-row')];
@@ -326,7 +328,8 @@ async function quickFixWhenOffered(wb, title, beforeApply) {
 /** `python3 -m py_compile` on the saved file. */
 function assertCompiles(file) {
   // The byte code goes to a temp folder, not into the workspace.
-  const r = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8', env: { ...process.env, PYTHONPYCACHEPREFIX: fs.mkdtempSync(path.join(os.tmpdir(), 'pyc-')) } });
+  const r = spawnSync('python3', ['-m', 'py_compile', file],
+    { encoding: 'utf8', env: { ...process.env, PYTHONPYCACHEPREFIX: fs.mkdtempSync(path.join(os.tmpdir(), 'pyc-')) } });
   assert.equal(r.status, 0, `${file} does not compile: ${r.stderr}\n${fs.readFileSync(file, 'utf8')}`);
 }
 

@@ -29,7 +29,8 @@ test('the CLI: `test examples/online --format json` prints one object and exits 
   const engine = await engineOrSkip();
   if (!engine) return t.skip('no engine');
   const cli = path.resolve(__dirname, '../../cli/main.ts');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', path.join(EXAMPLES, 'online'), '--format', 'json', '--stop-timeout', '15'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', path.join(EXAMPLES, 'online'), '--format', 'json', '--stop-timeout', '15'],
+    { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr + r.stdout);
   const out = JSON.parse(r.stdout);
   assert.equal(out.passed, true);

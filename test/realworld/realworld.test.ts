@@ -58,7 +58,8 @@ function verdict(name: string, expected: Expected[], got: Got[]): void {
     `${name}\n  missing: ${missing.map((m) => JSON.stringify(m)).join('\n           ') || '-'}\n  extra:   ${extra.map(show).join('\n           ') || '-'}`);
 }
 
-const fromCore = (dir: string, f: Finding): Got => ({ code: f.code, severity: f.severity, file: rel(dir, f.file), line: f.range.start.line + 1, message: f.message.en });
+const fromCore = (dir: string, f: Finding): Got => ({ code: f.code, severity: f.severity, file: rel(dir, f.file), line: f.range.start.line + 1,
+  message: f.message.en });
 
 test('the real-world set has 30+ folders, each with a reason and well-formed expectations', () => {
   assert.ok(names.length >= 30, String(names.length));

@@ -51,7 +51,8 @@ ruleTester('MA201', {
     { name: 'gunicorn -b 0.0.0.0:8080: a hint', files: noExpose('CMD ["gunicorn", "-b", "0.0.0.0:8080", "server:app"]'), severity: 'hint' },
     {
       name: 'EXPOSE 5000 while the code serves 8080: a hint',
-      files: { ...noExpose('CMD ["python3", "/home/app/server.py"]'), Dockerfile: ONLINE('EXPOSE 5000\nCMD ["python3", "/home/app/server.py"]').replace('EXPOSE 8080\n', '') },
+      files: { ...noExpose('CMD ["python3", "/home/app/server.py"]'),
+        Dockerfile: ONLINE('EXPOSE 5000\nCMD ["python3", "/home/app/server.py"]').replace('EXPOSE 8080\n', '') },
       severity: 'hint',
       count: 1,
     },

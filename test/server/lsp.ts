@@ -29,7 +29,8 @@ function newestMtime(dir: string): number {
 /** Builds dist/ when the server bundle is missing or older than its sources (npm test builds first anyway). */
 export function ensureBuilt(): void {
   const built = fs.existsSync(serverJs) ? fs.statSync(serverJs).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(repoRoot, 'core')), newestMtime(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'schemas')).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(repoRoot, 'core')), newestMtime(path.join(repoRoot, 'server', 'src')),
+    fs.statSync(path.join(repoRoot, 'schemas')).mtimeMs);
   if (built >= sources) return;
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');
@@ -123,7 +124,8 @@ export class LspClient {
   /** The first publish from `since` on that matches. */
   waitFor(pred: (p: Publish) => boolean, since = 0, what = 'a matching publishDiagnostics'): Promise<Publish> {
     return new Promise((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}; server log: ${this.logs.slice(-5).join('\n')}`)), HANG_GUARD_MS);
+      const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}; server log: ` +
+        `${this.logs.slice(-5).join('\n')}`)), HANG_GUARD_MS);
       const check = (): void => {
         const hit = this.publishes.slice(since).find(pred);
         if (hit) {

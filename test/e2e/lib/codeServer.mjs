@@ -75,7 +75,8 @@ export class CodeServer {
     ], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true /* own process group: kill(-pid) */ });
     this.proc.stdout.pipe(log);
     this.proc.stderr.pipe(log);
-    const exited = new Promise((_, reject) => this.proc.once('exit', (c) => reject(new Error(`code-server exited (${c}) before it served; see ${this.logFile}`))));
+    const exited = new Promise((_, reject) => this.proc.once('exit',
+      (c) => reject(new Error(`code-server exited (${c}) before it served; see ${this.logFile}`))));
     const up = (async () => {
       for (;;) {
         try { if ((await fetch(`http://127.0.0.1:${this.port}/healthz`)).ok) return; } catch { /* not listening yet */ }

@@ -31,7 +31,8 @@ export class Workbench {
       const u = new URL(r.url());
       // Webview resources (markdown preview) use *.vscode-resource.vscode-cdn.net URLs that VS Code's service
       // worker answers inside the browser; they never reach the network (and DNS is blocked anyway).
-      if (/^(https?|wss?):$/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname) && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net')) wb.externalRequests.push(r.url());
+      const loopback = ['127.0.0.1', 'localhost'].includes(u.hostname);
+      if (/^(https?|wss?):$/.test(u.protocol) && !loopback && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net')) wb.externalRequests.push(r.url());
     });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
@@ -115,7 +116,8 @@ export class Workbench {
     const dir = path.dirname(relPath);
     // The row whose description is exactly the folder: "online" must not pick "model-online/config.json".
     const rows = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name });
-    const row = dir === '.' ? rows : rows.filter({ has: this.page.locator('.label-description', { hasText: new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    const row = dir === '.' ? rows : rows.filter({ has: this.page.locator('.label-description',
+      { hasText: new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
     await row.first().waitFor();
     await row.first().click();
     await this.page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).waitFor();
@@ -178,7 +180,8 @@ export class Workbench {
     return this.page.locator('.test-explorer .monaco-list-row').evaluateAll((rows) => rows.map((r) => {
       const icon = r.querySelector('.codicon[class*="codicon-testing-"]');
       const state = icon ? (/codicon-testing-(\w+)-icon/.exec(icon.className)?.[1] ?? '') : '';
-      return { label: r.querySelector('.label, .monaco-icon-label')?.textContent?.trim() ?? r.textContent?.trim() ?? '', state, level: Number(r.getAttribute('aria-level') ?? 0), expanded: r.getAttribute('aria-expanded') };
+      return { label: r.querySelector('.label, .monaco-icon-label')?.textContent?.trim() ?? r.textContent?.trim() ?? '', state,
+        level: Number(r.getAttribute('aria-level') ?? 0), expanded: r.getAttribute('aria-expanded') };
     }));
   }
 }
