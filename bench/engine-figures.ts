@@ -28,7 +28,7 @@ function block(seed: number): Buffer {
 }
 
 /** bench/tmp/model-2gb: Dockerfile, config.json and 8 x 256 MB weight files. */
-export function makeBigFolder(totalMB = 2048): string {
+function makeBigFolder(totalMB = 2048): string {
   const dir = path.join(TMP, 'model-2gb');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'model'), { recursive: true });

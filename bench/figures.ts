@@ -32,7 +32,7 @@ export const median = (xs: number[]): number => stats(xs).median;
 const round = (x: number): number => (Math.abs(x) >= 100 ? Math.round(x * 10) / 10 : Math.round(x * 1000) / 1000);
 
 /** Judges a goal of the form `ratio <= X` or `ours <= X` against a figure. */
-export function judge(goal: string, ours: number, ratio: number | null): boolean {
+function judge(goal: string, ours: number, ratio: number | null): boolean {
   const m = /^(ratio|ours)\s*<=\s*([\d.]+)$/.exec(goal.trim());
   if (!m) throw new Error(`unreadable goal: ${goal}`);
   const value = m[1] === 'ratio' ? ratio : ours;
@@ -55,7 +55,7 @@ export function figure(f: { name: string; ours: number; peer: number | null; pee
   return out;
 }
 
-export function machine(): string {
+function machine(): string {
   const cpus = os.cpus();
   const cpu = `${cpus[0]?.model.trim() ?? 'unknown cpu'} x${cpus.length}`;
   return `${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, node ${process.version}`;

@@ -6,7 +6,7 @@ import type { FileSource } from '../core/types';
 
 export const repo = path.resolve(__dirname, '..');
 export const typicalConfig = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'config.json'), 'utf8');
-export const typicalServer = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'server.py'), 'utf8');
+const typicalServer = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'server.py'), 'utf8');
 
 /** A FileSource over a map of absolute path -> text (directories are implied by the paths); lookups are O(1). */
 export function memFiles(files: Record<string, string>): FileSource {

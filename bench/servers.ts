@@ -29,7 +29,7 @@ const JSON_SERVER: ServerSpec = {
 interface Target { file: string; languageId: string; variant: (i: number) => string }
 
 /** A copy of the online example: the folder every server works on. */
-export function modelFolder(): { dir: string; config: Target; dockerfile: Target } {
+function modelFolder(): { dir: string; config: Target; dockerfile: Target } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-'));
   for (const n of fs.readdirSync(path.join(repo, 'examples', 'online'))) fs.copyFileSync(path.join(repo, 'examples', 'online', n), path.join(dir, n));
   const config = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
@@ -61,7 +61,7 @@ async function initializeTimes(specs: ServerSpec[], root: string, runs: number):
 }
 
 /** didChange -> publish latencies of `edits` edits, one at a time, after a few warm-up edits. */
-export async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: number): Promise<number[]> {
+async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: number): Promise<number[]> {
   const d = await Driver.start(spec, root);
   try {
     const since = d.mark();
@@ -82,7 +82,7 @@ export async function publishLatency(spec: ServerSpec, root: string, t: Target, 
 }
 
 /** RSS after 1,000 edits: sent in bursts of 10, each burst waited for, so every server checks ~100 times. */
-export async function rssAfterEdits(spec: ServerSpec, root: string, t: Target, edits = 1000): Promise<number> {
+async function rssAfterEdits(spec: ServerSpec, root: string, t: Target, edits = 1000): Promise<number> {
   const d = await Driver.start(spec, root);
   try {
     let mark = d.mark();

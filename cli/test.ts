@@ -11,7 +11,7 @@ import type { CheckOptions, Finding, Lang } from '../core/types';
 import { flatten } from './format/findings';
 import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 
-export const TEST_USAGE = `Options of test:
+const TEST_USAGE = `Options of test:
   --format text|json|junit   report format (default text)
   --profile seed-2021|current  spec version: size limit, health answer (default seed-2021)
   --keep                     leave the container running after the report

@@ -72,7 +72,7 @@ export function finalize(raw: RawFinding[], ctx: ProjectContext): Finding[] {
   return sortFindings(out);
 }
 
-export function sortFindings(fs: Finding[]): Finding[] {
+function sortFindings(fs: Finding[]): Finding[] {
   return fs.sort((a, b) =>
     a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
     a.code.localeCompare(b.code));

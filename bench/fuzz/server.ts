@@ -18,7 +18,7 @@ import type { SeedFolder } from './seeds';
 import { isModelArtsConfigText } from '../../core/folders';
 
 const repo = path.resolve(__dirname, '..', '..');
-export const OUR_SERVER: ServerSpec = {
+const OUR_SERVER: ServerSpec = {
   name: 'ours', argv: [path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null),
 };
 const FAILURE_LOG = /failed|uncaught|unhandled|exception/i;

@@ -8,7 +8,7 @@
  * (inside the quotes of a string, the digits of a number; possibly on a constant's line), when the value is
  * written in this file. A fix rewrites `lit` only, so a string stays a string and a number a number.
  */
-export interface CodeVal { value: string; start: number; end: number; lit?: { start: number; end: number } }
+interface CodeVal { value: string; start: number; end: number; lit?: { start: number; end: number } }
 export interface CodeListen {
   server: string;
   /** undefined: the call does not set it (the server's default applies); null: set but not readable. */

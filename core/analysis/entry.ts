@@ -168,5 +168,3 @@ function remap(sc: SimpleCommand, f: (s: number, e: number) => { start: number; 
     ...f(sc.start, sc.end),
   };
 }
-
-export const progName = (s: Step): string => path.posix.basename(s.words[0]?.value ?? '');

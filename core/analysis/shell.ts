@@ -14,7 +14,7 @@ export interface Word {
   quoted: boolean;
 }
 
-export interface Redirect {
+interface Redirect {
   /** Operator as written: `>`, `>>`, `2>`, `&>`, `2>&1`, `<` ... */
   op: string;
   /** Target word (a file), absent for fd duplications like `2>&1`. */

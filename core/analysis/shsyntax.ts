@@ -57,11 +57,6 @@ export function shellSyntaxError(text: string, dialect: Dialect = 'bash'): Shell
   return res;
 }
 
-/** Forgets every cached result (for measuring a first check). */
-export function clearShellSyntaxCache(): void {
-  caches.clear();
-}
-
 function parse(text: string, dialect: Dialect): ShellSyntaxError | undefined {
   try {
     parserFor(dialect).Parse(text, '');

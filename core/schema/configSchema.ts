@@ -37,7 +37,7 @@ export function validateConfig(value: unknown): ErrorObject[] {
 }
 
 /** Follows a local `$ref` ("#/definitions/x") to its target; other schemas are returned as they are. */
-export function deref(s: SchemaNode | undefined): SchemaNode | undefined {
+function deref(s: SchemaNode | undefined): SchemaNode | undefined {
   let cur = s;
   for (let i = 0; cur && typeof cur.$ref === 'string' && i < 10; i++) {
     const parts = (cur.$ref as string).replace(/^#\//, '').split('/');

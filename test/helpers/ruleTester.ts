@@ -31,7 +31,10 @@ export interface InvalidCase extends ValidCase {
 
 const of = (c: Checked, code: string) => c.findings.filter((f) => f.code === code);
 
-/** Applies the preferred fix (never "suppress") of the code's first finding until none is left. */
+/**
+ * Applies the preferred fix (never "suppress") of the code's first finding until none is left.
+ * @public for the per-rule tests' own checks (`then`), beside `fixed`.
+ */
 export function fixAll(files: Files, code: string, opts: Partial<CheckOptions> = {}): Files {
   let cur = { ...files };
   for (let i = 0; i < 5; i++) {

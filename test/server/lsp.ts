@@ -15,7 +15,7 @@ import {
 import type { InitializeResult, PublishDiagnosticsParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/tmp';
 
-export const serverJs = path.join(repoRoot, 'dist', 'server.js');
+const serverJs = path.join(repoRoot, 'dist', 'server.js');
 
 function newestMtime(dir: string): number {
   let t = 0;

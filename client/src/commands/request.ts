@@ -15,7 +15,7 @@ import { requireTrust } from '../trust';
 import type { Workflow } from '../workflow';
 
 /** The file fields of a multipart request schema (ModelArts' `"type": "file"`). */
-export function fileFields(api: ApiSpec): string[] {
+function fileFields(api: ApiSpec): string[] {
   if (!/multipart\/form-data/i.test(api.requestType)) return [];
   const props = (api.requestSchema as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {};
   return Object.entries(props).filter(([, s]) => s?.type === 'file' || (Array.isArray(s?.type) && s.type.includes('file'))).map(([k]) => k);
@@ -45,7 +45,7 @@ function samplesDir(configDir: string, samplesFolder: string, api: ApiSpec, pick
   return { dir: tmp, cleanup };
 }
 
-export function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
+function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
   const head = r.status !== undefined ? `HTTP ${r.status} in ${r.ms} ms` : r.message;
   const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${r.message}`;
   let body = r.preview ?? '';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { t } from '../i18n';
 
-export function ruleTitles(docsDir: string): { code: string; title: string }[] {
+function ruleTitles(docsDir: string): { code: string; title: string }[] {
   let names: string[];
   try { names = fs.readdirSync(docsDir).filter((n) => /^MA\d{3}\.md$/.test(n)).sort(); } catch { return []; }
   return names.map((n) => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** config.json faults with their codes: a typo'd key with a quick fix, a misspelled content type, a relative url. */
-export const BROKEN_CONFIG = `{
+const BROKEN_CONFIG = `{
   "model_algorithm": "image_classification",
   "model_type": "Image",
   "apis": [
@@ -22,7 +22,7 @@ export const BROKEN_CONFIG = `{
 export const BROKEN_CODES = ['MA104', 'MA115', 'MA111'];
 
 /** A Python server bound to loopback on 5000: the Dockerfile's MA202/MA203 are fixed in this file. */
-export const LOOPBACK_SERVER = `import json
+const LOOPBACK_SERVER = `import json
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
