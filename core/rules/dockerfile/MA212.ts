@@ -1,5 +1,6 @@
 // MA212: USER is root or absent. Page: docs/rules/MA212.md
 import type { Instruction } from 'dockerfile-ast';
+import type { Localized } from '../../types';
 import { L } from '../../i18n';
 import type { ProjectContext } from '../context';
 import { defineRule } from '../rule';
@@ -8,6 +9,8 @@ import { kwOf, contentOf } from '../../analysis/image';
 import { facts, find } from '../../analysis/dockerfile/facts';
 
 const messages = {
+  /** What the container runs as, then why it matters. */
+  finding: (base: Localized, why: Localized) => L(base.en + why.en, base.zh + why.zh),
   runsAs: (name: string | undefined) => L(`The container runs as ${name}.`, `容器以 ${name} 身份运行。`),
   noUser: L('No USER: the container runs as root.', '没有 USER 指令：容器以 root 身份运行。'),
   custom: L(
@@ -39,6 +42,6 @@ export default defineRule({
     const severity = custom ? 'error' as const : undefined;
     const why = custom ? messages.custom : messages.consider;
     const base = user ? messages.runsAs(name) : messages.noUser;
-    return [find(ctx, 'MA212', user ? user.getRange() : f.m.final!.from.getRange(), L(base.en + why.en, base.zh + why.zh), { severity })];
+    return [find(ctx, 'MA212', user ? user.getRange() : f.m.final!.from.getRange(), messages.finding(base, why), { severity })];
   },
 });
