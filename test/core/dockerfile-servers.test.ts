@@ -71,14 +71,6 @@ test('entry script: start.sh via ENTRYPOINT, python file inside it, exported POR
   assert.deepEqual(net(d, {}), [], 'a script outside the build context is not judged');
 });
 
-test('entry script from a heredoc COPY', () => {
-  const d = 'FROM python:3.11-slim\nCOPY <<EOF /start.sh\nexec uvicorn main:app --host 127.0.0.1 --port 8080\nEOF\nEXPOSE 8080\nCMD ["sh", "/start.sh"]\n';
-  const r = check({ Dockerfile: d });
-  const f = r.findings.find((x) => x.code === 'MA202');
-  assert.ok(f, 'MA202 found in the heredoc script');
-  assert.equal(f!.range.start.line, 2);
-});
-
 test('only a Flask object\'s run() is read as app.run (an ONNX session.run() is not a server)', () => {
   const code = 'import onnxruntime as ort\nfrom flask import Flask\napp = Flask(__name__)\nsess = ort.InferenceSession("m.onnx")\nout = sess.run()\n' +
     'app.run(host="0.0.0.0", port=8080)\n';
