@@ -72,3 +72,13 @@ test('server/, client/ and cli/ never import each other; only engine/ imports do
 test('the client holds no rule logic (never imports core/rules or core/check)', () => {
   assert.deepEqual(offenders(['client'], (s) => /^core\/(rules(\/|$)|check$)/.test(s)), []);
 });
+
+test("a rule file never imports another rule's file (shared helpers live in core/analysis/)", () => {
+  const ruleFiles = files('core/rules').filter((f) => /\/MA\d{3}\.ts$/.test(f));
+  assert.ok(ruleFiles.length >= 49, `rule files found: ${ruleFiles.length}`);
+  assert.deepEqual(ruleFiles.filter((f) => importsOf(f).some((s) => /\/MA\d{3}$/.test(s))).map(rel), []);
+});
+
+test('the language server imports no part of the Docker workflow (engine/)', () => {
+  assert.deepEqual(offenders(['server'], (s) => under(s, 'engine')), []);
+});

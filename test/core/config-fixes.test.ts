@@ -75,7 +75,8 @@ test('no rename fix when the right key is already there', () => {
 });
 
 test('fix MA115 and MA114 (the official typos)', () => {
-  const t = json({ ...goodImage(), apis: [{ url: '/', response: { 'Content-type': 'applicaton/json', data: { type: 'array', item: [{ type: 'string' }] } } }] });
+  const t = json({ ...goodImage(),
+    apis: [{ url: '/', response: { 'Content-type': 'applicaton/json', data: { type: 'array', item: [{ type: 'string' }] } } }] });
   const a = fixAndRecheck(t, 'MA115');
   const b = fixAndRecheck(a, 'MA114');
   assert.deepEqual(check(b), []);
@@ -109,15 +110,18 @@ test('other fixes: enum near miss, health protocol, content type of ML engines, 
   assert.equal(JSON.parse(mt).model_type, 'PyTorch');
   fixAndRecheck(json({ ...goodImage(), health: { url: '/h', protocol: 'https' } }), 'MA111');
   fixAndRecheck(json({ model_algorithm: 'a', model_type: 'Scikit_Learn', apis: [{ url: '/', request: { 'Content-type': 'multipart/form-data' } }] }), 'MA108');
-  const r = fixAndRecheck(json({ model_algorithm: 'a', model_type: 'TensorFlow', dependencies: [{ installer: 'pip', packages: [{ package_name: 'numpy', package_version: '1.0' }] }] }), 'MA109');
+  const r = fixAndRecheck(json({ model_algorithm: 'a', model_type: 'TensorFlow',
+    dependencies: [{ installer: 'pip', packages: [{ package_name: 'numpy', package_version: '1.0' }] }] }), 'MA109');
   assert.equal(JSON.parse(r).dependencies[0].packages[0].restraint, 'EXACT');
-  const r2 = fixAndRecheck(json({ model_algorithm: 'a', model_type: 'TensorFlow', dependencies: [{ installer: 'pip', packages: [{ package_name: 'numpy', package_version: '1.0', restraint: '' }] }] }), 'MA109');
+  const r2 = fixAndRecheck(json({ model_algorithm: 'a', model_type: 'TensorFlow',
+    dependencies: [{ installer: 'pip', packages: [{ package_name: 'numpy', package_version: '1.0', restraint: '' }] }] }), 'MA109');
   assert.equal(JSON.parse(r2).dependencies[0].packages[0].restraint, 'EXACT');
   const h = fixAndRecheck(json({ model_algorithm: 'a', model_type: 'Image', apis: [{ url: '/' }] }), 'MA116');
   assert.deepEqual(check(h), []);
   const ap = fixAndRecheck(json({ model_algorithm: 'a', model_type: 'Image', health: { url: '/health' } }), 'MA118');
   assert.deepEqual(check(ap), []);
-  const dt = fixAndRecheck(json({ ...goodImage(), apis: [{ url: '/', request: { data: { type: 'object', properties: { img: { type: 'fiel' } } } } }] }), 'MA114');
+  const dt = fixAndRecheck(json({ ...goodImage(),
+    apis: [{ url: '/', request: { data: { type: 'object', properties: { img: { type: 'fiel' } } } } }] }), 'MA114');
   assert.equal(JSON.parse(dt).apis[0].request.data.properties.img.type, 'file');
 });
 

@@ -35,7 +35,9 @@ test('a key in the wrong object says where it belongs', () => {
   assert.match(at('request').message.en, /does not belong in config\.json's top level: it belongs inside an apis entry/);
   assert.match(at('request').message.zh, /apis 的某一项/);
   assert.match(at('method').message.en, /inside an apis entry/);
-  const api = json({ ...goodImage(), apis: [{ url: '/', method: 'post', timeout_seconds: 30, request: { 'Content-type': 'application/json' }, response: { 'Content-type': 'application/json' } }] });
+  const api = json({ ...goodImage(),
+    apis: [{ url: '/', method: 'post', timeout_seconds: 30, request: { 'Content-type': 'application/json' },
+    response: { 'Content-type': 'application/json' } }] });
   const t = check(api).find((f) => f.code === 'MA104')!;
   assert.match(t.message.en, /"timeout_seconds" does not belong in apis\[0\]: it belongs inside health/);
   const protocol = check(withTop({ protocol: 'https' })).find((f) => f.code === 'MA104')!;

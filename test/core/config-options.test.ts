@@ -37,7 +37,8 @@ test('a 50 MB config gives one clear MA100 and nothing else', () => {
 });
 
 test('deeply nested and odd input does not crash', () => {
-  const deep = '{"model_algorithm": "a", "model_type": "Image", "apis": [{"url": "/", "request": {"data": ' + '{"type": "object", "properties": {"a": '.repeat(200) + '{}' + '}}'.repeat(200) + '}}]}';
+  const deep = '{"model_algorithm": "a", "model_type": "Image", "apis": [{"url": "/", "request": {"data": ' +
+    '{"type": "object", "properties": {"a": '.repeat(200) + '{}' + '}}'.repeat(200) + '}}]}';
   assert.ok(Array.isArray(check(deep)));
   for (const t of ['{', '}', '{"a":', 'null', '"x"', '{"model_type": }', '{"apis": [,]}', '\uFEFF{}', '{"model_type": "Image", "model_type": 5}']) {
     assert.ok(Array.isArray(check(t)), t);

@@ -51,7 +51,8 @@ test('beside a Dockerfile, a config.json that is not an object is the folder\'s 
 });
 
 test('a lower-case dockerfile is the folder\'s Dockerfile (no MA304 "no Dockerfile near")', () => {
-  const files = memFiles({ '/m/config.json': json({ model_algorithm: 'a', model_type: 'Image', apis: [API], health: { url: '/health' } }), '/m/dockerfile': DOCKERFILE });
+  const files = memFiles({ '/m/config.json': json({ model_algorithm: 'a', model_type: 'Image', apis: [API], health: { url: '/health' } }),
+    '/m/dockerfile': DOCKERFILE });
   const [f] = findModelFolders(['/m'], files, defaultOptions());
   assert.equal(f.dockerfilePath, '/m/dockerfile');
   assert.equal(folderForFile('/m/dockerfile', files, defaultOptions())?.configPath, '/m/config.json');
