@@ -43,7 +43,7 @@ export function defaultTag(dir: string): string {
 
 /** Instruction ranges in classic-builder step order (Step N = the Nth instruction). */
 function instructionsOf(dockerfile: string): { keyword: string; text: string; range: Range }[] {
-  let text = '';
+  let text: string;
   try {
     text = fs.readFileSync(dockerfile, 'utf8');
   } catch {

@@ -83,7 +83,7 @@ function endpointFromHost(
 /** The endpoint of a docker context by name (~/.docker/contexts/meta/<sha256(name)>/meta.json). */
 function contextEndpoint(name: string, home: string, env: NodeJS.ProcessEnv): Endpoint | undefined {
   const metaRoot = path.join(home, '.docker', 'contexts', 'meta');
-  let dirs: string[] = [];
+  let dirs: string[];
   try {
     dirs = fs.readdirSync(metaRoot);
   } catch {
