@@ -28,7 +28,7 @@ function block(seed: number): Buffer {
 }
 
 /** bench/tmp/model-2gb: Dockerfile, config.json and 8 x 256 MB weight files. */
-export function makeBigFolder(totalMB = 2048): string {
+function makeBigFolder(totalMB = 2048): string {
   const dir = path.join(TMP, 'model-2gb');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'model'), { recursive: true });
@@ -110,9 +110,16 @@ export async function engineFigures(log: (s: string) => void = () => undefined, 
       bytes = a.bytes;
       log(`upload run ${i + 1}: ours ${a.ms.toFixed(0)} ms (RSS +${a.rssGrowthMB.toFixed(1)} MB), docker build ${b.toFixed(0)} ms`);
     }
-    const note = `${(bytes / 2 ** 30).toFixed(2)} GB context, median of ${runs} alternating runs; docker build with DOCKER_BUILDKIT=0 (sends the whole context, as the engine API build does)`;
-    figs.push(figure({ name: 'build-context upload, 2 GB folder', ours: median(ours), peer: median(peer), peerName: 'docker build (CLI, classic builder)', unit: 'ms', goal: 'ratio <= 1.1', note }));
-    figs.push(figure({ name: 'peak RSS growth during 2 GB upload', ours: Math.max(...rss), peer: null, peerName: '', unit: 'MB', goal: 'ours <= 50', note: `largest of ${runs} runs, RSS sampled every 5 ms` }));
+    const note = `${(bytes / 2 ** 30).toFixed(2)} GB context, median of ${runs} alternating runs; ` +
+      'docker build with DOCKER_BUILDKIT=0 (sends the whole context, as the engine API build does)';
+    figs.push(figure({
+      name: 'build-context upload, 2 GB folder', ours: median(ours), peer: median(peer), peerName: 'docker build (CLI, classic builder)',
+      unit: 'ms', goal: 'ratio <= 1.1', note,
+    }));
+    figs.push(figure({
+      name: 'peak RSS growth during 2 GB upload', ours: Math.max(...rss), peer: null, peerName: '',
+      unit: 'MB', goal: 'ours <= 50', note: `largest of ${runs} runs, RSS sampled every 5 ms`,
+    }));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
     spawnSync('docker', ['rmi', '-f', ...tags], { encoding: 'utf8' });
@@ -130,7 +137,8 @@ export async function engineFigures(log: (s: string) => void = () => undefined, 
       if (!r.passed) log(`conformance run ${i + 1} did not pass: ${r.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ')}`);
       overheads.push(r.timings.overhead);
       own.push(containerOwnStart(tag));
-      log(`conformance run ${i + 1}: total ${r.timings.total} ms, build ${r.timings.build} ms, serving ${r.timings.serving} ms, overhead ${r.timings.overhead} ms; docker run -> first /health ${own[i].toFixed(0)} ms`);
+      log(`conformance run ${i + 1}: total ${r.timings.total} ms, build ${r.timings.build} ms, serving ${r.timings.serving} ms, ` +
+        `overhead ${r.timings.overhead} ms; docker run -> first /health ${own[i].toFixed(0)} ms`);
     }
     figs.push(figure({
       name: 'conformance-run overhead beyond the container start',

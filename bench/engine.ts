@@ -13,7 +13,9 @@ import { connectEngine } from '../engine/connect';
 import { buildImage } from '../engine/build';
 import { runConformance } from '../engine/conformance';
 
-const { values } = parseArgs({ options: { gb: { type: 'string', default: '2' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { gb: { type: 'string', default: '2' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+});
 const GB = Number(values.gb);
 const RUNS = Number(values.runs);
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
@@ -76,7 +78,8 @@ async function main() {
     const r = await buildImage(engine, { dir, dockerfile: path.join(dir, 'Dockerfile'), tag: 'mik-bench:latest' });
     clearInterval(timer);
     const cli = cliEarly ?? (await cliRun());
-    console.log(`   run ${i + 1}${cliFirst ? ' (docker first)' : ''}: kit upload ${s(r.uploadMs ?? NaN)}, build ${s(r.durationMs)}, RSS growth ${mb(peak - base)} (ok=${r.ok})` +
+    console.log(`   run ${i + 1}${cliFirst ? ' (docker first)' : ''}: kit upload ${s(r.uploadMs ?? NaN)}, build ${s(r.durationMs)}, ` +
+      `RSS growth ${mb(peak - base)} (ok=${r.ok})` +
       ` | docker build ${s(cli.ms)}, CLI peak RSS ${mb(cli.peakRss)} (exit ${cli.code})`);
   }
   await engine.docker.getImage('mik-bench:latest').remove().catch(() => undefined);
@@ -87,8 +90,11 @@ async function main() {
   for (let i = 0; i < RUNS; i++) {
     const r = await runConformance(path.resolve(__dirname, '../examples/online'), { engine, stopTimeoutS: 15 });
     const t = r.timings;
-    console.log(`   run ${i + 1}: passed=${r.passed} total ${s(t.total)}; build ${s(t.build)}, create+start ${s(t.start)}, start→first answer ${s(t.serving)}, ` +
-      `apis ${s(Object.entries(t).filter(([k]) => k.startsWith('api ')).reduce((n, [, v]) => n + v, 0))}, stop ${s(t.stop ?? 0)}, cleanup ${s(t.cleanup)}; the kit's own time (total − build − start→answer − stop): ${s(t.overhead)}`);
+    const apis = Object.entries(t).filter(([k]) => k.startsWith('api ')).reduce((n, [, v]) => n + v, 0);
+    console.log(`   run ${i + 1}: passed=${r.passed} total ${s(t.total)}; build ${s(t.build)}, create+start ${s(t.start)}, ` +
+      `start→first answer ${s(t.serving)}, ` +
+      `apis ${s(apis)}, stop ${s(t.stop ?? 0)}, cleanup ${s(t.cleanup)}; ` +
+      `the kit's own time (total − build − start→answer − stop): ${s(t.overhead)}`);
   }
 }
 

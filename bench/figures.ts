@@ -32,7 +32,7 @@ export const median = (xs: number[]): number => stats(xs).median;
 const round = (x: number): number => (Math.abs(x) >= 100 ? Math.round(x * 10) / 10 : Math.round(x * 1000) / 1000);
 
 /** Judges a goal of the form `ratio <= X` or `ours <= X` against a figure. */
-export function judge(goal: string, ours: number, ratio: number | null): boolean {
+function judge(goal: string, ours: number, ratio: number | null): boolean {
   const m = /^(ratio|ours)\s*<=\s*([\d.]+)$/.exec(goal.trim());
   if (!m) throw new Error(`unreadable goal: ${goal}`);
   const value = m[1] === 'ratio' ? ratio : ours;
@@ -55,15 +55,17 @@ export function figure(f: { name: string; ours: number; peer: number | null; pee
   return out;
 }
 
-export function machine(): string {
+function machine(): string {
   const cpus = os.cpus();
-  return `${cpus[0]?.model.trim() ?? 'unknown cpu'} x${cpus.length}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, node ${process.version}`;
+  const cpu = `${cpus[0]?.model.trim() ?? 'unknown cpu'} x${cpus.length}`;
+  return `${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, node ${process.version}`;
 }
 
 export function table(figs: Figure[]): string {
   const rows = [['figure', 'ours', 'peer', 'peer name', 'ratio', 'goal', 'met']];
   for (const f of figs) {
-    rows.push([f.name, `${f.ours} ${f.unit}`, f.peer === null ? '-' : `${f.peer} ${f.unit}`, f.peerName || '-', f.ratio === null ? '-' : String(f.ratio), f.goal, f.met ? 'yes' : 'NO']);
+    const peer = f.peer === null ? '-' : `${f.peer} ${f.unit}`;
+    rows.push([f.name, `${f.ours} ${f.unit}`, peer, f.peerName || '-', f.ratio === null ? '-' : String(f.ratio), f.goal, f.met ? 'yes' : 'NO']);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');

@@ -26,7 +26,8 @@ export function saveCrash(c: Crash): string {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
-  fs.writeFileSync(path.join(dir, 'crash.json'), JSON.stringify({ seed: c.seed, index: c.index, from: c.from, file: c.file, ops: c.ops, error: c.error }, null, 2) + '\n');
+  const crash = { seed: c.seed, index: c.index, from: c.from, file: c.file, ops: c.ops, error: c.error };
+  fs.writeFileSync(path.join(dir, 'crash.json'), JSON.stringify(crash, null, 2) + '\n');
   return dir;
 }
 
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
     count: total - serverCases,
     caseLimitMs,
     // Progress with the totals so far, so a long run stopped early still tells what it found.
-    onProgress: (n, s) => n % 5_000 === 0 && console.error(`  core ${n} cases, ${s.crashes.length} crashes, ${s.hangs.length} hangs, slowest ${s.slowestMs.toFixed(0)} ms (${s.slowestCase}), >1 s: ${s.overOneSecond}`),
+    onProgress: (n, s) => n % 5_000 === 0 && console.error(`  core ${n} cases, ${s.crashes.length} crashes, ${s.hangs.length} hangs, ` +
+      `slowest ${s.slowestMs.toFixed(0)} ms (${s.slowestCase}), >1 s: ${s.overOneSecond}`),
   });
   const rounds = Math.max(1, Math.ceil(serverCases / 1000));
   const server: (FuzzSummary & { requests: number; publishes: number })[] = [];
@@ -56,10 +58,12 @@ async function main(): Promise<void> {
   const crashes = all.flatMap((s) => s.crashes);
   const slowest = all.reduce((a, b) => (b.slowestMs > a.slowestMs ? b : a));
   const line = (label: string, s: FuzzSummary) =>
-    `${label.padEnd(8)} ${String(s.cases).padStart(7)} cases  ${(s.cases / (s.ms / 1000)).toFixed(0).padStart(6)} cases/s  ${String(s.crashes.length).padStart(3)} crashes  slowest ${s.slowestMs.toFixed(0)} ms  >1 s: ${s.overOneSecond}`;
+    `${label.padEnd(8)} ${String(s.cases).padStart(7)} cases  ${(s.cases / (s.ms / 1000)).toFixed(0).padStart(6)} cases/s  ` +
+    `${String(s.crashes.length).padStart(3)} crashes  slowest ${s.slowestMs.toFixed(0)} ms  >1 s: ${s.overOneSecond}`;
   console.log(line('core', core) + `  ${core.hangs.length} hangs (limit ${caseLimitMs / 1000} s a case)`);
   server.forEach((s, k) => console.log(line(`server${k + 1}`, s) + `  (${s.requests} requests, ${s.publishes} publishes waited for)`));
-  console.log(`total    ${all.reduce((n, s) => n + s.cases, 0)} cases, ${crashes.length} crashes, ${core.hangs.length} hangs, slowest answer ${slowest.slowestMs.toFixed(0)} ms (${slowest.slowestCase}), ${all.reduce((n, s) => n + s.overOneSecond, 0)} answers over 1 s`);
+  console.log(`total    ${all.reduce((n, s) => n + s.cases, 0)} cases, ${crashes.length} crashes, ${core.hangs.length} hangs, ` +
+    `slowest answer ${slowest.slowestMs.toFixed(0)} ms (${slowest.slowestCase}), ${all.reduce((n, s) => n + s.overOneSecond, 0)} answers over 1 s`);
   const seen = new Set<string>();
   for (const c of crashes) {
     const key = c.error.split('\n').slice(0, 2).join('|');
@@ -69,7 +73,10 @@ async function main(): Promise<void> {
       if (process.argv.includes('--save')) console.log(`saved to ${saveCrash(c)}`);
     }
   }
-  for (const h of core.hangs) console.log(`\nhang ${h.seed}:${h.index} (${h.from}, ${h.file}, ${h.ops.join('+')}): still running after ${h.limitMs / 1000} s; replay with makeCase(seeds, ${h.seed}, ${h.index})`);
+  for (const h of core.hangs) {
+    console.log(`\nhang ${h.seed}:${h.index} (${h.from}, ${h.file}, ${h.ops.join('+')}): still running after ${h.limitMs / 1000} s; ` +
+      `replay with makeCase(seeds, ${h.seed}, ${h.index})`);
+  }
   process.exitCode = crashes.length || core.hangs.length ? 1 : 0;
 }
 

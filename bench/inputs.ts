@@ -6,7 +6,7 @@ import type { FileSource } from '../core/types';
 
 export const repo = path.resolve(__dirname, '..');
 export const typicalConfig = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'config.json'), 'utf8');
-export const typicalServer = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'server.py'), 'utf8');
+const typicalServer = (): string => fs.readFileSync(path.join(repo, 'examples', 'online', 'server.py'), 'utf8');
 
 /** A FileSource over a map of absolute path -> text (directories are implied by the paths); lookups are O(1). */
 export function memFiles(files: Record<string, string>): FileSource {
@@ -31,7 +31,9 @@ export function memFiles(files: Record<string, string>): FileSource {
 function apiEntry(i: number, fields: number): unknown {
   const props: Record<string, unknown> = {};
   for (let k = 0; k < fields; k++) {
-    props[`field_${i}_${k}`] = k % 3 === 0 ? { type: 'string' } : k % 3 === 1 ? { type: 'number', minimum: 0, maximum: 100 } : { type: 'array', items: { type: 'string' } };
+    props[`field_${i}_${k}`] = k % 3 === 0 ? { type: 'string' }
+      : k % 3 === 1 ? { type: 'number', minimum: 0, maximum: 100 }
+        : { type: 'array', items: { type: 'string' } };
   }
   return {
     protocol: 'http',
@@ -40,7 +42,10 @@ function apiEntry(i: number, fields: number): unknown {
     request: { 'Content-type': 'application/json', data: { type: 'object', properties: props, required: Object.keys(props).slice(0, 2) } },
     response: {
       'Content-type': 'application/json',
-      data: { type: 'object', properties: { [`result_${i}`]: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, score: { type: 'number' } } } } } },
+      data: {
+        type: 'object',
+        properties: { [`result_${i}`]: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, score: { type: 'number' } } } } },
+      },
     },
   };
 }
@@ -72,9 +77,15 @@ function block(i: number): string[] {
     case 2:
       return [`ENV MODEL_STAGE_${i}=/home/ma-user/stage${i} \\`, `    CACHE_${i}=/tmp/cache${i}`, `WORKDIR /home/ma-user/stage${i}`];
     case 3:
-      return [`ARG VERSION_${i}=1.${i % 10}.0`, `LABEL stage.${i}.version="\${VERSION_${i}}"`, `COPY --chown=1000:100 model/part${i % 7}/ /home/ma-user/model/part${i % 7}/`];
+      return [
+        `ARG VERSION_${i}=1.${i % 10}.0`, `LABEL stage.${i}.version="\${VERSION_${i}}"`,
+        `COPY --chown=1000:100 model/part${i % 7}/ /home/ma-user/model/part${i % 7}/`,
+      ];
     case 4:
-      return [`RUN mkdir -p /home/ma-user/work${i} \\`, `    && chown -R 1000:100 /home/ma-user/work${i} \\`, `    && chmod 750 /home/ma-user/work${i}`, `# stage ${i}: data folders are owned by ma-user`];
+      return [
+        `RUN mkdir -p /home/ma-user/work${i} \\`, `    && chown -R 1000:100 /home/ma-user/work${i} \\`, `    && chmod 750 /home/ma-user/work${i}`,
+        `# stage ${i}: data folders are owned by ma-user`,
+      ];
     default:
       return [`RUN echo "building layer ${i}" > /tmp/layer${i}.txt`, `COPY requirements${i % 3}.txt /tmp/requirements${i % 3}.txt`];
   }

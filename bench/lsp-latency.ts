@@ -30,7 +30,14 @@ function typicalConfig(): string {
     {
       model_algorithm: 'object_detection',
       model_type: 'Image',
-      apis: [{ url: '/predict', method: 'post', protocol: 'http', request: { 'Content-type': 'multipart/form-data', data: { type: 'object', properties: { images: { type: 'file' } } } }, response: { 'Content-type': 'application/json', data: { type: 'object', properties: { detection_classes: { type: 'array', items: { type: 'string' } } } } } }],
+      apis: [{
+        url: '/predict', method: 'post', protocol: 'http',
+        request: { 'Content-type': 'multipart/form-data', data: { type: 'object', properties: { images: { type: 'file' } } } },
+        response: {
+          'Content-type': 'application/json',
+          data: { type: 'object', properties: { detection_classes: { type: 'array', items: { type: 'string' } } } },
+        },
+      }],
       health: { url: '/health', protocol: 'http', initial_delay_seconds: 30, timeout_seconds: 5, period_seconds: 10, failure_threshold: 3 },
     },
     null,
@@ -81,7 +88,9 @@ export async function measureLspLatency(runs = 5, edits = 30): Promise<LspLatenc
       }
     }
     const { DEBOUNCE_MS } = await import('../server/src/features/validation');
-    return { coldStartMs: stats(cold), didChangeToPublishMs: stats(publish), checkTypicalConfigMs: stats(check.length ? check : [NaN]), debounceMs: DEBOUNCE_MS };
+    return {
+      coldStartMs: stats(cold), didChangeToPublishMs: stats(publish), checkTypicalConfigMs: stats(check.length ? check : [NaN]), debounceMs: DEBOUNCE_MS,
+    };
   } finally {
     removeFolder(dir);
   }

@@ -12,7 +12,9 @@ import { ensureBuilt } from '../test/server/lsp';
 import { SERVER_NODE_FLAGS } from '../core/launch';
 
 // Started with the flags the extension uses.
-const OURS: ServerSpec = { name: 'ours', argv: [...SERVER_NODE_FLAGS, path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };
+const OURS: ServerSpec = {
+  name: 'ours', argv: [...SERVER_NODE_FLAGS, path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null),
+};
 const DOCKER: ServerSpec = {
   name: 'dockerfile-language-server-nodejs 0.15.0',
   argv: [path.join(repo, 'node_modules', 'dockerfile-language-server-nodejs', 'bin', 'docker-langserver'), '--stdio'],
@@ -27,17 +29,22 @@ const JSON_SERVER: ServerSpec = {
 interface Target { file: string; languageId: string; variant: (i: number) => string }
 
 /** A copy of the online example: the folder every server works on. */
-export function modelFolder(): { dir: string; config: Target; dockerfile: Target } {
+function modelFolder(): { dir: string; config: Target; dockerfile: Target } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-bench-'));
   for (const n of fs.readdirSync(path.join(repo, 'examples', 'online'))) fs.copyFileSync(path.join(repo, 'examples', 'online', n), path.join(dir, n));
   const config = fs.readFileSync(path.join(dir, 'config.json'), 'utf8');
   const dockerfile = fs.readFileSync(path.join(dir, 'Dockerfile'), 'utf8');
-  if (!config.includes('0.462963') || !dockerfile.includes('ENV PYTHONUNBUFFERED=1')) throw new Error('the online example changed: update the edits of bench/servers.ts');
+  if (!config.includes('0.462963') || !dockerfile.includes('ENV PYTHONUNBUFFERED=1')) {
+    throw new Error('the online example changed: update the edits of bench/servers.ts');
+  }
   return {
     dir,
     // Each edit changes a value, as typing does, so no server can answer from a cache of the same text.
     config: { file: path.join(dir, 'config.json'), languageId: 'json', variant: (i) => config.replace('0.462963', `0.4${i}`) },
-    dockerfile: { file: path.join(dir, 'Dockerfile'), languageId: 'dockerfile', variant: (i) => dockerfile.replace('ENV PYTHONUNBUFFERED=1', `ENV PYTHONUNBUFFERED=1 REV=${i}`) },
+    dockerfile: {
+      file: path.join(dir, 'Dockerfile'), languageId: 'dockerfile',
+      variant: (i) => dockerfile.replace('ENV PYTHONUNBUFFERED=1', `ENV PYTHONUNBUFFERED=1 REV=${i}`),
+    },
   };
 }
 
@@ -54,7 +61,7 @@ async function initializeTimes(specs: ServerSpec[], root: string, runs: number):
 }
 
 /** didChange -> publish latencies of `edits` edits, one at a time, after a few warm-up edits. */
-export async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: number): Promise<number[]> {
+async function publishLatency(spec: ServerSpec, root: string, t: Target, edits: number): Promise<number[]> {
   const d = await Driver.start(spec, root);
   try {
     const since = d.mark();
@@ -75,7 +82,7 @@ export async function publishLatency(spec: ServerSpec, root: string, t: Target, 
 }
 
 /** RSS after 1,000 edits: sent in bursts of 10, each burst waited for, so every server checks ~100 times. */
-export async function rssAfterEdits(spec: ServerSpec, root: string, t: Target, edits = 1000): Promise<number> {
+async function rssAfterEdits(spec: ServerSpec, root: string, t: Target, edits = 1000): Promise<number> {
   const d = await Driver.start(spec, root);
   try {
     let mark = d.mark();
@@ -101,23 +108,34 @@ export async function serverFigures(log: (s: string) => void = () => undefined, 
   try {
     const [ours, docker, json] = (await initializeTimes([OURS, DOCKER, JSON_SERVER], dir, initRuns)).map(median);
     log(`initialize: ours ${ours.toFixed(1)} ms, docker-langserver ${docker.toFixed(1)} ms, json server ${json.toFixed(1)} ms`);
+    const coldNote = `median of ${initRuns} cold starts each, alternating`;
     const figs: Figure[] = [
-      figure({ name: 'server spawn -> initialize (vs Dockerfile server)', ours, peer: docker, peerName: DOCKER.name, unit: 'ms', goal: 'ours <= 250', note: `median of ${initRuns} cold starts each, alternating` }),
-      figure({ name: 'server spawn -> initialize (vs JSON server)', ours, peer: json, peerName: JSON_SERVER.name, unit: 'ms', goal: 'ours <= 250', note: `median of ${initRuns} cold starts each, alternating` }),
+      figure({
+        name: 'server spawn -> initialize (vs Dockerfile server)', ours, peer: docker, peerName: DOCKER.name, unit: 'ms', goal: 'ours <= 250', note: coldNote,
+      }),
+      figure({
+        name: 'server spawn -> initialize (vs JSON server)', ours, peer: json, peerName: JSON_SERVER.name, unit: 'ms', goal: 'ours <= 250', note: coldNote,
+      }),
     ];
     for (const [label, t, peer] of [['Dockerfile', dockerfile, DOCKER], ['config.json', config, JSON_SERVER]] as const) {
       const a = stats(await publishLatency(OURS, dir, t, edits));
       const b = stats(await publishLatency(peer, dir, t, edits));
-      log(`didChange -> publish, ${label}: ours p50 ${a.median.toFixed(1)} / p95 ${a.p95.toFixed(1)} ms, ${peer.name} p50 ${b.median.toFixed(1)} / p95 ${b.p95.toFixed(1)} ms`);
+      log(`didChange -> publish, ${label}: ours p50 ${a.median.toFixed(1)} / p95 ${a.p95.toFixed(1)} ms, ` +
+        `${peer.name} p50 ${b.median.toFixed(1)} / p95 ${b.p95.toFixed(1)} ms`);
       const note = `${edits} edits one at a time after 5 warm-up edits; each server's debounce included`;
-      figs.push(figure({ name: `didChange -> publish p50, ${label}`, ours: a.median, peer: b.median, peerName: peer.name, unit: 'ms', goal: 'ours <= 150', note }));
+      figs.push(figure({
+        name: `didChange -> publish p50, ${label}`, ours: a.median, peer: b.median, peerName: peer.name, unit: 'ms', goal: 'ours <= 150', note,
+      }));
       figs.push(figure({ name: `didChange -> publish p95, ${label}`, ours: a.p95, peer: b.p95, peerName: peer.name, unit: 'ms', goal: 'ours <= 150', note }));
     }
     for (const [label, t, peer] of [['Dockerfile', dockerfile, DOCKER], ['config.json', config, JSON_SERVER]] as const) {
       const a = await rssAfterEdits(OURS, dir, t);
       const b = await rssAfterEdits(peer, dir, t);
       log(`RSS after 1,000 edits, ${label}: ours ${a.toFixed(1)} MB, ${peer.name} ${b.toFixed(1)} MB`);
-      figs.push(figure({ name: `server RSS after 1,000 edits, ${label}`, ours: a, peer: b, peerName: peer.name, unit: 'MB', goal: 'ours <= 60', note: '1,000 full-text edits in bursts of 10, each burst waited for' }));
+      figs.push(figure({
+        name: `server RSS after 1,000 edits, ${label}`, ours: a, peer: b, peerName: peer.name, unit: 'MB', goal: 'ours <= 60',
+        note: '1,000 full-text edits in bursts of 10, each burst waited for',
+      }));
     }
     return figs;
   } finally {

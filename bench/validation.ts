@@ -17,7 +17,9 @@ import { figure, median, type Figure } from './figures';
 const DIR = '/bench/model';
 
 /** Runs both sides alternately: warm-up, then until `budgetMs` per side is spent (at least `min` runs). */
-export async function compare(ours: () => unknown, peer: () => unknown, budgetMs = 1500, min = 7, warm = 3): Promise<{ ours: number; peer: number; n: number }> {
+async function compare(
+  ours: () => unknown, peer: () => unknown, budgetMs = 1500, min = 7, warm = 3,
+): Promise<{ ours: number; peer: number; n: number }> {
   for (let i = 0; i < warm; i++) {
     ours();
     await peer();

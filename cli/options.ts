@@ -7,7 +7,7 @@ export class UsageError extends Error {}
 
 const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
-export function parseProfile(v: string | undefined): CheckOptions['profile'] {
+function parseProfile(v: string | undefined): CheckOptions['profile'] {
   if (v === undefined) return 'seed-2021';
   if (v === 'seed-2021' || v === 'current') return v;
   throw new UsageError(`--profile must be seed-2021 or current, not "${v}"`);
@@ -20,7 +20,7 @@ export function parseLang(v: string | undefined): Lang {
 }
 
 /** `--rule MA116=off --rule MA212=error` → overrides. */
-export function parseRuleOverrides(values: string[] | undefined): CheckOptions['rules'] {
+function parseRuleOverrides(values: string[] | undefined): CheckOptions['rules'] {
   const rules: CheckOptions['rules'] = {};
   for (const v of values ?? []) {
     for (const item of v.split(',')) {
@@ -34,7 +34,7 @@ export function parseRuleOverrides(values: string[] | undefined): CheckOptions['
   return rules;
 }
 
-export function parseServiceKind(v: string | undefined): CheckOptions['serviceKind'] {
+function parseServiceKind(v: string | undefined): CheckOptions['serviceKind'] {
   if (v === undefined) return undefined;
   if (v === 'online' || v === 'batch') return v;
   throw new UsageError(`--service must be online or batch, not "${v}"`);

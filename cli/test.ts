@@ -7,11 +7,11 @@ import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type Conformanc
 import { EngineUnavailableError } from '../engine/connect';
 import { formatReportJunit, formatReportText } from '../engine/format';
 import { checkPaths } from '../core/check';
-import type { Finding } from '../core/types';
+import type { CheckOptions, Finding, Lang } from '../core/types';
 import { flatten } from './format/findings';
 import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 
-export const TEST_USAGE = `Options of test:
+const TEST_USAGE = `Options of test:
   --format text|json|junit   report format (default text)
   --profile seed-2021|current  spec version: size limit, health answer (default seed-2021)
   --keep                     leave the container running after the report
@@ -36,43 +36,39 @@ const num = (v: string | undefined, name: string): number | undefined => {
   return n;
 };
 
-export async function runTestCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      ...COMMON_OPTIONS,
-      keep: { type: 'boolean', default: false },
-      timeout: { type: 'string' },
-      env: { type: 'string', multiple: true },
-      tag: { type: 'string' },
-      'request-timeout': { type: 'string' },
-      'stop-timeout': { type: 'string' },
-      'size-limit': { type: 'string' },
-      'rm-image': { type: 'boolean', default: false },
-      host: { type: 'string' },
-      verbose: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write('Usage: modelarts-image test FOLDER [options]\n' + TEST_USAGE);
-    return 0;
-  }
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'junit') throw new UsageError(`--format must be text, json or junit, not "${format}"`);
-  if (positionals.length !== 1) throw new UsageError('test expects exactly one FOLDER (a model folder with a Dockerfile)');
-  const folder = path.resolve(positionals[0]);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder`);
-  const lang = parseLang(values.lang);
-  const checkOpts = checkOptionsFrom({ profile: values.profile, rule: values.rule, service: values.service });
+const TEST_OPTIONS = {
+  ...COMMON_OPTIONS,
+  keep: { type: 'boolean', default: false },
+  timeout: { type: 'string' },
+  env: { type: 'string', multiple: true },
+  tag: { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'stop-timeout': { type: 'string' },
+  'size-limit': { type: 'string' },
+  'rm-image': { type: 'boolean', default: false },
+  host: { type: 'string' },
+  verbose: { type: 'boolean', default: false },
+} as const;
+
+const parseTestArgs = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: TEST_OPTIONS });
+type TestValues = ReturnType<typeof parseTestArgs>['values'];
+
+/** `--env KEY=VALUE` (repeatable) as the container's environment. */
+function envOf(pairs: string[] | undefined): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const e of values.env ?? []) {
+  for (const e of pairs ?? []) {
     const i = e.indexOf('=');
     if (i <= 0) throw new UsageError(`--env expects KEY=VALUE, not "${e}"`);
     env[e.slice(0, i)] = e.slice(i + 1);
   }
+  return env;
+}
+
+function conformanceOptions(values: TestValues, checkOpts: CheckOptions): ConformanceOptions {
+  // Checked in this order, so the first bad option is the one reported.
+  const env = envOf(values.env);
   const sizeGb = num(values['size-limit'], '--size-limit');
-  const options: ConformanceOptions = {
+  return {
     profile: checkOpts.profile,
     rules: checkOpts.rules,
     serviceKind: checkOpts.serviceKind,
@@ -86,8 +82,10 @@ export async function runTestCommand(argv: string[]): Promise<number> {
     stopTimeoutS: num(values['stop-timeout'], '--stop-timeout') ?? DEFAULT_STOP_TIMEOUT_S,
     sizeLimitBytes: sizeGb !== undefined ? sizeGb * 1024 ** 3 : undefined,
   };
+}
 
-  const staticFindings: Finding[] = checkPaths([folder], checkOpts).findings;
+/** Ctrl-C (or SIGTERM) aborts the run and cleans up; a second one quits at once. `done()` removes the handlers. */
+function cancelOnSignals(): { signal: AbortSignal; done: () => void } {
   const ac = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -97,33 +95,31 @@ export async function runTestCommand(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
-  const live = format === 'text' && process.stderr.isTTY;
-  let report: Report;
-  try {
-    report = await runConformance(folder, options, {
-      signal: ac.signal,
-      onProgress: (c) => {
-        if (!live) return;
-        if (c.status === 'running') process.stderr.write(`  … ${c.title}\n`);
-      },
-      onLog: (line, stream) => {
-        if (values.verbose) process.stderr.write(`${stream === 'build' ? '[build]' : '[' + stream + ']'} ${line}\n`);
-      },
-    });
-  } catch (e) {
-    if (e instanceof CancelledError || ac.signal.aborted) {
-      process.stderr.write('Cancelled; nothing left running.\n');
-      return 130;
-    }
-    const message = e instanceof EngineUnavailableError ? (lang === 'zh-cn' ? e.message.replace(e.hint.en, e.hint.zh) : e.message) : (e as Error).message;
-    if (format === 'json') process.stdout.write(JSON.stringify({ passed: false, error: message, checks: [], findings: staticFindings.map((f) => flatten(f, lang)) }, null, 2) + '\n');
-    process.stderr.write(`modelarts-image test: ${message}\n`);
-    return 3;
-  } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+  return {
+    signal: ac.signal,
+    done: () => {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigint);
+    },
+  };
+}
 
+/** A run that could not finish: exit 3 (130 when cancelled), with the JSON shape kept under --format json. */
+function failedRun(e: unknown, aborted: boolean, format: string, lang: Lang, staticFindings: Finding[]): number {
+  if (e instanceof CancelledError || aborted) {
+    process.stderr.write('Cancelled; nothing left running.\n');
+    return 130;
+  }
+  const message = e instanceof EngineUnavailableError ? (lang === 'zh-cn' ? e.message.replace(e.hint.en, e.hint.zh) : e.message) : (e as Error).message;
+  if (format === 'json') {
+    const out = { passed: false, error: message, checks: [], findings: staticFindings.map((f) => flatten(f, lang)) };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  }
+  process.stderr.write(`modelarts-image test: ${message}\n`);
+  return 3;
+}
+
+function printReport(report: Report, format: 'text' | 'json' | 'junit', lang: Lang, staticFindings: Finding[]): void {
   const all = [...staticFindings, ...report.findings];
   if (format === 'json') {
     process.stdout.write(JSON.stringify({ ...report, findings: all.map((f) => flatten(f, lang)) }, null, 2) + '\n');
@@ -140,6 +136,43 @@ export async function runTestCommand(argv: string[]): Promise<number> {
     }
     process.stdout.write(text);
   }
-  return report.passed ? 0 : 1;
 }
 
+export async function runTestCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseTestArgs(argv);
+  if (values.help) {
+    process.stdout.write('Usage: modelarts-image test FOLDER [options]\n' + TEST_USAGE);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'junit') throw new UsageError(`--format must be text, json or junit, not "${format}"`);
+  if (positionals.length !== 1) throw new UsageError('test expects exactly one FOLDER (a model folder with a Dockerfile)');
+  const folder = path.resolve(positionals[0]);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`${positionals[0]} is not a folder`);
+  const lang = parseLang(values.lang);
+  const checkOpts = checkOptionsFrom({ profile: values.profile, rule: values.rule, service: values.service });
+  const options = conformanceOptions(values, checkOpts);
+
+  const staticFindings: Finding[] = checkPaths([folder], checkOpts).findings;
+  const cancel = cancelOnSignals();
+  const live = format === 'text' && process.stderr.isTTY;
+  let report: Report;
+  try {
+    report = await runConformance(folder, options, {
+      signal: cancel.signal,
+      onProgress: (c) => {
+        if (!live) return;
+        if (c.status === 'running') process.stderr.write(`  … ${c.title}\n`);
+      },
+      onLog: (line, stream) => {
+        if (values.verbose) process.stderr.write(`${stream === 'build' ? '[build]' : '[' + stream + ']'} ${line}\n`);
+      },
+    });
+  } catch (e) {
+    return failedRun(e, cancel.signal.aborted, format, lang, staticFindings);
+  } finally {
+    cancel.done();
+  }
+  printReport(report, format, lang, staticFindings);
+  return report.passed ? 0 : 1;
+}

@@ -44,7 +44,9 @@ export function contextFor(folder: ModelFolder, opts: CheckOptions, files: FileS
   const ctext = folder.configPath !== undefined ? files.readText(folder.configPath) : undefined;
   if (folder.configPath && ctext !== undefined) ctx.config = cache ? cache.config(folder.configPath, ctext) : parseConfig(folder.configPath, ctext);
   const dtext = folder.dockerfilePath !== undefined ? files.readText(folder.dockerfilePath) : undefined;
-  if (folder.dockerfilePath && dtext !== undefined) ctx.dockerfile = cache ? cache.dockerfile(folder.dockerfilePath, dtext) : parseDockerfile(folder.dockerfilePath, dtext);
+  if (folder.dockerfilePath && dtext !== undefined) {
+    ctx.dockerfile = cache ? cache.dockerfile(folder.dockerfilePath, dtext) : parseDockerfile(folder.dockerfilePath, dtext);
+  }
   return ctx;
 }
 
@@ -70,13 +72,16 @@ export function finalize(raw: RawFinding[], ctx: ProjectContext): Finding[] {
   return sortFindings(out);
 }
 
-export function sortFindings(fs: Finding[]): Finding[] {
+function sortFindings(fs: Finding[]): Finding[] {
   return fs.sort((a, b) =>
-    a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+    a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character ||
+    a.code.localeCompare(b.code));
 }
 
 /** CLI entry: files or folders in, every model folder found checked. */
-export function checkPaths(paths: string[], opts: CheckOptions = defaultOptions(), files: FileSource = diskFiles): { folders: ModelFolder[]; findings: Finding[] } {
+export function checkPaths(
+  paths: string[], opts: CheckOptions = defaultOptions(), files: FileSource = diskFiles,
+): { folders: ModelFolder[]; findings: Finding[] } {
   const folders = findModelFolders(paths.map((p) => path.resolve(p)), files, opts);
   const seen = new Set<string>();
   const findings: Finding[] = [];

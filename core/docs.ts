@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 
 const DOCS_DIR = path.resolve(__dirname, '..', 'docs', 'rules');
 
-export function ruleDocPath(code: string): string {
+function ruleDocPath(code: string): string {
   return path.join(DOCS_DIR, `${code}.md`);
 }
 

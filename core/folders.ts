@@ -21,7 +21,7 @@ const MAX_WALK_ENTRIES = 20000;
  * (`Dockerfile`, lower-case `dockerfile`, `Containerfile`) and the names people pass with `-f`
  * (`Dockerfile.*`, `Containerfile.*`, `*.Dockerfile`, `*.dockerfile`).
  */
-export const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|dockerfile|.+\.[Dd]ockerfile)$/;
+const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|dockerfile|.+\.[Dd]ockerfile)$/;
 /** The same names as glob patterns, for file watchers and document selectors (`**\/{...}`: braces do not nest). */
 export const DOCKERFILE_GLOBS = ['Dockerfile', 'dockerfile', 'Containerfile', 'Dockerfile.*', 'Containerfile.*', '*.Dockerfile', '*.dockerfile'];
 

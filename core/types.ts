@@ -1,6 +1,6 @@
 // Shared vocabulary of the checks: positions, findings, fixes, options. No I/O, no VS Code.
 import type { Range } from 'vscode-languageserver-types';
-export type { Range, Position } from 'vscode-languageserver-types';
+export type { Range } from 'vscode-languageserver-types';
 
 export type Lang = 'en' | 'zh-cn';
 /** A user-facing text in both supported UI languages. */

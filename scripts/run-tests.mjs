@@ -1,8 +1,9 @@
 // Runs the node:test suites written in TypeScript (through tsx). Node 20's --test does not expand globs.
 // Usage: node scripts/run-tests.mjs [folder-or-file ...]   (default: every test/**/*.test.ts except test/e2e)
 // Rebuilds dist/ first when any source is newer than it: the server, CLI and e2e tests run the bundle.
+// When the run included test/engine, checks afterwards that no labelled container remains (test/engine/after-suite.ts).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { staleReason } from './lib/bundle-fresh.mjs';
 
@@ -27,4 +28,9 @@ if (stale) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+let status = r.status ?? 1;
+if (files.some((f) => resolve(f).startsWith(resolve('test', 'engine') + sep))) {
+  const after = spawnSync(process.execPath, ['--import', 'tsx', join('test', 'engine', 'after-suite.ts')], { stdio: 'inherit' });
+  status ||= after.status ?? 1;
+}
+process.exit(status);

@@ -33,7 +33,9 @@ export interface FuzzSummary {
 export const kindOf = (file: string): Kind => (file.endsWith('.json') ? 'json' : /(^|\/)Dockerfile/.test(file) ? 'dockerfile' : 'text');
 
 /** Case `index` of run `seed`: which seed folder, which file, which mutations — the same every time. */
-export function makeCase(seeds: SeedFolder[], seed: number, index: number, scale: number): { from: string; file: string; ops: string[]; files: Record<string, string> } {
+export function makeCase(
+  seeds: SeedFolder[], seed: number, index: number, scale: number,
+): { from: string; file: string; ops: string[]; files: Record<string, string> } {
   const r = Rng.forCase(seed, index);
   const s = r.pick(seeds);
   const names = Object.keys(s.files);

@@ -40,8 +40,10 @@ export async function runGuardedCoreCases(seeds: SeedFolder[], o: GuardedOptions
   while (next < end) {
     // Progress: the finished workers' totals with the running one's figures so far.
     const r = await oneWorker({ ...o, from: next, count: end - next }, limit, (w) =>
-      o.onProgress?.(total.cases + w.cases, { ...total, cases: total.cases + w.cases, crashes: [...total.crashes, ...w.crashes], overOneSecond: total.overOneSecond + w.overOneSecond,
-        ...(w.slowestMs > total.slowestMs ? { slowestMs: w.slowestMs, slowestCase: w.slowestCase } : {}) }));
+      o.onProgress?.(total.cases + w.cases, {
+        ...total, cases: total.cases + w.cases, crashes: [...total.crashes, ...w.crashes], overOneSecond: total.overOneSecond + w.overOneSecond,
+        ...(w.slowestMs > total.slowestMs ? { slowestMs: w.slowestMs, slowestCase: w.slowestCase } : {}),
+      }));
     total.crashes.push(...r.crashes);
     total.cases += r.cases;
     total.overOneSecond += r.overOneSecond;

@@ -4,9 +4,20 @@ import { Rng } from './prng';
 
 export type Kind = 'json' | 'dockerfile' | 'text';
 
-const JSON_TOKENS = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '\\ud800', 'null', 'true', '-0', '1e999', '0x10', '//', '/*', '*/', '\n', '\r', '\t', '\u0000', '\ufeff', '\u2028', '😀', '"apis"', '"url"', '"health"', '"model_type":', '"Image"', '"/"', '""'];
-const DOCKER_TOKENS = ['\\\n', '\\', '\n', '\r\n', 'FROM ', 'RUN ', 'CMD ', 'ENTRYPOINT ', 'EXPOSE ', 'USER ', 'COPY ', 'ADD ', 'ENV ', 'ARG ', 'HEALTHCHECK ', 'ONBUILD ', 'SHELL ', 'WORKDIR ', 'LABEL ', '${', '}', '$(', ')', '"', "'", '[', ']', '<<EOF\n', '\nEOF\n', '<<-', '# escape=`\n', '# modelarts-ignore ', '&&', '||', ';', '|', '>', '2>&1', ' &', 'nohup ', 'python ', 'gunicorn -b 0.0.0.0:', 'uvicorn --port ', '8080', '65536', '-1', '--from=', 'AS ', 'stage', '/home/run.sh', '\u0000', '\ufeff', '😀'];
-const TEXT_TOKENS = ['\n', '@app.route(', "'/", '")', 'app.run(port=', 'host="0.0.0.0"', 'def ', 'import ', '\\', '"""', '\u0000', '8080', 'exec ', '#!/bin/sh\n', '$1', '${PORT:-8080}'];
+const JSON_TOKENS = [
+  '{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '\\ud800', 'null', 'true', '-0', '1e999', '0x10', '//', '/*', '*/',
+  '\n', '\r', '\t', '\u0000', '\ufeff', '\u2028', '😀', '"apis"', '"url"', '"health"', '"model_type":', '"Image"', '"/"', '""',
+];
+const DOCKER_TOKENS = [
+  '\\\n', '\\', '\n', '\r\n', 'FROM ', 'RUN ', 'CMD ', 'ENTRYPOINT ', 'EXPOSE ', 'USER ', 'COPY ', 'ADD ', 'ENV ', 'ARG ',
+  'HEALTHCHECK ', 'ONBUILD ', 'SHELL ', 'WORKDIR ', 'LABEL ', '${', '}', '$(', ')', '"', "'", '[', ']', '<<EOF\n', '\nEOF\n', '<<-',
+  '# escape=`\n', '# modelarts-ignore ', '&&', '||', ';', '|', '>', '2>&1', ' &', 'nohup ', 'python ', 'gunicorn -b 0.0.0.0:',
+  'uvicorn --port ', '8080', '65536', '-1', '--from=', 'AS ', 'stage', '/home/run.sh', '\u0000', '\ufeff', '😀',
+];
+const TEXT_TOKENS = [
+  '\n', '@app.route(', "'/", '")', 'app.run(port=', 'host="0.0.0.0"', 'def ', 'import ', '\\', '"""', '\u0000', '8080', 'exec ',
+  '#!/bin/sh\n', '$1', '${PORT:-8080}',
+];
 
 const tokensOf = (k: Kind) => (k === 'json' ? JSON_TOKENS : k === 'dockerfile' ? DOCKER_TOKENS : TEXT_TOKENS);
 
@@ -54,7 +65,10 @@ const deepNesting: Mutator = (t, r, k, scale) => {
   if (k === 'json') {
     piece = r.chance(0.5) ? '['.repeat(depth) + ']'.repeat(r.chance(0.5) ? depth : r.int(depth)) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
   } else if (k === 'dockerfile') {
-    const kinds = ['${A:-'.repeat(depth) + 'x' + '}'.repeat(depth), '$('.repeat(depth) + 'true' + ')'.repeat(depth), 'RUN echo a \\\n'.repeat(depth) + 'b\n', '"'.repeat(depth), '[' .repeat(depth)];
+    const kinds = [
+      '${A:-'.repeat(depth) + 'x' + '}'.repeat(depth), '$('.repeat(depth) + 'true' + ')'.repeat(depth),
+      'RUN echo a \\\n'.repeat(depth) + 'b\n', '"'.repeat(depth), '[' .repeat(depth),
+    ];
     piece = r.pick(kinds);
   } else piece = '('.repeat(depth) + ')'.repeat(depth);
   return t.slice(0, a) + piece + t.slice(a);

@@ -18,14 +18,18 @@ import type { SeedFolder } from './seeds';
 import { isModelArtsConfigText } from '../../core/folders';
 
 const repo = path.resolve(__dirname, '..', '..');
-export const OUR_SERVER: ServerSpec = { name: 'ours', argv: [path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null) };
+const OUR_SERVER: ServerSpec = {
+  name: 'ours', argv: [path.join(repo, 'dist', 'server.js'), '--stdio'], section: (s) => (s === 'modelarts' ? {} : null),
+};
 const FAILURE_LOG = /failed|uncaught|unhandled|exception/i;
 /** A rule exception, as the server reports it on stderr (core/rules/isolate.ts). */
 const RULE_ERROR = /ModelArtsRuleError|rule \S+ failed on /;
 
 interface Doc { file: string; uri: string; doc: TextDocument; seedText: string }
 
-export async function runServerRound(seeds: SeedFolder[], o: { seed: number; count: number; scale?: number }): Promise<FuzzSummary & { requests: number; publishes: number }> {
+type ServerSummary = FuzzSummary & { requests: number; publishes: number };
+
+export async function runServerRound(seeds: SeedFolder[], o: { seed: number; count: number; scale?: number }): Promise<ServerSummary> {
   const r0 = new Rng(o.seed);
   const seed = seeds.find((s) => s.files['config.json'] !== undefined && s.files['Dockerfile'] !== undefined && r0.chance(0.3)) ?? seeds[0];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ma-fuzz-'));
@@ -33,13 +37,15 @@ export async function runServerRound(seeds: SeedFolder[], o: { seed: number; cou
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
   }
-  const sum: FuzzSummary & { requests: number; publishes: number } = { cases: 0, crashes: [], slowestMs: 0, slowestCase: '', overOneSecond: 0, ms: 0, requests: 0, publishes: 0 };
+  const sum: ServerSummary = { cases: 0, crashes: [], slowestMs: 0, slowestCase: '', overOneSecond: 0, ms: 0, requests: 0, publishes: 0 };
   const t0 = performance.now();
   const d = await Driver.start(OUR_SERVER, dir);
   let exited = false;
   d.proc.once('exit', () => (exited = true));
   const crash = (index: number, file: string, ops: string[], error: string) =>
-    sum.crashes.push({ seed: o.seed, index, from: `server:${seed.name}`, file, ops, error, files: Object.fromEntries(docs.map((x) => [path.basename(x.file), x.doc.getText()])) });
+    sum.crashes.push({
+      seed: o.seed, index, from: `server:${seed.name}`, file, ops, error, files: Object.fromEntries(docs.map((x) => [path.basename(x.file), x.doc.getText()])),
+    });
   const time = (ms: number, what: string) => {
     if (ms > sum.slowestMs) {
       sum.slowestMs = ms;
@@ -78,17 +84,14 @@ export async function runServerRound(seeds: SeedFolder[], o: { seed: number; cou
       if (roll < 0.75) {
         // An edit: a random range replaced by a mutation of a slice, or the whole text by a mutated seed.
         let change: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
-        let ops: string[];
         if (roll < 0.6) {
           const a = r.int(text.length + 1);
           const b = Math.min(text.length, a + r.int(r.chance(0.8) ? 8 : 400));
           const m = mutate(text.slice(a, b + r.int(40)), kindOf(x.file), r, (o.scale ?? 1) * 0.1);
           change = { range: { start: x.doc.positionAt(a), end: x.doc.positionAt(b) }, text: m.text };
-          ops = ['range', ...m.ops];
         } else {
           const m = mutate(x.seedText, kindOf(x.file), r, o.scale ?? 1);
           change = { text: m.text };
-          ops = ['whole', ...m.ops];
         }
         const version = x.doc.version + 1;
         x.doc = TextDocument.update(x.doc, [change], version);

@@ -2,6 +2,8 @@
 import type { Finding, Lang } from '../../core/types';
 import { countBySeverity, flatten } from './findings';
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export function formatText(findings: Finding[], lang: Lang, foldersChecked: number): string {
   const lines = findings.map((f) => {
     const x = flatten(f, lang);
@@ -12,7 +14,8 @@ export function formatText(findings: Finding[], lang: Lang, foldersChecked: numb
   lines.push(
     zh
       ? `已检查 ${foldersChecked} 个模型目录：${c.error} 个错误，${c.warning} 个警告，${c.info + c.hint} 条提示。`
-      : `${foldersChecked} model folder${foldersChecked === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info + c.hint} note${c.info + c.hint === 1 ? '' : 's'}.`,
+      : `${plural(foldersChecked, 'model folder')} checked: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ` +
+        `${plural(c.info + c.hint, 'note')}.`,
   );
   return lines.join('\n') + '\n';
 }

@@ -18,7 +18,9 @@ export const showEditedFiles: Middleware['provideCodeActions'] = async (document
   for (const a of actions ?? []) {
     if (!(a instanceof vscode.CodeAction) || a.command) continue;
     const uri = hiddenTarget(a, document);
-    if (uri) a.command = { title: t('Show the edited file', '显示被修改的文件'), command: 'vscode.open', arguments: [uri, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside }] };
+    if (!uri) continue;
+    const show = { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside };
+    a.command = { title: t('Show the edited file', '显示被修改的文件'), command: 'vscode.open', arguments: [uri, show] };
   }
   return actions;
 };

@@ -23,7 +23,10 @@ export class ModelFolders implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{config.json,${DOCKERFILE_GLOBS.join(',')}}`);
     for (const ev of [watcher.onDidCreate, watcher.onDidDelete, watcher.onDidChange]) this.disposables.push(ev(() => this.refreshSoon()));
     // Saves and opens too: file watchers can miss files created together in a new folder.
-    const mine = (d: vscode.TextDocument) => d.uri.scheme === 'file' && (path.basename(d.uri.fsPath) === 'config.json' || isDockerfileName(path.basename(d.uri.fsPath)));
+    const mine = (d: vscode.TextDocument) => {
+      const name = path.basename(d.uri.fsPath);
+      return d.uri.scheme === 'file' && (name === 'config.json' || isDockerfileName(name));
+    };
     this.disposables.push(
       watcher, this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshSoon()),

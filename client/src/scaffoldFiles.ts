@@ -52,6 +52,8 @@ export function scaffoldFiles(snippetsDir: string, kind: ServiceKind): { name: s
     { name: 'Dockerfile', text: renderSnippet(byPrefix(snippets(snippetsDir, 'dockerfile.json'), `modelarts-${kind}`).body) },
     { name: 'server.py', text: renderSnippet(byPrefix(snippets(snippetsDir, 'python.json'), 'modelarts-server').body) },
   ];
-  if (kind === 'batch') files.push({ name: 'run.sh', text: renderSnippet(byPrefix(snippets(snippetsDir, 'shellscript.json'), 'modelarts-run-sh').body), mode: 0o755 });
+  if (kind === 'batch') {
+    files.push({ name: 'run.sh', text: renderSnippet(byPrefix(snippets(snippetsDir, 'shellscript.json'), 'modelarts-run-sh').body), mode: 0o755 });
+  }
   return files;
 }

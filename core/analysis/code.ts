@@ -8,7 +8,7 @@
  * (inside the quotes of a string, the digits of a number; possibly on a constant's line), when the value is
  * written in this file. A fix rewrites `lit` only, so a string stays a string and a number a number.
  */
-export interface CodeVal { value: string; start: number; end: number; lit?: { start: number; end: number } }
+interface CodeVal { value: string; start: number; end: number; lit?: { start: number; end: number } }
 export interface CodeListen {
   server: string;
   /** undefined: the call does not set it (the server's default applies); null: set but not readable. */
@@ -51,7 +51,10 @@ const PY: Spec[] = [
   { re: /\b(?:waitress\.)?serve\(/g, server: 'waitress', host: ['host', 99], port: ['port', 99], dh: '0.0.0.0', dp: '8080', when: /\bwaitress\b/ },
   { re: /\bmake_server\(/g, server: 'wsgiref', host: ['host', 0], port: ['port', 1], dh: '', dp: '' },
   { re: /\b(?:Threading)?(?:HTTP|TCP)Server\(\s*\(/g, server: 'http.server', host: ['', 0], port: ['', 1], dh: '', dp: '', tuple: true },
-  { re: /\b(?!uvicorn\b|asyncio\b|subprocess\b|socketio\b|sio\b)[A-Za-z_]\w*\.run\(/g, server: 'flask', host: ['host', 0], port: ['port', 1], dh: '127.0.0.1', dp: '5000', when: /\bflask\b/i },
+  {
+    re: /\b(?!uvicorn\b|asyncio\b|subprocess\b|socketio\b|sio\b)[A-Za-z_]\w*\.run\(/g,
+    server: 'flask', host: ['host', 0], port: ['port', 1], dh: '127.0.0.1', dp: '5000', when: /\bflask\b/i,
+  },
   { re: /\.listen\(/g, server: 'tornado', host: ['address', 1], port: ['port', 0], dh: '0.0.0.0', dp: '', when: /\btornado\b/ },
 ];
 const JS: Spec[] = [
@@ -73,7 +76,12 @@ function scan(text: string, env: Env, lang: 'py' | 'js'): CodeListen[] {
       const args = splitArgs(text, open);
       if (!args) continue;
       const pick = (kw: string, pos: number): { text: string; start: number } | undefined => {
-        if (kw) for (const a of args) { const k = /^\s*(\w+)\s*=\s*/.exec(a.text); if (k && k[1] === kw) return { text: a.text.slice(k[0].length), start: a.start + k[0].length }; }
+        if (kw) {
+          for (const a of args) {
+            const k = /^\s*(\w+)\s*=\s*/.exec(a.text);
+            if (k && k[1] === kw) return { text: a.text.slice(k[0].length), start: a.start + k[0].length };
+          }
+        }
         const positional = args.filter((a) => !/^\s*\w+\s*=[^=]/.test(a.text));
         return positional[pos];
       };

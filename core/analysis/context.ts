@@ -133,7 +133,8 @@ export function resolveInImage(m: ImageModel, bc: BuildContext, containerPath: s
         if (under && !under.includes('/') && picomatch(path.posix.basename(rel))(under)) candidate = path.posix.join(path.posix.dirname(rel), under);
       } else if (bc.isDir(rel)) {
         if (p === op.destAbs) continue;
-        if (p.startsWith(op.destAbs === '/' ? '/' : op.destAbs + '/')) candidate = path.posix.join(rel, p.slice(op.destAbs === '/' ? 1 : op.destAbs.length + 1));
+        const root = op.destAbs === '/';
+        if (p.startsWith(root ? '/' : op.destAbs + '/')) candidate = path.posix.join(rel, p.slice(root ? 1 : op.destAbs.length + 1));
       } else if (op.destIsDir) {
         if (p === path.posix.join(op.destAbs, path.posix.basename(rel))) candidate = rel;
       } else if (p === op.destAbs) candidate = rel;

@@ -51,8 +51,18 @@ export function startup(m: ImageModel, bc: BuildContext): Startup {
 function compute(m: ImageModel, bc: BuildContext): Startup {
   const out: Startup = { anchor: m.entrypoint ?? m.cmd, steps: [], complete: true, scripts: [] };
   if (!out.anchor) return out;
-  const dfile = m.doc.file;
-  const dtext = m.doc.text;
+  const env = new Map(m.varsAt(out.anchor));
+  const cwd = m.workdirAt(out.anchor);
+  new StartupWalker(m, bc, out).walk(topCommands(m), m.doc.file, m.doc.text, env, cwd, 0, true);
+  return out;
+}
+
+const asCmd = (w: Word[]): SimpleCommand =>
+  ({ assignments: [], words: w, redirects: [], background: false, piped: false, start: w[0]?.start ?? 0, end: w[w.length - 1]?.end ?? 0 });
+const isShell = (x: Word[] | SimpleCommand[] | undefined): x is SimpleCommand[] => !!x && x.length > 0 && 'words' in (x[0] as object);
+
+/** ENTRYPOINT + CMD as the commands PID 1 runs: shell forms parsed, exec forms joined into one command. */
+function topCommands(m: ImageModel): SimpleCommand[] {
   const top: SimpleCommand[] = [];
   const wordsOf = (ins: Instruction): Word[] | SimpleCommand[] => {
     const ex = m.execArgs(ins);
@@ -62,70 +72,81 @@ function compute(m: ImageModel, bc: BuildContext): Startup {
   };
   const ep = m.entrypoint ? wordsOf(m.entrypoint) : undefined;
   const cmd = m.cmd ? wordsOf(m.cmd) : undefined;
-  const asCmd = (w: Word[]): SimpleCommand => ({ assignments: [], words: w, redirects: [], background: false, piped: false, start: w[0]?.start ?? 0, end: w[w.length - 1]?.end ?? 0 });
-  const isShell = (x: Word[] | SimpleCommand[] | undefined): x is SimpleCommand[] => !!x && x.length > 0 && 'words' in (x[0] as object);
   if (ep && isShell(ep)) top.push(...ep);
   else if (ep) {
     const rest = cmd ? (isShell(cmd) ? cmd.flatMap((c) => c.words) : (cmd as Word[])) : [];
     top.push(asCmd([...(ep as Word[]), ...rest]));
   } else if (cmd && isShell(cmd)) top.push(...cmd);
   else if (cmd) top.push(asCmd(cmd as Word[]));
-  const env = new Map(m.varsAt(out.anchor));
-  const cwd = m.workdirAt(out.anchor);
-  walk(top, dfile, dtext, env, cwd, 0, true);
-  return out;
+  return top;
+}
 
-  function walk(cmds: SimpleCommand[], file: string, text: string, env: Map<string, string>, cwd: string, depth: number, isMain: boolean): void {
+/** `NAME=value` words into `env`, their values expanded with `scope`. */
+function assign(env: Map<string, string>, words: Word[], scope: Map<string, string>): void {
+  for (const a of words) {
+    const eq = a.value.indexOf('=');
+    env.set(a.value.slice(0, eq), expandVars(a.value.slice(eq + 1), scope).value);
+  }
+}
+
+/** Walks the commands of the entry and of every script it runs, collecting the steps into `out`. */
+class StartupWalker {
+  constructor(private readonly m: ImageModel, private readonly bc: BuildContext, private readonly out: Startup) {}
+
+  walk(cmds: SimpleCommand[], file: string, text: string, env: Map<string, string>, cwd: string, depth: number, isMain: boolean): void {
     const waitIdx = cmds.map((c) => c.words[0]?.value).lastIndexOf('wait');
     cmds.forEach((sc, idx) => {
       const waitAfter = waitIdx > idx;
       const last = isMain && idx === lastForeground(cmds);
-      for (const a of sc.assignments) {
-        const eq = a.value.indexOf('=');
-        if (!sc.words.length) env.set(a.value.slice(0, eq), expandVars(a.value.slice(eq + 1), env).value);
-      }
+      if (!sc.words.length) assign(env, sc.assignments, env);
       const u = unwrap(sc.words);
       const localEnv = new Map(env);
-      for (const a of [...sc.assignments, ...u.env]) { const eq = a.value.indexOf('='); localEnv.set(a.value.slice(0, eq), expandVars(a.value.slice(eq + 1), env).value); }
+      assign(localEnv, [...sc.assignments, ...u.env], env);
       if (u.words[0]?.value === 'export') {
-        for (const w of u.words.slice(1)) { const eq = w.value.indexOf('='); if (eq > 0) env.set(w.value.slice(0, eq), expandVars(w.value.slice(eq + 1), env).value); }
+        assign(env, u.words.slice(1).filter((w) => w.value.indexOf('=') > 0), env);
         return;
       }
       const words = u.words.map((w) => ({ value: expandVars(w.value, localEnv).value, raw: w.value, loc: { file, start: w.start, end: w.end, text } }));
       if (!words.length) return;
       const prog = path.posix.basename(words[0].value);
       if (prog === 'cd' && words[1]) { cwd = path.posix.resolve(cwd, words[1].value); return; }
+      const follow = (p: string, scope: Map<string, string>, main: boolean) =>
+        this.follow(p, scope, cwd, depth, main, sc, words, file, text, u.nohup);
       if (depth < 4 && SHELLS.has(prog)) {
         let i = 1;
         while (i < words.length && /^-[a-z]+$/.test(words[i].value) && !words[i].value.includes('c')) i++;
         if (words[i] && /^-[a-z]*c[a-z]*$/.test(words[i].value) && words[i + 1]) {
           const w = u.words[i + 1];
           const inner = parseShell(w.value, w.start + (w.quoted ? 1 : 0));
-          walk(inner, file, text, localEnv, cwd, depth, last);
+          this.walk(inner, file, text, localEnv, cwd, depth, last);
           return;
         }
-        if (words[i]) { follow(words[i].value, localEnv, cwd, depth, last, sc, words, file, text, u.nohup); return; }
+        if (words[i]) { follow(words[i].value, localEnv, last); return; }
       }
-      if (depth < 4 && (prog === 'source' || prog === '.') && words[1]) { follow(words[1].value, env, cwd, depth, false, sc, words, file, text, u.nohup); return; }
-      if (depth < 4 && /\.sh$/.test(words[0].value)) { follow(words[0].value, localEnv, cwd, depth, last, sc, words, file, text, u.nohup); return; }
-      out.steps.push({ words, cmd: sc, file, fileText: text, env: localEnv, cwd, nohup: u.nohup, main: last, waitAfter, depth });
+      if (depth < 4 && (prog === 'source' || prog === '.') && words[1]) { follow(words[1].value, env, false); return; }
+      if (depth < 4 && /\.sh$/.test(words[0].value)) { follow(words[0].value, localEnv, last); return; }
+      this.out.steps.push({ words, cmd: sc, file, fileText: text, env: localEnv, cwd, nohup: u.nohup, main: last, waitAfter, depth });
     });
   }
 
-  function follow(p: string, env: Map<string, string>, cwd: string, depth: number, isMain: boolean, sc: SimpleCommand, words: Step['words'], file: string, text: string, nohup: boolean): void {
+  private follow(
+    p: string, env: Map<string, string>, cwd: string, depth: number, isMain: boolean,
+    sc: SimpleCommand, words: Step['words'], file: string, text: string, nohup: boolean,
+  ): void {
     const cpath = path.posix.resolve(cwd, p);
-    const r = resolveInImage(m, bc, cpath);
+    const r = resolveInImage(this.m, this.bc, cpath);
     if (!r) {
-      out.complete = false;
-      out.steps.push({ words, cmd: sc, file, fileText: text, env, cwd, nohup, main: isMain, waitAfter: false, depth });
+      this.out.complete = false;
+      this.out.steps.push({ words, cmd: sc, file, fileText: text, env, cwd, nohup, main: isMain, waitAfter: false, depth });
       return;
     }
+    const doc = this.m.doc;
     if (r.kind === 'heredoc') {
-      out.scripts.push({ containerPath: cpath, file: m.doc.file });
-      walk(parseShell(r.text, r.base), m.doc.file, m.doc.text, new Map(env), cwd, depth + 1, isMain && !sc.background);
+      this.out.scripts.push({ containerPath: cpath, file: doc.file });
+      this.walk(parseShell(r.text, r.base), doc.file, doc.text, new Map(env), cwd, depth + 1, isMain && !sc.background);
     } else {
-      out.scripts.push({ containerPath: cpath, file: r.file });
-      walk(parseShell(r.text), r.file, r.text, new Map(env), cwd, depth + 1, isMain && !sc.background);
+      this.out.scripts.push({ containerPath: cpath, file: r.file });
+      this.walk(parseShell(r.text), r.file, r.text, new Map(env), cwd, depth + 1, isMain && !sc.background);
     }
   }
 }
@@ -147,5 +168,3 @@ function remap(sc: SimpleCommand, f: (s: number, e: number) => { start: number; 
     ...f(sc.start, sc.end),
   };
 }
-
-export const progName = (s: Step): string => path.posix.basename(s.words[0]?.value ?? '');

@@ -68,77 +68,125 @@ export function imageModel(doc: DockerfileDoc): ImageModel {
   return m;
 }
 
-function build(doc: DockerfileDoc): ImageModel {
-  const ast = doc.ast;
-  const offsetOf = (p: { line: number; character: number }) => doc.doc.offsetAt(p);
-  const escape = ast.getEscapeCharacter();
-  const stages: Stage[] = [];
-  const globalArgs = new Map<string, string>();
-  const vars = new Map<Instruction, ReadonlyMap<string, string>>();
-  const workdirs = new Map<Instruction, string>();
-  const stageVars = new Map<Stage, { env: Map<string, string>; workdir: string }>();
-  let cur: Stage | undefined;
-  let env = new Map<string, string>();
-  let args = new Map<string, string>();
-  let workdir = '/';
-  // Variables seen by an instruction: ENV wins over ARG, as in Docker. Snapshots are taken only for the
-  // instructions whose arguments the rules expand, and shared while nothing changes (linear in the file).
-  const live: ReadonlyMap<string, string> = { get: (k: string) => env.get(k) ?? args.get(k), has: (k: string) => env.has(k) || args.has(k) } as ReadonlyMap<string, string>;
-  let shared: ReadonlyMap<string, string> | undefined;
-  const snap = (): ReadonlyMap<string, string> => (shared ??= new Map([...args, ...env]));
-  const needsVars = (ins: Instruction, kw: string) =>
-    ['EXPOSE', 'USER', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'FROM'].includes(kw) || ((kw === 'COPY' || kw === 'ADD') && rawContentOf(ins).includes('$'));
+type Vars = ReadonlyMap<string, string>;
+/** A JSON string of an exec form, as dockerfile-ast gives it (not in its type declarations). */
+interface JsonString {
+  getValue(): string;
+  getJSONValue?(): string;
+  getRange(): { start: { line: number; character: number }; end: { line: number; character: number } };
+}
 
-  for (const ins of ast.getInstructions()) {
-    const kw = kwOf(ins);
-    if (kw === 'FROM') {
-      const from = ins as From;
-      const raw = from.getImage() ?? '';
-      const image = expandVars(raw, globalArgs).value.toLowerCase();
-      const name = from.getBuildStage()?.toLowerCase() ?? undefined;
-      const parent = stages.find((s) => s.name !== undefined && s.name === image);
-      cur = { from, index: stages.length, name, image, parent, instrs: [] };
-      stages.push(cur);
-      const inherited = parent ? stageVars.get(parent) : undefined;
-      env = new Map(inherited?.env ?? []);
-      args = new Map();
-      shared = undefined;
-      workdir = inherited?.workdir ?? '/';
-      stageVars.set(cur, { env, workdir });
-      continue;
+/**
+ * One pass over the instructions: the stages, and the variables and WORKDIR each instruction sees. ENV wins over
+ * ARG, as in Docker. Snapshots are taken only for the instructions whose arguments the rules expand, and shared
+ * while nothing changes (linear in the file).
+ */
+class StageScanner {
+  readonly stages: Stage[] = [];
+  readonly vars = new Map<Instruction, Vars>();
+  readonly workdirs = new Map<Instruction, string>();
+  private readonly globalArgs = new Map<string, string>();
+  private readonly stageVars = new Map<Stage, { env: Map<string, string>; workdir: string }>();
+  private cur: Stage | undefined;
+  private env = new Map<string, string>();
+  private args = new Map<string, string>();
+  private workdir = '/';
+  private shared: Vars | undefined;
+  private readonly live = { get: (k: string) => this.env.get(k) ?? this.args.get(k), has: (k: string) => this.env.has(k) || this.args.has(k) } as Vars;
+
+  scan(instructions: Instruction[]): this {
+    for (const ins of instructions) {
+      const kw = kwOf(ins);
+      if (kw === 'FROM') this.from(ins as From);
+      else if (!this.cur) {
+        if (kw === 'ARG') for (const a of argPairs(ins)) this.globalArgs.set(a[0], a[1] ?? '');
+      } else this.instruction(this.cur, ins, kw);
     }
-    if (!cur) {
-      if (kw === 'ARG') for (const a of argPairs(ins)) globalArgs.set(a[0], a[1] ?? '');
-      continue;
-    }
+    return this;
+  }
+
+  private from(from: From): void {
+    const raw = from.getImage() ?? '';
+    const image = expandVars(raw, this.globalArgs).value.toLowerCase();
+    const name = from.getBuildStage()?.toLowerCase() ?? undefined;
+    const parent = this.stages.find((s) => s.name !== undefined && s.name === image);
+    const cur: Stage = { from, index: this.stages.length, name, image, parent, instrs: [] };
+    this.cur = cur;
+    this.stages.push(cur);
+    const inherited = parent ? this.stageVars.get(parent) : undefined;
+    this.env = new Map(inherited?.env ?? []);
+    this.args = new Map();
+    this.shared = undefined;
+    this.workdir = inherited?.workdir ?? '/';
+    this.stageVars.set(cur, { env: this.env, workdir: this.workdir });
+  }
+
+  private instruction(cur: Stage, ins: Instruction, kw: string): void {
     cur.instrs.push(ins);
-    if (needsVars(ins, kw)) vars.set(ins, snap());
-    workdirs.set(ins, workdir);
+    if (needsVars(ins, kw)) this.vars.set(ins, (this.shared ??= new Map([...this.args, ...this.env])));
+    this.workdirs.set(ins, this.workdir);
     if (kw === 'ARG') {
       const set: [string, string][] = [];
       for (const [k, v] of argPairs(ins)) {
-        const val = v !== undefined ? expandVars(v, live).value : globalArgs.get(k);
+        const val = v !== undefined ? expandVars(v, this.live).value : this.globalArgs.get(k);
         if (val !== undefined) set.push([k, val]);
       }
-      for (const [k, v] of set) args.set(k, v);
-      shared = undefined;
+      for (const [k, v] of set) this.args.set(k, v);
+      this.shared = undefined;
     } else if (kw === 'ENV') {
       // Values in one ENV line see the variables as they were before the line.
-      const set = propsOf(ins).map((p) => [p.getName(), expandVars(unquote(p.getValue() ?? ''), live).value] as const);
-      for (const [k, v] of set) env.set(k, v);
-      shared = undefined;
+      const set = propsOf(ins).map((p) => [p.getName(), expandVars(unquote(p.getValue() ?? ''), this.live).value] as const);
+      for (const [k, v] of set) this.env.set(k, v);
+      this.shared = undefined;
     } else if (kw === 'WORKDIR') {
-      const w = expandVars(contentOf(ins), live).value.trim();
-      if (w) workdir = path.posix.resolve(workdir, w);
-      stageVars.get(cur)!.workdir = workdir;
+      const w = expandVars(contentOf(ins), this.live).value.trim();
+      if (w) this.workdir = path.posix.resolve(this.workdir, w);
+      this.stageVars.get(cur)!.workdir = this.workdir;
     }
   }
+}
 
-  const final = stages[stages.length - 1];
+const needsVars = (ins: Instruction, kw: string) =>
+  ['EXPOSE', 'USER', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'FROM'].includes(kw) || ((kw === 'COPY' || kw === 'ADD') && rawContentOf(ins).includes('$'));
+
+/** The final stage's ancestry, root first, final last. */
+function chainOf(final: Stage | undefined): Stage[] {
   const chain: Stage[] = [];
   for (let s: Stage | undefined = final; s && !chain.includes(s); s = s.parent) chain.unshift(s);
+  return chain;
+}
+
+function lastOf(instrs: Instruction[], k: string): Instruction | undefined {
+  for (let i = instrs.length - 1; i >= 0; i--) if (kwOf(instrs[i]) === k) return instrs[i];
+  return undefined;
+}
+
+/** The JSON strings of an exec form with their offsets; undefined for the shell form. */
+function execArgsOf(doc: DockerfileDoc, ins: Instruction, offsetOf: (p: { line: number; character: number }) => number) {
+  const content = contentOf(ins)?.trim() ?? '';
+  if (!content.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(content);
+    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return undefined;
+  } catch { return undefined; }
+  const js = (ins as unknown as { getJSONStrings?(): JsonString[] }).getJSONStrings?.() ?? [];
+  return js.map((a) => {
+    const start = offsetOf(a.getRange().start), end = offsetOf(a.getRange().end);
+    // Read the source text: dockerfile-ast's getValue() drops the spaces inside a JSON string.
+    const src = doc.text.slice(start, end);
+    let value: string;
+    try { value = JSON.parse(src); } catch { value = src.replace(/^"|"$/g, ''); }
+    return { value, start, end };
+  });
+}
+
+function build(doc: DockerfileDoc): ImageModel {
+  const offsetOf = (p: { line: number; character: number }) => doc.doc.offsetAt(p);
+  const escape = doc.ast.getEscapeCharacter();
+  const { stages, vars, workdirs } = new StageScanner().scan(doc.ast.getInstructions());
+  const final = stages[stages.length - 1];
+  const chain = chainOf(final);
   const instrs = chain.flatMap((s) => s.instrs);
-  const lastOf = (k: string) => { for (let i = instrs.length - 1; i >= 0; i--) if (kwOf(instrs[i]) === k) return instrs[i]; return undefined; };
   const cleanCache = new Map<Instruction, CleanText>();
   const model: ImageModel = {
     doc, stages, final, chain, instrs,
@@ -147,31 +195,15 @@ function build(doc: DockerfileDoc): ImageModel {
     workdirAt: (i) => workdirs.get(i) ?? '/',
     copies: [],
     allCopies: [],
-    cmd: lastOf('CMD'),
-    entrypoint: lastOf('ENTRYPOINT'),
+    cmd: lastOf(instrs, 'CMD'),
+    entrypoint: lastOf(instrs, 'ENTRYPOINT'),
     offsetOf,
     clean(ins) {
       let c = cleanCache.get(ins);
       if (!c) { c = cleanText(doc.text, ins, offsetOf, escape); cleanCache.set(ins, c); }
       return c;
     },
-    execArgs(ins) {
-      const content = contentOf(ins)?.trim() ?? '';
-      if (!content.startsWith('[')) return undefined;
-      try {
-        const parsed: unknown = JSON.parse(content);
-        if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return undefined;
-      } catch { return undefined; }
-      const js = (ins as unknown as { getJSONStrings?(): { getValue(): string; getJSONValue?(): string; getRange(): { start: { line: number; character: number }; end: { line: number; character: number } } }[] }).getJSONStrings?.() ?? [];
-      return js.map((a) => {
-        const start = offsetOf(a.getRange().start), end = offsetOf(a.getRange().end);
-        // Read the source text: dockerfile-ast's getValue() drops the spaces inside a JSON string.
-        const src = doc.text.slice(start, end);
-        let value: string;
-        try { value = JSON.parse(src); } catch { value = src.replace(/^"|"$/g, ''); }
-        return { value, start, end };
-      });
-    },
+    execArgs: (ins) => execArgsOf(doc, ins, offsetOf),
   };
   // ENTRYPOINT set after the last CMD (in a later stage) resets the inherited CMD, as Docker does.
   if (model.cmd && model.entrypoint) {
@@ -277,7 +309,12 @@ function copyOp(m: ImageModel, ins: Instruction): CopyOp | undefined {
 
 // dockerfile-ast recomputes arguments, properties and keywords on every call (it re-reads the text); the rules ask
 // for them many times per check, so they are memoised per instruction object (a new parse makes new objects).
-interface PropLike { getName(): string; getValue(): string | null; getNameRange(): import('vscode-languageserver-types').Range; getRange(): import('vscode-languageserver-types').Range }
+interface PropLike {
+  getName(): string;
+  getValue(): string | null;
+  getNameRange(): import('vscode-languageserver-types').Range;
+  getRange(): import('vscode-languageserver-types').Range;
+}
 const memo = <T>(f: (i: Instruction) => T) => {
   const m = new WeakMap<Instruction, T>();
   return (i: Instruction): T => {

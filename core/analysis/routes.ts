@@ -58,75 +58,107 @@ const listMethods = (s: string | undefined): string[] | undefined => {
   return m ? [...m[1].matchAll(/['"](\w+)['"]/g)].map((x) => x[1].toUpperCase()) : undefined;
 };
 
-function scanFile(rel: string, text: string): { routes: Omit<Route, 'file' | 'text'>[]; uncertain: boolean; fw: string[] } {
-  const routes: Omit<Route, 'file' | 'text'>[] = [];
-  const fw: string[] = [];
-  let uncertain = false;
-  const add = (p: string, at: number, methods?: string[], extra: Partial<Route> = {}) => routes.push({ path: p, methods, start: at, end: at + p.length, ...extra });
+type FileRoute = Omit<Route, 'file' | 'text'>;
+/** What the scan of one file found so far. */
+interface Scan {
+  routes: FileRoute[];
+  uncertain: boolean;
+  fw: string[];
+  add(p: string, at: number, methods?: string[], extra?: Partial<Route>): void;
+}
+
+function scanFile(rel: string, text: string): { routes: FileRoute[]; uncertain: boolean; fw: string[] } {
+  const routes: FileRoute[] = [];
+  const sc: Scan = {
+    routes, uncertain: false, fw: [],
+    add: (p, at, methods, extra = {}) => void routes.push({ path: p, methods, start: at, end: at + p.length, ...extra }),
+  };
   const ext = path.extname(rel);
-  if (ext === '.py') {
-    const flask = /\bfrom\s+flask\b|\bimport\s+flask\b/.test(text), fast = /\bfastapi\b|\bstarlette\b/.test(text);
-    const aio = /\baiohttp\b/.test(text), tornado = /\btornado\b/.test(text), httpserver = /BaseHTTPRequestHandler|SimpleHTTPRequestHandler/.test(text);
-    if (/\b(django|falcon|sanic|bottle|cherrypy|pyramid|grpc|quart|litestar)\b/.test(text)) { uncertain = true; fw.push('other'); }
-    if (flask) fw.push('flask');
-    if (fast) fw.push('fastapi');
-    if (aio) fw.push('aiohttp');
-    if (tornado) fw.push('tornado');
-    if (httpserver) fw.push('http.server');
-    // Blueprint / APIRouter prefixes, mounts and sub-apps change paths: only plain registrations are read.
-    if (/url_prefix\s*=|include_router\([^)]*prefix\s*=|APIRouter\([^)]*prefix\s*=|\.mount\(|add_subapp\(|DispatcherMiddleware/.test(text)) uncertain = true;
-    if (flask || fast || aio) {
-      for (const m of text.matchAll(new RegExp(`@\\s*\\w+(?:\\.\\w+)*\\.(route|api_route|get|post|put|delete|patch|head|options)\\(\\s*${q(2)}([^)]{0,400})`, 'g'))) {
-        const verb = m[1];
-        const methods = verb === 'route' || verb === 'api_route' ? listMethods(m[4]) ?? (verb === 'route' && flask ? ['GET'] : verb === 'api_route' ? ['GET'] : undefined) : [verb.toUpperCase()];
-        add(m[3], m.index! + m[0].indexOf(m[3], m[0].indexOf('(')), methods);
-      }
-      for (const m of text.matchAll(new RegExp(`\\.(add_url_rule|add_api_route|add_route|add_get|add_post|add_put|add_delete|add_patch)\\(\\s*(?:['"](\\w+)['"]\\s*,\\s*)?${q(3)}([^)]{0,400})`, 'g'))) {
-        const verb = m[1];
-        const methods = verb.startsWith('add_') && verb !== 'add_url_rule' && verb !== 'add_api_route' && verb !== 'add_route' ? [verb.slice(4).toUpperCase()]
-          : m[2] ? (m[2] === '*' ? undefined : [m[2].toUpperCase()]) : listMethods(m[5]) ?? (verb === 'add_route' ? undefined : ['GET']);
-        add(m[4], m.index! + m[0].indexOf(m[4]), methods);
-      }
-      for (const m of text.matchAll(new RegExp(`\\bweb\\.(get|post|put|delete|patch|view|route)\\(\\s*(?:['"](\\w+)['"]\\s*,\\s*)?${q(3)}`, 'g'))) {
-        const methods = m[1] === 'route' ? (m[2] && m[2] !== '*' ? [m[2].toUpperCase()] : undefined) : m[1] === 'view' ? undefined : [m[1].toUpperCase()];
-        add(m[4], m.index! + m[0].indexOf(m[4]), methods);
-      }
-      for (const m of text.matchAll(new RegExp(`\\b(?:Route|WebSocketRoute)\\(\\s*${q(1)}([^)]{0,400})`, 'g'))) add(m[2], m.index! + m[0].indexOf(m[2]), listMethods(m[3]));
+  if (ext === '.py') scanPython(text, sc);
+  else if (ext === '.java' || ext === '.kt') scanSpring(text, sc);
+  else scanNode(text, sc);
+  return { routes, uncertain: sc.uncertain, fw: sc.fw };
+}
+
+const PY_DECORATOR = new RegExp(`@\\s*\\w+(?:\\.\\w+)*\\.(route|api_route|get|post|put|delete|patch|head|options)\\(\\s*${q(2)}([^)]{0,400})`, 'g');
+const PY_ADD_ROUTE = new RegExp(
+  `\\.(add_url_rule|add_api_route|add_route|add_get|add_post|add_put|add_delete|add_patch)\\(\\s*(?:['"](\\w+)['"]\\s*,\\s*)?${q(3)}([^)]{0,400})`, 'g');
+const PY_AIOHTTP = new RegExp(`\\bweb\\.(get|post|put|delete|patch|view|route)\\(\\s*(?:['"](\\w+)['"]\\s*,\\s*)?${q(3)}`, 'g');
+const PY_STARLETTE = new RegExp(`\\b(?:Route|WebSocketRoute)\\(\\s*${q(1)}([^)]{0,400})`, 'g');
+
+function scanPython(text: string, sc: Scan): void {
+  const { add, fw } = sc;
+  const flask = /\bfrom\s+flask\b|\bimport\s+flask\b/.test(text), fast = /\bfastapi\b|\bstarlette\b/.test(text);
+  const aio = /\baiohttp\b/.test(text), tornado = /\btornado\b/.test(text), httpserver = /BaseHTTPRequestHandler|SimpleHTTPRequestHandler/.test(text);
+  if (/\b(django|falcon|sanic|bottle|cherrypy|pyramid|grpc|quart|litestar)\b/.test(text)) { sc.uncertain = true; fw.push('other'); }
+  if (flask) fw.push('flask');
+  if (fast) fw.push('fastapi');
+  if (aio) fw.push('aiohttp');
+  if (tornado) fw.push('tornado');
+  if (httpserver) fw.push('http.server');
+  // Blueprint / APIRouter prefixes, mounts and sub-apps change paths: only plain registrations are read.
+  if (/url_prefix\s*=|include_router\([^)]*prefix\s*=|APIRouter\([^)]*prefix\s*=|\.mount\(|add_subapp\(|DispatcherMiddleware/.test(text)) sc.uncertain = true;
+  if (flask || fast || aio) {
+    for (const m of text.matchAll(PY_DECORATOR)) {
+      const verb = m[1];
+      const methods = verb === 'route' || verb === 'api_route'
+        ? listMethods(m[4]) ?? (verb === 'route' && flask ? ['GET'] : verb === 'api_route' ? ['GET'] : undefined)
+        : [verb.toUpperCase()];
+      add(m[3], m.index! + m[0].indexOf(m[3], m[0].indexOf('(')), methods);
     }
-    if (tornado) for (const m of text.matchAll(/\(\s*r?(['"])(\^?\/[^'"]*)\1\s*,\s*[A-Z]\w*/g)) add(m[2], m.index! + m[0].indexOf(m[2]), undefined, { regex: true });
-    if (httpserver) { const h = httpHandlers(text); routes.push(...h.routes); if (h.uncertain) uncertain = true; }
-  } else if (ext === '.java' || ext === '.kt') {
-    if (!/@(Get|Post|Put|Delete|Patch|Request)Mapping\b/.test(text)) return { routes, uncertain, fw };
-    fw.push('spring');
-    const cls = /@RequestMapping\s*\(([^)]*)\)\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:public\s+|open\s+|final\s+|abstract\s+)*class\b/.exec(text);
-    const prefix = cls ? (/"([^"]*)"/.exec(cls[1])?.[1] ?? '') : '';
-    for (const m of text.matchAll(/@(Get|Post|Put|Delete|Patch|Request)Mapping\b(?:\s*\(([^)]*)\))?/g)) {
-      if (cls && m.index === cls.index) continue;
-      const args = m[2] ?? '';
-      const paths = [...args.matchAll(/"([^"]*)"/g)].filter((x) => !/method\s*=\s*$/.test(args.slice(0, x.index)));
-      const methods = m[1] === 'Request' ? ([...args.matchAll(/RequestMethod\.(\w+)/g)].map((x) => x[1]) || undefined) : [m[1].toUpperCase()];
-      for (const p of paths.length ? paths.map((x) => x[1]) : ['']) {
-        const full = ('/' + prefix + '/' + p).replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
-        add(full, m.index!, methods?.length ? methods : undefined);
-      }
+    for (const m of text.matchAll(PY_ADD_ROUTE)) {
+      const verb = m[1];
+      const methods = verb.startsWith('add_') && verb !== 'add_url_rule' && verb !== 'add_api_route' && verb !== 'add_route' ? [verb.slice(4).toUpperCase()]
+        : m[2] ? (m[2] === '*' ? undefined : [m[2].toUpperCase()]) : listMethods(m[5]) ?? (verb === 'add_route' ? undefined : ['GET']);
+      add(m[4], m.index! + m[0].indexOf(m[4]), methods);
     }
-  } else {
-    const express = /\b(express|fastify|koa-router|@koa\/router|Router\(\))/.test(text);
-    const raw = /\bcreateServer\s*\(/.test(text);
-    if (/\b(nestjs|hapi|restify)\b/.test(text)) { uncertain = true; fw.push('other'); }
-    if (express) {
-      fw.push('express');
-      for (const m of text.matchAll(new RegExp(`\\b\\w+\\.(get|post|put|delete|patch|all|head|options)\\(\\s*${q(2)}`, 'g'))) add(m[3], m.index! + m[0].indexOf(m[3]), m[1] === 'all' ? undefined : [m[1].toUpperCase()]);
-      if (/\.use\(\s*['"`]\//.test(text) || /\.route\(/.test(text)) uncertain = true;
-    } else if (raw) {
-      fw.push('node-http');
-      const lits = [...text.matchAll(/\breq\.url\s*===?\s*(['"`])(\/[^'"`]*)\1|(['"`])(\/[^'"`]*)\3\s*===?\s*req\.url/g)];
-      if (!/\breq\.url\b|\brequest\.url\b/.test(text)) add('/', 0, undefined, { any: true });
-      else if (lits.length) for (const m of lits) { const p = m[2] ?? m[4]; add(p, m.index! + m[0].indexOf(p)); }
-      else uncertain = true;
+    for (const m of text.matchAll(PY_AIOHTTP)) {
+      const methods = m[1] === 'route' ? (m[2] && m[2] !== '*' ? [m[2].toUpperCase()] : undefined) : m[1] === 'view' ? undefined : [m[1].toUpperCase()];
+      add(m[4], m.index! + m[0].indexOf(m[4]), methods);
+    }
+    for (const m of text.matchAll(PY_STARLETTE)) add(m[2], m.index! + m[0].indexOf(m[2]), listMethods(m[3]));
+  }
+  if (tornado) {
+    for (const m of text.matchAll(/\(\s*r?(['"])(\^?\/[^'"]*)\1\s*,\s*[A-Z]\w*/g)) add(m[2], m.index! + m[0].indexOf(m[2]), undefined, { regex: true });
+  }
+  if (httpserver) { const h = httpHandlers(text); sc.routes.push(...h.routes); if (h.uncertain) sc.uncertain = true; }
+}
+
+function scanSpring(text: string, sc: Scan): void {
+  if (!/@(Get|Post|Put|Delete|Patch|Request)Mapping\b/.test(text)) return;
+  sc.fw.push('spring');
+  const cls = /@RequestMapping\s*\(([^)]*)\)\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:public\s+|open\s+|final\s+|abstract\s+)*class\b/.exec(text);
+  const prefix = cls ? (/"([^"]*)"/.exec(cls[1])?.[1] ?? '') : '';
+  for (const m of text.matchAll(/@(Get|Post|Put|Delete|Patch|Request)Mapping\b(?:\s*\(([^)]*)\))?/g)) {
+    if (cls && m.index === cls.index) continue;
+    const args = m[2] ?? '';
+    const paths = [...args.matchAll(/"([^"]*)"/g)].filter((x) => !/method\s*=\s*$/.test(args.slice(0, x.index)));
+    const methods = m[1] === 'Request' ? ([...args.matchAll(/RequestMethod\.(\w+)/g)].map((x) => x[1]) || undefined) : [m[1].toUpperCase()];
+    for (const p of paths.length ? paths.map((x) => x[1]) : ['']) {
+      const full = ('/' + prefix + '/' + p).replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+      sc.add(full, m.index!, methods?.length ? methods : undefined);
     }
   }
-  return { routes, uncertain, fw };
+}
+
+const JS_ROUTE = new RegExp(`\\b\\w+\\.(get|post|put|delete|patch|all|head|options)\\(\\s*${q(2)}`, 'g');
+
+function scanNode(text: string, sc: Scan): void {
+  const { add } = sc;
+  const express = /\b(express|fastify|koa-router|@koa\/router|Router\(\))/.test(text);
+  const raw = /\bcreateServer\s*\(/.test(text);
+  if (/\b(nestjs|hapi|restify)\b/.test(text)) { sc.uncertain = true; sc.fw.push('other'); }
+  if (express) {
+    sc.fw.push('express');
+    for (const m of text.matchAll(JS_ROUTE)) add(m[3], m.index! + m[0].indexOf(m[3]), m[1] === 'all' ? undefined : [m[1].toUpperCase()]);
+    if (/\.use\(\s*['"`]\//.test(text) || /\.route\(/.test(text)) sc.uncertain = true;
+  } else if (raw) {
+    sc.fw.push('node-http');
+    const lits = [...text.matchAll(/\breq\.url\s*===?\s*(['"`])(\/[^'"`]*)\1|(['"`])(\/[^'"`]*)\3\s*===?\s*req\.url/g)];
+    if (!/\breq\.url\b|\brequest\.url\b/.test(text)) add('/', 0, undefined, { any: true });
+    else if (lits.length) for (const m of lits) { const p = m[2] ?? m[4]; add(p, m.index! + m[0].indexOf(p)); }
+    else sc.uncertain = true;
+  }
 }
 
 /** http.server: each do_METHOD either ignores the path (serves every path) or compares it with literals. */
@@ -169,7 +201,10 @@ export function serves(r: Route, url: string, method: string | undefined): boole
 export function pathMatches(r: Route, url: string): boolean {
   const u = url.split('?')[0].replace(/\/+$/, '') || '/';
   if (r.regex) {
-    try { return new RegExp('^(?:' + r.path.replace(/^\^/, '').replace(/\$$/, '') + ')$').test(u) || new RegExp('^(?:' + r.path.replace(/^\^/, '').replace(/\$$/, '') + ')$').test(u + '/'); } catch { return true; }
+    try {
+      const re = new RegExp('^(?:' + r.path.replace(/^\^/, '').replace(/\$$/, '') + ')$');
+      return re.test(u) || re.test(u + '/');
+    } catch { return true; }
   }
   const p = r.path.replace(/\/+$/, '') || '/';
   let re = '';

@@ -30,6 +30,21 @@ export interface Listen {
 
 const PY = /^python[\d.]*$/;
 
+type Opt = { value: string; loc?: Loc } | undefined;
+/** A server program's command line, as the per-program readers below see it. */
+interface ServerCmd {
+  prog: string;
+  args: Step['words'];
+  /** The last value given to any of these options (`-b X`, `--bind=X`, `-bX`). */
+  opt: (names: string[]) => Opt;
+  env: Map<string, string>;
+  at: Loc;
+  base: { at: Loc; insertAfter: Loc };
+  step: Step;
+  m: ImageModel;
+  bc: BuildContext;
+}
+
 export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[] {
   const w = step.words;
   let prog = path.posix.basename(w[0].value);
@@ -42,92 +57,118 @@ export function listensOf(step: Step, m: ImageModel, bc: BuildContext): Listen[]
   }
   const args = w.slice(i);
   const at: Loc = { ...w[0].loc, end: w[w.length - 1].loc.end };
-  const env = step.env;
-  const opt = (names: string[]): { value: string; loc?: Loc } | undefined => {
-    let found: { value: string; loc?: Loc } | undefined;
+  const read = Object.hasOwn(PROGRAMS, prog) ? PROGRAMS[prog] : undefined;
+  return read ? read({ prog, args, opt: optionReader(args), env: step.env, at, base: { at, insertAfter: w[0].loc }, step, m, bc }) : [];
+}
+
+function optionReader(args: Step['words']): (names: string[]) => Opt {
+  return (names) => {
+    let found: Opt;
     for (let k = 0; k < args.length; k++) {
       const a = args[k];
       for (const n of names) {
         if (a.value === n && args[k + 1]) found = { value: args[k + 1].value, loc: sub(args[k + 1].loc, args[k + 1].value) };
-        else if (n.startsWith('--') && a.value.startsWith(n + '=')) found = { value: a.value.slice(n.length + 1), loc: sub(a.loc, a.value.slice(n.length + 1)) };
-        else if (!n.startsWith('--') && a.value.startsWith(n) && a.value.length > n.length) found = { value: a.value.slice(n.length), loc: sub(a.loc, a.value.slice(n.length)) };
+        else if (n.startsWith('--') && a.value.startsWith(n + '=')) {
+          found = { value: a.value.slice(n.length + 1), loc: sub(a.loc, a.value.slice(n.length + 1)) };
+        } else if (!n.startsWith('--') && a.value.startsWith(n) && a.value.length > n.length) {
+          found = { value: a.value.slice(n.length), loc: sub(a.loc, a.value.slice(n.length)) };
+        }
       }
     }
     return found;
   };
-  const base = { at, insertAfter: w[0].loc };
-  switch (prog) {
-    case 'gunicorn':
-    case 'hypercorn': {
-      const binds = [opt(['-b', '--bind'])];
-      const cmdArgs = env.get('GUNICORN_CMD_ARGS');
-      if (!binds[0] && cmdArgs !== undefined) return [];
-      if (!binds[0]) {
-        const conf = opt(['-c', '--config']);
-        const confPath = conf ? conf.value.replace(/^python:.*/, '') : prog === 'gunicorn' ? 'gunicorn.conf.py' : '';
-        if (confPath) {
-          const r = resolveInImage(m, bc, path.posix.resolve(step.cwd, confPath));
-          if (r?.kind === 'file') {
-            const b = /^bind\s*=\s*\[?\s*(['"])([^'"]+)\1/m.exec(r.text);
-            if (b) {
-              const s = b.index + b[0].length - b[2].length - 1;
-              return [bindListen(prog, b[2], { file: r.file, start: s, end: s + b[2].length, text: r.text }, { at })];
-            }
-            if (/^bind\s*=/m.test(r.text)) return [];
-          } else if (conf) return [];
+}
+
+function gunicornListens({ prog, opt, env, at, base, step, m, bc }: ServerCmd): Listen[] {
+  const binds = [opt(['-b', '--bind'])];
+  const cmdArgs = env.get('GUNICORN_CMD_ARGS');
+  if (!binds[0] && cmdArgs !== undefined) return [];
+  if (!binds[0]) {
+    const conf = opt(['-c', '--config']);
+    const confPath = conf ? conf.value.replace(/^python:.*/, '') : prog === 'gunicorn' ? 'gunicorn.conf.py' : '';
+    if (confPath) {
+      const r = resolveInImage(m, bc, path.posix.resolve(step.cwd, confPath));
+      if (r?.kind === 'file') {
+        const b = /^bind\s*=\s*\[?\s*(['"])([^'"]+)\1/m.exec(r.text);
+        if (b) {
+          const s = b.index + b[0].length - b[2].length - 1;
+          return [bindListen(prog, b[2], { file: r.file, start: s, end: s + b[2].length, text: r.text }, { at })];
         }
-        if (prog === 'gunicorn' && env.get('PORT')) return [{ server: prog, host: '0.0.0.0', port: env.get('PORT'), ...base }];
-        return [{ server: prog, host: '127.0.0.1', port: '8000', ...base, flags: () => ['-b', '0.0.0.0:8080'] }];
-      }
-      return [bindListen(prog, binds[0]!.value, binds[0]!.loc, base)];
+        if (/^bind\s*=/m.test(r.text)) return [];
+      } else if (conf) return [];
     }
-    case 'uvicorn': {
-      if (opt(['--uds', '--fd'])) return [];
-      const h = opt(['--host']), p = opt(['--port']);
-      return [{
-        server: prog, ...base,
-        host: h?.value ?? env.get('UVICORN_HOST') ?? '127.0.0.1', ...word('host', h),
-        port: p?.value ?? env.get('UVICORN_PORT') ?? '8000', ...word('port', p),
-        flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
-      }];
-    }
-    case 'flask': {
-      if (args[0]?.value !== 'run') return [];
-      const h = opt(['-h', '--host']), p = opt(['-p', '--port']);
-      return [{
-        server: 'flask run', ...base, insertAfter: args[0].loc,
-        host: h?.value ?? env.get('FLASK_RUN_HOST') ?? '127.0.0.1', ...word('host', h),
-        port: p?.value ?? env.get('FLASK_RUN_PORT') ?? '5000', ...word('port', p),
-        flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
-      }];
-    }
-    case 'http.server': {
-      const h = opt(['-b', '--bind']);
-      const p = args.find((a) => /^\d+$/.test(a.value));
-      const pw = p && { value: p.value, loc: sub(p.loc, p.value) };
-      return [{ server: 'http.server', ...base, host: h?.value ?? '0.0.0.0', ...word('host', h), port: p?.value ?? '8000', ...word('port', pw), flags: (_h, fp) => (fp && !p ? ['8080'] : []) }];
-    }
-    case 'waitress-serve': {
-      const l = opt(['--listen']);
-      if (l) return [bindListen(prog, l.value, l.loc, base)];
-      const h = opt(['--host']), p = opt(['--port']);
-      return [{ server: prog, ...base, host: h?.value ?? '0.0.0.0', ...word('host', h), port: p?.value ?? '8080', ...word('port', p) }];
-    }
-    case 'node':
-    case 'nodejs': {
-      const f = args.find((a) => /\.[cm]?js$/.test(a.value));
-      return f ? codeListens(step, f.value, 'js', m, bc) : [];
-    }
-    case 'java': {
-      const p = opt(['-Dserver.port=', '--server.port']);
-      if (p) return [{ server: 'java', ...base, port: p.value, ...word('port', p) }];
-      const sp = env.get('SERVER_PORT');
-      if (sp) return [{ server: 'java', ...base, port: sp }];
-      return [];
-    }
+    if (prog === 'gunicorn' && env.get('PORT')) return [{ server: prog, host: '0.0.0.0', port: env.get('PORT'), ...base }];
+    return [{ server: prog, host: '127.0.0.1', port: '8000', ...base, flags: () => ['-b', '0.0.0.0:8080'] }];
   }
+  return [bindListen(prog, binds[0]!.value, binds[0]!.loc, base)];
+}
+
+function uvicornListens({ prog, opt, env, base }: ServerCmd): Listen[] {
+  if (opt(['--uds', '--fd'])) return [];
+  const h = opt(['--host']), p = opt(['--port']);
+  return [{
+    server: prog, ...base,
+    host: h?.value ?? env.get('UVICORN_HOST') ?? '127.0.0.1', ...word('host', h),
+    port: p?.value ?? env.get('UVICORN_PORT') ?? '8000', ...word('port', p),
+    flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
+  }];
+}
+
+function flaskListens({ args, opt, env, base }: ServerCmd): Listen[] {
+  if (args[0]?.value !== 'run') return [];
+  const h = opt(['-h', '--host']), p = opt(['-p', '--port']);
+  return [{
+    server: 'flask run', ...base, insertAfter: args[0].loc,
+    host: h?.value ?? env.get('FLASK_RUN_HOST') ?? '127.0.0.1', ...word('host', h),
+    port: p?.value ?? env.get('FLASK_RUN_PORT') ?? '5000', ...word('port', p),
+    flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
+  }];
+}
+
+function httpServerListens({ args, opt, base }: ServerCmd): Listen[] {
+  const h = opt(['-b', '--bind']);
+  const p = args.find((a) => /^\d+$/.test(a.value));
+  const pw = p && { value: p.value, loc: sub(p.loc, p.value) };
+  return [{
+    server: 'http.server', ...base,
+    host: h?.value ?? '0.0.0.0', ...word('host', h),
+    port: p?.value ?? '8000', ...word('port', pw),
+    flags: (_h, fp) => (fp && !p ? ['8080'] : []),
+  }];
+}
+
+function waitressListens({ prog, opt, base }: ServerCmd): Listen[] {
+  const l = opt(['--listen']);
+  if (l) return [bindListen(prog, l.value, l.loc, base)];
+  const h = opt(['--host']), p = opt(['--port']);
+  return [{ server: prog, ...base, host: h?.value ?? '0.0.0.0', ...word('host', h), port: p?.value ?? '8080', ...word('port', p) }];
+}
+
+function nodeProgramListens({ args, step, m, bc }: ServerCmd): Listen[] {
+  const f = args.find((a) => /\.[cm]?js$/.test(a.value));
+  return f ? codeListens(step, f.value, 'js', m, bc) : [];
+}
+
+function javaListens({ opt, env, base }: ServerCmd): Listen[] {
+  const p = opt(['-Dserver.port=', '--server.port']);
+  if (p) return [{ server: 'java', ...base, port: p.value, ...word('port', p) }];
+  const sp = env.get('SERVER_PORT');
+  if (sp) return [{ server: 'java', ...base, port: sp }];
   return [];
 }
+
+/** How each server program says where it listens. */
+const PROGRAMS: Record<string, (c: ServerCmd) => Listen[]> = {
+  gunicorn: gunicornListens,
+  hypercorn: gunicornListens,
+  uvicorn: uvicornListens,
+  flask: flaskListens,
+  'http.server': httpServerListens,
+  'waitress-serve': waitressListens,
+  node: nodeProgramListens,
+  nodejs: nodeProgramListens,
+  java: javaListens,
+};
 
 /** `host:port`, `:port`, `[::]:port`, `host` (gunicorn default port 8000); unix sockets and fds yield nothing. */
 function bindListen(server: string, v: string, loc: Loc | undefined, base: { at: Loc; insertAfter?: Loc }): Listen {

@@ -14,7 +14,7 @@ export interface Word {
   quoted: boolean;
 }
 
-export interface Redirect {
+interface Redirect {
   /** Operator as written: `>`, `>>`, `2>`, `&>`, `2>&1`, `<` ... */
   op: string;
   /** Target word (a file), absent for fd duplications like `2>&1`. */
@@ -43,7 +43,8 @@ const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r';
 export function parseShell(text: string, base = 0): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   let cur: SimpleCommand | undefined;
-  const begin = (at: number): SimpleCommand => (cur ??= { assignments: [], words: [], redirects: [], background: false, piped: false, start: at + base, end: at + base });
+  const begin = (at: number): SimpleCommand =>
+    (cur ??= { assignments: [], words: [], redirects: [], background: false, piped: false, start: at + base, end: at + base });
   const finish = (bg = false, piped = false) => {
     if (cur && (cur.words.length || cur.assignments.length || cur.redirects.length)) {
       cur.background = bg;
@@ -76,60 +77,9 @@ export function parseShell(text: string, base = 0): SimpleCommand[] {
       if (!redir[3] || !redir[2].endsWith('&')) pendingRedirect = r;
       continue;
     }
-    // A word: runs until unquoted space or operator.
     const ws = i;
-    let value = '';
-    let quoted = false;
-    while (i < n) {
-      const ch = text[i];
-      if (isSpace(ch) || ch === '\n' || ch === ';' || ch === '|' || ch === '&' || ch === '<' || ch === '>' || ch === ')') break;
-      if (ch === '\\') {
-        if (text[i + 1] === '\n') { i += 2; continue; }
-        value += text[i + 1] ?? '';
-        i += 2;
-        continue;
-      }
-      if (ch === "'") {
-        quoted = true;
-        const e = text.indexOf("'", i + 1);
-        const stop = e < 0 ? n : e;
-        value += text.slice(i + 1, stop);
-        i = stop + 1;
-        continue;
-      }
-      if (ch === '"') {
-        quoted = true;
-        i++;
-        while (i < n && text[i] !== '"') {
-          if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) { if (text[i + 1] !== '\n') value += text[i + 1]; i += 2; continue; }
-          value += text[i++];
-        }
-        i++;
-        continue;
-      }
-      if (ch === '$' && text[i + 1] === '(') {
-        // Command substitution: keep it verbatim, balancing parentheses.
-        let depth = 0;
-        const s = i;
-        i++;
-        do {
-          if (text[i] === '(') depth++;
-          else if (text[i] === ')') depth--;
-          i++;
-        } while (i < n && depth > 0);
-        value += text.slice(s, i);
-        continue;
-      }
-      if (ch === '`') {
-        const e = text.indexOf('`', i + 1);
-        const stop = e < 0 ? n : e + 1;
-        value += text.slice(i, stop);
-        i = stop;
-        continue;
-      }
-      value += ch;
-      i++;
-    }
+    const { value, quoted, end } = readWord(text, i);
+    i = end;
     if (i === ws) { i++; continue; } // a lone operator character we do not model
     const w: Word = { value, start: ws + base, end: i + base, quoted };
     const cmd = begin(ws);
@@ -148,6 +98,79 @@ export function parseShell(text: string, base = 0): SimpleCommand[] {
   }
   finish();
   return out;
+}
+
+/** A word from `i`: runs until an unquoted space or operator. `end` is where it stops. */
+function readWord(text: string, i: number): { value: string; quoted: boolean; end: number } {
+  const n = text.length;
+  let value = '';
+  let quoted = false;
+  while (i < n) {
+    const ch = text[i];
+    if (isSpace(ch) || ch === '\n' || ch === ';' || ch === '|' || ch === '&' || ch === '<' || ch === '>' || ch === ')') break;
+    if (ch === '\\') {
+      if (text[i + 1] === '\n') { i += 2; continue; }
+      value += text[i + 1] ?? '';
+      i += 2;
+      continue;
+    }
+    if (ch === "'") {
+      quoted = true;
+      const e = text.indexOf("'", i + 1);
+      const stop = e < 0 ? n : e;
+      value += text.slice(i + 1, stop);
+      i = stop + 1;
+      continue;
+    }
+    if (ch === '"') {
+      quoted = true;
+      const q = readDoubleQuoted(text, i + 1);
+      value += q.value;
+      i = q.end;
+      continue;
+    }
+    if (ch === '$' && text[i + 1] === '(') {
+      // Command substitution: keep it verbatim.
+      const e = substitutionEnd(text, i);
+      value += text.slice(i, e);
+      i = e;
+      continue;
+    }
+    if (ch === '`') {
+      const e = text.indexOf('`', i + 1);
+      const stop = e < 0 ? n : e + 1;
+      value += text.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    value += ch;
+    i++;
+  }
+  return { value, quoted, end: i };
+}
+
+/** The text of a double-quoted string that starts at `i` (after the quote); `end` is after the closing quote. */
+function readDoubleQuoted(text: string, i: number): { value: string; end: number } {
+  const n = text.length;
+  let value = '';
+  while (i < n && text[i] !== '"') {
+    if (text[i] === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1])) { if (text[i + 1] !== '\n') value += text[i + 1]; i += 2; continue; }
+    value += text[i++];
+  }
+  return { value, end: i + 1 };
+}
+
+/** Where a `$(...)` that starts at `i` ends, balancing parentheses. */
+function substitutionEnd(text: string, i: number): number {
+  const n = text.length;
+  let depth = 0;
+  i++;
+  do {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth--;
+    i++;
+  } while (i < n && depth > 0);
+  return i;
 }
 
 /** Strips wrappers that do not change which program serves: exec, nohup, env VAR=x, time, tini --, dumb-init. */
@@ -182,7 +205,8 @@ export function unwrap(words: Word[]): { words: Word[]; env: Word[]; nohup: bool
 export function expandVars(s: string, vars: ReadonlyMap<string, string>): { value: string; unresolved: boolean } {
   if (!s.includes('$')) return { value: s, unresolved: false };
   let unresolved = false;
-  const value = s.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, n1: string, op: string | undefined, word: string | undefined, n2: string) => {
+  const ref = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  const value = s.replace(ref, (_m, n1: string, op: string | undefined, word: string | undefined, n2: string) => {
     const name = n1 ?? n2;
     const v = vars.get(name);
     if (op === ':-' || op === '-') return v !== undefined && (op === '-' || v !== '') ? v : word ?? '';

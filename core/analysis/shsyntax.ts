@@ -57,11 +57,6 @@ export function shellSyntaxError(text: string, dialect: Dialect = 'bash'): Shell
   return res;
 }
 
-/** Forgets every cached result (for measuring a first check). */
-export function clearShellSyntaxCache(): void {
-  caches.clear();
-}
-
 function parse(text: string, dialect: Dialect): ShellSyntaxError | undefined {
   try {
     parserFor(dialect).Parse(text, '');
@@ -107,7 +102,7 @@ export function readable(text: string): Localized {
   if ((m = /^"(.+?)" must be followed by "(\w+)"$/.exec(text))) {
     return L(`${code(m[1])} must be followed by ${code(m[2])}`, `${code(m[1])} 后面必须跟 ${code(m[2])}`);
   }
-  if ((m = /^"done" can only be used to end a loop$/.exec(text))) {
+  if (/^"done" can only be used to end a loop$/.test(text)) {
     return L(`this ${code('done')} ends no loop (is the ${code('do')} of a ${code('while')} or ${code('for')} missing?)`,
       `此处的 ${code('done')} 没有可结束的循环（是否缺少 ${code('while')} 或 ${code('for')} 的 ${code('do')}？）`);
   }

@@ -1,6 +1,6 @@
 // config.json -> value + node tree with offsets (jsonc-parser), keeping every syntax error with its range.
 import { parseTree, printParseErrorCode, findNodeAtLocation, type Node, type ParseError, type JSONPath } from 'jsonc-parser';
-import { textModel, type TextModel } from './text';
+import { textModel, unfitInput, type TextModel } from './text';
 import { findWrappedComments, blankSpans, type Span } from './wrappedComments';
 import { applyRepair, findMissingCloser, type Repair } from './repair';
 
@@ -28,8 +28,6 @@ export interface ConfigDoc extends TextModel {
   nodeAt(path: JSONPath): Node | undefined;
 }
 
-/** Config files larger than this are not parsed: no real config.json comes close (the 313 KB stress file does). */
-export const MAX_CONFIG_BYTES = 5 * 1024 * 1024;
 /**
  * Deeper nesting is not parsed: jsonc-parser and the validator recurse per level (100,000 levels overflowed the
  * stack), and Python's json module, which reads config.json on the platform, gives up near 1000 levels anyway.
@@ -70,8 +68,8 @@ function openersAtMost(text: string, limit: number): boolean {
  * UTF-16 read as UTF-8 (Windows PowerShell's `>` and Notepad's "Unicode" write it): every other character is NUL,
  * after a byte-order mark that decodes as two U+FFFD.
  */
-function looksUtf16(head: string): boolean {
-  const body = head.replace(/^\ufffd\ufffd/, '').slice(0, 256);
+function looksUtf16(text: string): boolean {
+  const body = text.slice(0, 258).replace(/^\ufffd\ufffd/, '').slice(0, 256);
   let nul = 0;
   for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 0) nul++;
   return body.length >= 4 && nul * 2 >= body.length - 2;
@@ -79,9 +77,9 @@ function looksUtf16(head: string): boolean {
 
 /** Why a text cannot be parsed at all, if it cannot (see ConfigDoc.unreadable). */
 export function unreadableReason(text: string): { reason: NonNullable<ConfigDoc['unreadable']>; at: number } | undefined {
-  if (text.length > MAX_CONFIG_BYTES) return { reason: 'too-large', at: 0 };
-  const head = text.slice(0, 8192);
-  if (head.includes('\u0000')) return { reason: looksUtf16(head) ? 'utf16' : 'binary', at: 0 };
+  const unfit = unfitInput(text);
+  if (unfit === 'binary') return { reason: looksUtf16(text) ? 'utf16' : 'binary', at: 0 };
+  if (unfit) return { reason: unfit, at: 0 };
   // U+FFFD is what a UTF-8 decoder (Node's, VS Code's) writes for bytes that are not UTF-8: a GBK file shows them.
   const bad = text.indexOf('\ufffd');
   if (bad >= 0) return { reason: 'not-utf8', at: bad };

@@ -4,6 +4,9 @@
 import type { ErrorObject } from 'ajv';
 import schemaJson from '../../schemas/config.schema.json';
 import validateFn from './generated/configValidator.js';
+import type { Lang, Localized } from '../types';
+import { L, pick } from '../i18n';
+import { ruleDocUri } from '../docs';
 
 export type SchemaNode = Record<string, unknown>;
 // A private copy: vscode-json-languageservice resolves $refs in place in the schema objects it is given, so
@@ -34,7 +37,7 @@ export function validateConfig(value: unknown): ErrorObject[] {
 }
 
 /** Follows a local `$ref` ("#/definitions/x") to its target; other schemas are returned as they are. */
-export function deref(s: SchemaNode | undefined): SchemaNode | undefined {
+function deref(s: SchemaNode | undefined): SchemaNode | undefined {
   let cur = s;
   for (let i = 0; cur && typeof cur.$ref === 'string' && i < 10; i++) {
     const parts = (cur.$ref as string).replace(/^#\//, '').split('/');
@@ -71,20 +74,35 @@ export function defn(name: string): SchemaNode | undefined {
 /** The types a request/response data schema may use (JSON Schema's plus ModelArts' "file"). */
 export const DATA_TYPES = enumOf(defn('dataType'));
 
+/** Values under these keywords are instances, not schemas: their texts stay as written. */
+const INSTANCE_KEYWORDS = new Set(['enum', 'const', 'default', 'examples']);
+const RULE_LABEL = L('Rule: ', '规则：');
+const escapeMarkdown = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (c) => '\\' + c);
+
 /**
  * A fresh copy of the schema with its texts in one UI language, for completion and hover (hand it to
  * vscode-json-languageservice, which may modify it): under zh-cn, `description` and `enumDescriptions` take their
- * `x-…-zh` twins.
+ * `x-…-zh` twins. With `ruleTitle` (the title of a rule code, undefined for none), a node whose `x-code` names a
+ * rule also gets a `markdownDescription` that links to the rule's page.
  */
-export function localizedSchema(lang: 'en' | 'zh-cn'): SchemaNode {
-  if (lang === 'en') return structuredClone(configSchema);
+export function localizedSchema(lang: Lang, ruleTitle?: (code: string) => Localized | undefined): SchemaNode {
   const tr = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(tr);
     if (!v || typeof v !== 'object') return v;
+    const src = v as SchemaNode;
     const o: SchemaNode = {};
-    for (const [k, x] of Object.entries(v as SchemaNode)) o[k] = tr(x);
-    if (typeof o['x-description-zh'] === 'string') o.description = o['x-description-zh'];
-    if (Array.isArray(o['x-enumDescriptions-zh'])) o.enumDescriptions = o['x-enumDescriptions-zh'];
+    // Keys inside `properties`/`definitions` are names, not keywords: every value is walked but instances.
+    for (const [k, x] of Object.entries(src)) o[k] = INSTANCE_KEYWORDS.has(k) ? structuredClone(x) : tr(x);
+    if (lang === 'zh-cn') {
+      if (typeof src['x-description-zh'] === 'string') o.description = src['x-description-zh'];
+      if (Array.isArray(src['x-enumDescriptions-zh'])) o.enumDescriptions = src['x-enumDescriptions-zh'];
+    }
+    const code = src['x-code'];
+    const title = typeof code === 'string' ? ruleTitle?.(code) : undefined;
+    if (typeof o.description === 'string' && title) {
+      const link = `${pick(RULE_LABEL, lang)}[${code}](${ruleDocUri(code as string)}) ${escapeMarkdown(pick(title, lang))}`;
+      o.markdownDescription = `${escapeMarkdown(o.description)}\n\n${link}`;
+    }
     return o;
   };
   return tr(configSchema) as SchemaNode;

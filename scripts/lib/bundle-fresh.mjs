@@ -3,8 +3,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/cli.js'];
-const SOURCES = ['core', 'engine', 'server', 'client', 'cli', 'schemas', 'snippets', 'scripts/build.mjs', 'scripts/gen-validator.mjs', 'package.json', 'tsconfig.json'];
+const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/cli.js'];
+const SOURCES = [
+  'core', 'engine', 'server', 'client', 'cli', 'schemas', 'snippets',
+  'scripts/build.mjs', 'scripts/gen-validator.mjs', 'package.json', 'tsconfig.json',
+];
 
 function newest(p, best) {
   let st;

@@ -43,7 +43,8 @@ test('a string config.json beside a Dockerfile: exit 1, MA102 says it holds a st
 });
 
 test('a GBK config.json: one MA100 "not UTF-8" and no other config finding', () => {
-  const gbk = Buffer.concat([Buffer.from('{\n  "model_algorithm": "'), Buffer.from([0xcd, 0xbc, 0xcf, 0xf1, 0xb7, 0xd6, 0xc0, 0xe0]), Buffer.from('",\n  "model_type": "Image"\n}\n')]);
+  const gbk = Buffer.concat([Buffer.from('{\n  "model_algorithm": "'), Buffer.from([0xcd, 0xbc, 0xcf, 0xf1, 0xb7, 0xd6, 0xc0, 0xe0]),
+    Buffer.from('",\n  "model_type": "Image"\n}\n')]);
   const d = folder({ 'config.json': gbk, Dockerfile: DOCKERFILE });
   const r = run(['check', d]);
   assert.equal(r.code, 1);

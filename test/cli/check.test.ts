@@ -14,7 +14,8 @@ const run = (args: string[], cwd = repoRoot) => {
 const broken = JSON.stringify(
   {
     model_type: 'Image',
-    apis: [{ procotol: 'http', url: '/', method: 'post', request: { 'Content-type': 'application/json', data: { type: 'object' } }, response: { 'Content-type': 'application/json', data: { type: 'object' } } }],
+    apis: [{ procotol: 'http', url: '/', method: 'post', request: { 'Content-type': 'application/json', data: { type: 'object' } },
+      response: { 'Content-type': 'application/json', data: { type: 'object' } } }],
     health: { url: '/health', protocol: 'http' },
   },
   null,
@@ -113,7 +114,8 @@ test('an unrelated config.json gets no finding and a note on stderr', () => {
 });
 
 test('bad usage exits 2 with a message', () => {
-  for (const args of [['check'], ['check', 'examples', '--format', 'xml'], ['check', 'no/such/path'], ['check', 'examples', '--bogus'], ['frobnicate'], ['check', 'examples', '--rule', 'MA1=loud'], ['check', 'examples', '--profile', 'v3']]) {
+  for (const args of [['check'], ['check', 'examples', '--format', 'xml'], ['check', 'no/such/path'], ['check', 'examples', '--bogus'], ['frobnicate'],
+    ['check', 'examples', '--rule', 'MA1=loud'], ['check', 'examples', '--profile', 'v3']]) {
     const r = run(args);
     assert.equal(r.code, 2, `${args.join(' ')} → ${r.code}`);
     assert.match(r.err, /modelarts-image: /);

@@ -31,10 +31,18 @@ test('commands: category ModelArts, the nine the user needs, each registered by 
   for (const id of ids) assert.ok(src.includes(`'${id}'`), `${id} is never registered`);
 });
 
+test('the test-only report command is not shipped: no contributed command, menu entry or text names it', () => {
+  const manifest = JSON.stringify({ contributes: pkg.contributes, en, zh });
+  assert.doesNotMatch(manifest, /e2eReport|modelarts\.e2e/);
+  const src = fs.readFileSync(path.join(root, 'client/src/e2eReport.ts'), 'utf8');
+  assert.match(src, /const file = process\.env\.MODELARTS_E2E_REPORT;\n\s*if \(!file\) return \[\];/, 'registered only under MODELARTS_E2E_REPORT');
+});
+
 test('settings: docker host machine-scoped; trust limited; snippets and walkthrough media exist', () => {
   const props = pkg.contributes.configuration.properties;
   assert.equal(props['modelarts.dockerHost'].scope, 'machine');
-  for (const k of ['modelarts.container.env', 'modelarts.container.startTimeoutSeconds', 'modelarts.requestSamplesFolder', 'modelarts.profile', 'modelarts.rules']) assert.ok(props[k], k);
+  for (const k of ['modelarts.container.env', 'modelarts.container.startTimeoutSeconds', 'modelarts.requestSamplesFolder', 'modelarts.profile',
+    'modelarts.rules']) assert.ok(props[k], k);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   for (const s of pkg.contributes.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
   for (const w of pkg.contributes.walkthroughs) for (const s of w.steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);

@@ -20,7 +20,8 @@ for (const kind of ['online', 'batch'] as const) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scaffold-${kind}-`));
     try {
       const files = scaffoldFiles(snippetsDir, kind);
-      assert.deepEqual(files.map((f) => f.name), kind === 'batch' ? ['config.json', 'Dockerfile', 'server.py', 'run.sh'] : ['config.json', 'Dockerfile', 'server.py']);
+      assert.deepEqual(files.map((f) => f.name),
+        kind === 'batch' ? ['config.json', 'Dockerfile', 'server.py', 'run.sh'] : ['config.json', 'Dockerfile', 'server.py']);
       for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.text);
       JSON.parse(files[0].text);
       for (const profile of ['seed-2021', 'current'] as const) {

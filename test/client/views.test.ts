@@ -12,7 +12,8 @@ const root = path.resolve(__dirname, '../..');
 test('a lens over each apis entry and over health, at their offsets', () => {
   const text = fs.readFileSync(path.join(root, 'examples/online/config.json'), 'utf8');
   const l = lensTargets(text);
-  assert.deepEqual(l.map((x) => (x.kind === 'api' ? `${x.kind} ${x.index} ${x.method} ${x.url}` : `${x.kind} ${x.url}`)), ['api 0 POST /', 'api 1 POST /greet', 'health /health']);
+  assert.deepEqual(l.map((x) => (x.kind === 'api' ? `${x.kind} ${x.index} ${x.method} ${x.url}` : `${x.kind} ${x.url}`)),
+    ['api 0 POST /', 'api 1 POST /greet', 'health /health']);
   const health = l.find((x) => x.kind === 'health')!;
   assert.equal(text.slice(health.offset, health.offset + 8), '"health"');
   const api1 = l.find((x) => x.kind === 'api' && x.index === 1)!;
@@ -20,7 +21,8 @@ test('a lens over each apis entry and over health, at their offsets', () => {
 });
 
 test('lenses survive a half-typed config and ignore non-objects', () => {
-  assert.deepEqual(lensTargets('{"apis": [ {"url": "/x", "method": "get"}, 3, '), [{ kind: 'api', index: 0, method: 'GET', url: '/x', offset: 11, length: 30 }]);
+  assert.deepEqual(lensTargets('{"apis": [ {"url": "/x", "method": "get"}, 3, '),
+    [{ kind: 'api', index: 0, method: 'GET', url: '/x', offset: 11, length: 30 }]);
   assert.deepEqual(lensTargets('[]'), []);
   assert.deepEqual(lensTargets(''), []);
 });
@@ -57,6 +59,7 @@ test('a failing check gets its finding: message with code, location in config.js
   assert.deepEqual(r[2].details, ['answer: {}']);
   assert.equal(r[3].location?.file, '/m/Dockerfile', 'findings pair with checks in order');
   assert.equal(checkResults(report, 'zh-cn')[2].message, 'MA407: 不匹配');
-  const built = checkResults({ ...report, findings: [], checks: [{ id: 'build', title: 'Build', status: 'fail', durationMs: 1, message: 'step 3 failed', location: { file: '/m/Dockerfile', line: 4 } }] }, 'en');
+  const built = checkResults({ ...report, findings: [],
+    checks: [{ id: 'build', title: 'Build', status: 'fail', durationMs: 1, message: 'step 3 failed', location: { file: '/m/Dockerfile', line: 4 } }] }, 'en');
   assert.deepEqual(built[0].location, { file: '/m/Dockerfile', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } } });
 });

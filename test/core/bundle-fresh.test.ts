@@ -19,7 +19,8 @@ test('dist/ is stale when a bundle is missing or any source, schema, snippet or 
     'snippets/python.json': '', 'scripts/build.mjs': '', 'package.json': '{}',
   });
   try {
-    const sources = ['core/rules/x.ts', 'client/src/a.ts', 'cli/main.ts', 'schemas/config.schema.json', 'snippets/python.json', 'scripts/build.mjs', 'package.json'];
+    const sources = ['core/rules/x.ts', 'client/src/a.ts', 'cli/main.ts', 'schemas/config.schema.json', 'snippets/python.json', 'scripts/build.mjs',
+      'package.json'];
     for (const s of sources) at(path.join(root, s), 100);
     for (const b of ['extension', 'server', 'cli']) at(path.join(root, `dist/${b}.js`), 50);
     assert.equal(staleReason(root), undefined);

@@ -20,10 +20,12 @@ for (const code of configCodes) {
     assert.ok(fs.existsSync(file), `${file} exists`);
     const md = fs.readFileSync(file, 'utf8');
     assert.match(md, new RegExp(`^# ${code}: `), 'title');
-    for (const section of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity']) assert.ok(md.includes(section), section);
+    for (const section of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix',
+      '## Changing the severity']) assert.ok(md.includes(section), section);
     assert.ok(md.includes('modelarts.rules'));
     const stated = /Default severity: \*\*([^*]+)\*\*/.exec(md)?.[1] ?? '';
-    for (const p of ['seed-2021', 'current'] as const) assert.ok(stated.includes(defaultSeverity(code, p)), `${code} page states ${defaultSeverity(code, p)} (${p})`);
+    for (const p of ['seed-2021', 'current'] as const) assert.ok(stated.includes(defaultSeverity(code, p)),
+      `${code} page states ${defaultSeverity(code, p)} (${p})`);
     const blocks = [...md.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
     assert.ok(blocks.length >= 2, 'two json blocks');
     const [bad, good] = blocks;

@@ -45,11 +45,15 @@ test('arbitrary JSON values in config fields never crash the rules', () => {
 
 test('arbitrary apis, health and dependencies entries never crash the rules', () => {
   const v = fc.jsonValue({ maxDepth: 3 });
-  const api = fc.dictionary(fc.constantFrom('url', 'method', 'protocol', 'procotol', 'request', 'response'), fc.oneof(v, fc.dictionary(fc.constantFrom('Content-type', 'data'), fc.oneof(v, fc.dictionary(fc.constantFrom('type', 'properties', 'items', 'item', 'required'), v)))));
-  const health = fc.dictionary(fc.constantFrom('url', 'protocol', 'initial_delay_seconds', 'timeout_seconds', 'period_seconds', 'failure_threshold', 'check_method', 'command'), v);
+  const api = fc.dictionary(fc.constantFrom('url', 'method', 'protocol', 'procotol', 'request', 'response'),
+    fc.oneof(v, fc.dictionary(fc.constantFrom('Content-type', 'data'),
+    fc.oneof(v, fc.dictionary(fc.constantFrom('type', 'properties', 'items', 'item', 'required'), v)))));
+  const health = fc.dictionary(fc.constantFrom('url', 'protocol', 'initial_delay_seconds', 'timeout_seconds', 'period_seconds', 'failure_threshold',
+    'check_method', 'command'), v);
   const pkg = fc.dictionary(fc.constantFrom('package_name', 'package_version', 'restraint'), fc.oneof(fc.constantFrom('', 'EXACT', '1.0'), v));
   fc.assert(
-    fc.property(fc.array(api, { maxLength: 3 }), health, fc.array(pkg, { maxLength: 3 }), fc.constantFrom('Image', 'PyTorch', 'Scikit_Learn'), (apis, h, packages, type) => {
+    fc.property(fc.array(api, { maxLength: 3 }), health, fc.array(pkg, { maxLength: 3 }), fc.constantFrom('Image', 'PyTorch', 'Scikit_Learn'),
+      (apis, h, packages, type) => {
       rangesInside(json({ model_algorithm: 'a', model_type: type, apis, health: h, dependencies: [{ installer: 'pip', packages }] }));
     }),
     { numRuns: 300, seed: 20261204 },

@@ -7,7 +7,7 @@ import { defaultOptions, type CheckOptions, type FileSource, type Finding, type 
 import { parseConfig } from '../../core/parse/config';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures', 'config');
-export const CONFIG = '/model/config.json';
+const CONFIG = '/model/config.json';
 
 export function memFiles(files: Record<string, string>): FileSource {
   const dirs = new Set<string>();

@@ -61,7 +61,8 @@ test('joining a wrapped line restores the one comment; removing the comment then
 });
 
 test('a wrapped comment is not mistaken for a key, nor a key for a wrapped comment', () => {
-  const wrapped = check('{\n  // the model\n  type of it\n  "model_type": "Image", "model_algorithm": "a", "apis": [{"url": "/"}], "health": {"url": "/health"}\n}');
+  const wrapped = check('{\n  // the model\n  type of it\n' +
+    '  "model_type": "Image", "model_algorithm": "a", "apis": [{"url": "/"}], "health": {"url": "/health"}\n}');
   assert.equal(wrapped.filter((f) => f.message.en.includes('continues the comment')).length, 1);
   assert.deepEqual(codes(wrapped).filter((c) => c !== 'MA100'), [], 'the tree under the wrapped line is the right one');
   const key = check('{\n  // the model\n  model_type: "Image"\n}');

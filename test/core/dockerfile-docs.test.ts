@@ -11,7 +11,8 @@ import { check, IMAGE_CONFIG } from '../fixtures/dockerfile/harness';
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
 const codes = RULES.filter((r) => r.family === 'dockerfile' || r.family === 'project').map((r) => r.code);
 const DEFAULTS: Record<string, string> = {
-  'server.py': 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n',
+  'server.py': 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n' +
+    '    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n',
   'run.sh': '#!/bin/sh\nexec python3 /home/server.py\n',
 };
 
@@ -36,7 +37,8 @@ for (const code of codes) {
   test(`docs/rules/${code}.md: page and examples`, () => {
     const md = fs.readFileSync(path.join(DOCS, `${code}.md`), 'utf8');
     assert.match(md, new RegExp(`^# ${code}: `));
-    for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity']) assert.ok(md.includes(s), s);
+    for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix',
+      '## Changing the severity']) assert.ok(md.includes(s), s);
     assert.ok(md.includes('modelarts.rules'));
     const withDefaults = (f: Record<string, string>) => {
       // Default files only where the Dockerfile copies them (a default server would serve every route).

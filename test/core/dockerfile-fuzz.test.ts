@@ -21,7 +21,8 @@ function valid(files: Record<string, string>) {
   const r = timed('the Dockerfile check', () => check(files));
   for (const f of r.findings) {
     assert.ok(f.range.start.line >= 0 && f.range.start.character >= 0, 'range start');
-    assert.ok(f.range.end.line > f.range.start.line || (f.range.end.line === f.range.start.line && f.range.end.character >= f.range.start.character), 'range order');
+    assert.ok(f.range.end.line > f.range.start.line || (f.range.end.line === f.range.start.line && f.range.end.character >= f.range.start.character),
+      'range order');
     assert.ok(f.message.en && f.message.zh, 'both languages');
   }
 }
@@ -48,6 +49,7 @@ test('pathological inputs finish', () => {
 
 test('odd .dockerignore patterns (regexp characters) do not throw', () => {
   for (const pat of ['model(1)', 'a+b', 'x|y', '{a,b}', '[', '!', '**/(', '\\']) {
-    valid({ Dockerfile: 'FROM python:3.11\nCOPY . /app\nCOPY model(1) /m\nCMD ["python", "/app/app.py"]\n', '.dockerignore': pat + '\n', 'model(1)': 'x', 'app.py': 'x' });
+    valid({ Dockerfile: 'FROM python:3.11\nCOPY . /app\nCOPY model(1) /m\nCMD ["python", "/app/app.py"]\n', '.dockerignore': pat + '\n',
+      'model(1)': 'x', 'app.py': 'x' });
   }
 });

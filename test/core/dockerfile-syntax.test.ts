@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { check, ours } from '../fixtures/dockerfile/harness';
 
-const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\nHTTPServer(("", 8080), H).serve_forever()\n';
+const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n' +
+  '    def do_POST(self):\n        pass\nHTTPServer(("", 8080), H).serve_forever()\n';
 const codes = (d: string, files: Record<string, string> = {}) => ours(check({ Dockerfile: d, 'server.py': SERVER, ...files }));
 
 test('heredoc RUN and heredoc COPY stay clean', () => {
@@ -44,7 +45,8 @@ CMD ["python3", \\
 });
 
 test('escape directive (backtick) stays clean and still reads the command', () => {
-  const d = '# escape=`\nFROM python:3.11-slim\nCOPY server.py `\n  /home/app/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD gunicorn `\n  -b 0.0.0.0:8080 server:app\n';
+  const d = '# escape=`\nFROM python:3.11-slim\nCOPY server.py `\n  /home/app/server.py\nEXPOSE 8080\nUSER 1000:100\nCMD gunicorn `\n' +
+    '  -b 0.0.0.0:8080 server:app\n';
   assert.deepEqual(codes(d), []);
   assert.deepEqual(codes(d.replace('0.0.0.0:8080', '127.0.0.1:8080')), ['MA202']);
 });

@@ -15,7 +15,8 @@ test('the README rule table is the one generated from the rule files', () => {
   const readme = read('README.md');
   assert.equal(withTable(readme), readme, HOW);
   assert.equal(readmeTable().split('\n').filter((l) => l.startsWith('| [MA')).length, RULES.length);
-  assert.match(readme, /\| \[MA203\]\(docs\/rules\/MA203\.md\) \| The server listens on a port other than 8080 \| 服务监听的端口不是 8080 \| error \(warning under current\) \|/);
+  assert.match(readme, new RegExp(/\| \[MA203\]\(docs\/rules\/MA203\.md\) \| The server listens on a port other than 8080 \| /.source +
+    /服务监听的端口不是 8080 \| error \(warning under current\) \|/.source));
 });
 
 test('docs/rules/README.md is the generated rule index', () => {
@@ -41,7 +42,8 @@ test('a new code gets a page skeleton with the sections the doc tests require', 
   const meta = { ...RULES.find((m) => m.code === 'MA116')!, code: 'MA199' };
   const page = pageSkeleton(meta);
   assert.match(page, /^# MA199: An Image model without health\n/);
-  for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity', '## Why this severity', '## 为什么是这个级别']) {
+  for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity',
+    '## Why this severity', '## 为什么是这个级别']) {
     assert.ok(page.includes(s), s);
   }
   assert.match(page, /Default severity: info \(seed-2021\), warning \(current\)/);

@@ -18,13 +18,15 @@ function findingsOf(dockerfile: string, extra: Record<string, string> = {}) {
 
 test('EXPOSE 8080/udp alone → MA201 on the 8080/udp argument', () => {
   // The severity is not asserted: it depends on what the code tells about the port.
-  const fs = findingsOf('FROM python:3.11-slim\nCOPY app.py /app/app.py\nEXPOSE 8080/udp\nUSER 1000:100\nCMD ["python3", "/app/app.py"]\n', { 'app.py': 'print("hello")\n' });
+  const fs = findingsOf('FROM python:3.11-slim\nCOPY app.py /app/app.py\nEXPOSE 8080/udp\nUSER 1000:100\nCMD ["python3", "/app/app.py"]\n',
+    { 'app.py': 'print("hello")\n' });
   const f = fs.find((x) => x.code === 'MA201');
   assert.ok(f, JSON.stringify(fs.map((x) => x.code)));
   assert.deepEqual([f.range.start.line, f.range.start.character, f.range.end.character], [2, 7, 15]);
   assert.match(f.message.en, /8080\/udp/);
   // The same file with TCP (the default protocol) has no MA201.
-  const tcp = findingsOf('FROM python:3.11-slim\nCOPY app.py /app/app.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/app/app.py"]\n', { 'app.py': 'print("hello")\n' });
+  const tcp = findingsOf('FROM python:3.11-slim\nCOPY app.py /app/app.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/app/app.py"]\n',
+    { 'app.py': 'print("hello")\n' });
   assert.ok(!tcp.some((x) => x.code === 'MA201'), JSON.stringify(tcp.map((x) => x.code)));
 });
 

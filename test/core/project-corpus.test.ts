@@ -20,7 +20,8 @@ for (const name of names) {
     const { folders, findings } = checkPaths([path.join(ROOT, name)], defaultOptions());
     assert.ok(folders.length >= 1, 'a model folder is found');
     const got = findings.filter((f) => /^MA[23]/.test(f.code));
-    assert.deepEqual(got.map((f) => f.code).sort(), expected, got.map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`).join('\n'));
+    assert.deepEqual(got.map((f) => f.code).sort(), expected,
+      got.map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`).join('\n'));
   });
 }
 

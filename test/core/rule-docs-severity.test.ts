@@ -41,7 +41,8 @@ function stated(md: string, lang: 'en' | 'zh'): Stated | undefined {
 }
 
 const pageOf = (code: string) => fs.readFileSync(path.join(DOCS, `${code}.md`), 'utf8');
-const fixHint = (code: string) => `update docs/rules/${code}.md (sections "${EN}" and "${ZH}") and the rule file (core/rules/<family>/${code}.ts), then run npm run gen:rules`;
+const fixHint = (code: string) => `update docs/rules/${code}.md (sections "${EN}" and "${ZH}") and the rule file (core/rules/<family>/${code}.ts), ` +
+  `then run npm run gen:rules`;
 
 for (const { code } of RULES) {
   test(`docs/rules/${code}.md ends with its severity reasons in English and Chinese, matching the catalogue`, () => {
@@ -61,7 +62,8 @@ for (const { code } of RULES) {
     // The header line ("Default severity: **error**.") says the same.
     const header = /Default severity: \*\*([^*]+)\*\*/.exec(md)?.[1];
     assert.ok(header, `${code}: header line`);
-    for (const p of PROFILES) assert.ok(header.includes(defaultSeverity(code, p)), `${code} header states ${defaultSeverity(code, p)} (${p}): ${fixHint(code)}`);
+    for (const p of PROFILES) assert.ok(header.includes(defaultSeverity(code, p)),
+      `${code} header states ${defaultSeverity(code, p)} (${p}): ${fixHint(code)}`);
   });
 }
 
@@ -90,7 +92,8 @@ test('the MA4xx pages have the sections of every rule page', () => {
   for (const code of image) {
     const md = pageOf(code);
     assert.match(md, new RegExp(`^# ${code}: `), `${code} title`);
-    for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix', '## Changing the severity']) assert.ok(md.includes(`\n${s}\n`), `${code}: ${s}`);
+    for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix',
+      '## Changing the severity']) assert.ok(md.includes(`\n${s}\n`), `${code}: ${s}`);
     assert.ok(md.includes(`--rule ${code}=`), `${code}: says how to change the severity`);
     const example = (title: string) => sectionOf(md, `## ${title}`) ?? '';
     for (const t of ['Failing example', 'Passing example']) assert.ok(example(t).trim().length > 20, `${code}: ${t} is written out`);

@@ -24,8 +24,11 @@ const body = (set: Record<string, Snippet>, prefix: string): string => {
 };
 
 // The files the Dockerfile snippets COPY: the repository's own snippets where there is one.
-const FLASK_APP = 'from flask import Flask, jsonify, request\napp = Flask(__name__)\n\n@app.route("/health")\ndef health():\n    return jsonify({"health": "true"})\n\n@app.route("/", methods=["POST"])\ndef predict():\n    return jsonify({"result": request.get_json().get("data", "")})\n';
-const FASTAPI_APP = 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/health")\ndef health():\n    return {"health": "true"}\n\n@app.post("/")\ndef predict(body: dict):\n    return {"result": str(body.get("data", ""))}\n';
+const FLASK_APP = 'from flask import Flask, jsonify, request\napp = Flask(__name__)\n\n@app.route("/health")\ndef health():\n' +
+  '    return jsonify({"health": "true"})\n\n@app.route("/", methods=["POST"])\ndef predict():\n' +
+  '    return jsonify({"result": request.get_json().get("data", "")})\n';
+const FASTAPI_APP = 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.get("/health")\ndef health():\n    return {"health": "true"}\n\n' +
+  '@app.post("/")\ndef predict(body: dict):\n    return {"result": str(body.get("data", ""))}\n';
 const context = () => ({
   'server.py': body(python, 'modelarts-server'),
   'run.sh': body(shell, 'modelarts-run-sh'),
@@ -34,7 +37,8 @@ const context = () => ({
   'requirements.txt': 'flask\nfastapi\n',
 });
 const problems = (files: Record<string, string>, opts = {}) =>
-  check(files, opts).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`);
+  check(files, opts).findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`);
 
 test('the expansion helper resolves placeholders, choices and escapes', () => {
   assert.equal(expand(['a ${1:x} ${2|p,q|} $3 \\\\ \\$ ${0}']), 'a x p  \\ $ ');

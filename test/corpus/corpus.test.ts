@@ -27,8 +27,11 @@ test('the corpus has 30+ folders, most of them correct, each with a Dockerfile a
 
 test('the corpus covers the base images, package managers and servers it claims', () => {
   const all = names.map((n) => fs.readFileSync(path.join(ROOT, n, 'Dockerfile'), 'utf8')).join('\n');
-  for (const s of ['FROM python:', 'FROM ubuntu:', 'FROM debian:', 'FROM alpine:', 'FROM centos:', 'FROM rockylinux:', 'FROM nvidia/cuda:', 'FROM node:', 'eclipse-temurin', 'openjdk', 'swr.', 'apt-get install', 'yum install', 'dnf install', 'apk add', 'pip install', 'conda env create', 'gunicorn', 'uvicorn', 'flask', 'http.server', '"node"', '"java"', ' AS build', '<<EOF', '\\\n']) {
-    assert.ok(all.includes(s) || names.some((n) => fs.readdirSync(path.join(ROOT, n)).some((f) => f.endsWith('.py') && fs.readFileSync(path.join(ROOT, n, f), 'utf8').includes(s))), `corpus has ${JSON.stringify(s)}`);
+  for (const s of ['FROM python:', 'FROM ubuntu:', 'FROM debian:', 'FROM alpine:', 'FROM centos:', 'FROM rockylinux:', 'FROM nvidia/cuda:',
+    'FROM node:', 'eclipse-temurin', 'openjdk', 'swr.', 'apt-get install', 'yum install', 'dnf install', 'apk add', 'pip install', 'conda env create',
+    'gunicorn', 'uvicorn', 'flask', 'http.server', '"node"', '"java"', ' AS build', '<<EOF', '\\\n']) {
+    assert.ok(all.includes(s) || names.some((n) => fs.readdirSync(path.join(ROOT,
+      n)).some((f) => f.endsWith('.py') && fs.readFileSync(path.join(ROOT, n, f), 'utf8').includes(s))), `corpus has ${JSON.stringify(s)}`);
   }
 });
 
@@ -39,7 +42,8 @@ for (const name of names) {
     const { folders, findings } = checkPaths([dir], defaultOptions());
     assert.equal(folders.length, 1, 'one model folder');
     const got = findings.filter((f) => serious(f.severity));
-    assert.deepEqual(got.map((f) => f.code).sort(), wanted(name), got.map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`).join('\n'));
+    assert.deepEqual(got.map((f) => f.code).sort(), wanted(name),
+      got.map((f) => `${f.code} ${path.basename(f.file)}:${f.range.start.line + 1} ${f.message.en}`).join('\n'));
   });
 }
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeServer } from './lib/codeServer.mjs';
-import { Workbench } from './lib/workbench.mjs';
+import { REPORT_KEY, Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { checkVsix } from './lib/vsix.mjs';
 import { containersOfRun, scenarios, untrustedScenarios } from './scenarios.mjs';
@@ -60,12 +60,14 @@ async function session(name, { trust, steps }) {
   // Restricted mode without the startup dialog: what a person gets after choosing "Don't trust".
   // Every container this run starts carries this variable: leftovers are found (and removed) by it alone.
   settings['modelarts.container.env'] = { E2E_RUN_ID: RUN_ID };
-  if (trust) Object.assign(settings, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' });
+  if (trust) Object.assign(settings,
+    { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' });
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   const cs = new CodeServer({
     bin: CODE_SERVER, root: dir, settingsFile,
-    // The extension host inherits this: the test-only report appears and is written here.
+    // The extension host inherits this: the test-only report command is registered and writes here.
     extraEnv: { MODELARTS_E2E_REPORT: reportFile },
+    keybindings: [{ key: REPORT_KEY.binding, command: REPORT_KEY.command }],
   });
   const ctx = { runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
   let wb;
@@ -100,7 +102,9 @@ async function session(name, { trust, steps }) {
     console.error(`e2e ${name} setup failed:`, e);
   } finally {
     if (wb) {
-      console.log(wb.externalRequests.length ? `browser requests to non-loopback hosts: ${wb.externalRequests.join(', ')}` : 'browser made no requests to non-loopback hosts');
+      console.log(wb.externalRequests.length
+        ? `browser requests to non-loopback hosts: ${wb.externalRequests.join(', ')}`
+        : 'browser made no requests to non-loopback hosts');
       shots.push(...wb.shots);
       await wb.close();
     }

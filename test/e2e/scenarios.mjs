@@ -6,10 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BROKEN_CODES } from './lib/workspace.mjs';
+import { REPORT_KEY } from './lib/workbench.mjs';
 
 /** Containers (any state) the kit labelled that carry this run's E2E_RUN_ID, optionally of one folder's image. */
 export function containersOfRun(runId, folder) {
-  const ps = spawnSync('docker', ['ps', '-aq', '--filter', 'label=modelarts-image-kit=1', ...(folder ? ['--filter', `ancestor=${folder}:modelarts-dev`] : [])], { encoding: 'utf8' });
+  const ps = spawnSync('docker', ['ps', '-aq', '--filter', 'label=modelarts-image-kit=1',
+    ...(folder ? ['--filter', `ancestor=${folder}:modelarts-dev`] : [])], { encoding: 'utf8' });
   if (ps.status !== 0) throw new Error(`docker ps failed: ${ps.stderr}`);
   const ids = ps.stdout.split('\n').filter(Boolean);
   if (!ids.length) return [];
@@ -17,7 +19,6 @@ export function containersOfRun(runId, folder) {
   return ins.stdout.split('\n').filter((l) => l.includes(`"E2E_RUN_ID=${runId}"`)).map((l) => l.split(' ')[0].slice(0, 12));
 }
 
-const codesIn = (text) => new Set(text.match(/MA\d{3}/g) ?? []);
 const waitFile = async (wb, file, pred, what) => {
   const deadline = Date.now() + wb.timeout;
   while (Date.now() < deadline) {
@@ -32,10 +33,10 @@ const waitFile = async (wb, file, pred, what) => {
 function readReport(ctx) {
   try { return JSON.parse(fs.readFileSync(ctx.reportFile, 'utf8')); } catch { return undefined; }
 }
-/** Asks for a fresh report through the command palette, as a person would run a command. */
+/** Asks for a fresh report through the key the suite bound to the test-only command (it has no palette entry). */
 async function report(wb, ctx) {
   const before = readReport(ctx)?.seq ?? 0;
-  await wb.runCommand('ModelArts: Report Diagnostics (test only)');
+  await wb.pressKey(REPORT_KEY.press);
   await waitFile(wb, ctx.reportFile, () => (readReport(ctx)?.seq ?? 0) > before, 'was rewritten');
   return readReport(ctx);
 }
@@ -193,7 +194,8 @@ export const scenarios = [
     const row = rows.nth(idx);
     await row.hover();
     await row.locator('.action-label[aria-label^="Run"], .action-label.codicon-testing-run-icon').first().click();
-    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done && r.lastRun.passed === true, 'a green re-run of failing');
+    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done && r.lastRun.passed === true,
+      'a green re-run of failing');
     assert.equal(rep.lastRun.results.find((r) => r.id === 'api POST /greet')?.state, 'passed');
     await wb.page.waitForFunction(() => {
       const rows = [...document.querySelectorAll('.test-explorer .monaco-list-row')];
@@ -326,7 +328,8 @@ async function quickFixWhenOffered(wb, title, beforeApply) {
 /** `python3 -m py_compile` on the saved file. */
 function assertCompiles(file) {
   // The byte code goes to a temp folder, not into the workspace.
-  const r = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8', env: { ...process.env, PYTHONPYCACHEPREFIX: fs.mkdtempSync(path.join(os.tmpdir(), 'pyc-')) } });
+  const r = spawnSync('python3', ['-m', 'py_compile', file],
+    { encoding: 'utf8', env: { ...process.env, PYTHONPYCACHEPREFIX: fs.mkdtempSync(path.join(os.tmpdir(), 'pyc-')) } });
   assert.equal(r.status, 0, `${file} does not compile: ${r.stderr}\n${fs.readFileSync(file, 'utf8')}`);
 }
 

@@ -29,7 +29,8 @@ test('the CLI: `test examples/online --format json` prints one object and exits 
   const engine = await engineOrSkip();
   if (!engine) return t.skip('no engine');
   const cli = path.resolve(__dirname, '../../cli/main.ts');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', path.join(EXAMPLES, 'online'), '--format', 'json', '--stop-timeout', '15'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', path.join(EXAMPLES, 'online'), '--format', 'json', '--stop-timeout', '15'],
+    { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr + r.stdout);
   const out = JSON.parse(r.stdout);
   assert.equal(out.passed, true);
@@ -75,7 +76,7 @@ test('the CLI: no engine → exit 3 with what was tried', () => {
   const cli = path.resolve(__dirname, '../../cli/main.ts');
   const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', path.join(EXAMPLES, 'online')], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
   assert.equal(r.status, 3);
-  assert.match(r.stderr, /No container engine answers\. Tried:\n  - unix:\/\/\/nonexistent\/docker\.sock \(DOCKER_HOST\): no such socket/);
+  assert.match(r.stderr, /No container engine answers\. Tried:\n {2}- unix:\/\/\/nonexistent\/docker\.sock \(DOCKER_HOST\): no such socket/);
   assert.match(r.stderr, /npm run engine:up/);
 });
 

@@ -60,7 +60,8 @@ test('a cancelled build reports cancelled, not a failure', async (t) => {
   if (!engine) return t.skip('no engine');
   const ac = new AbortController();
   ac.abort();
-  const r = await buildImage(engine, { dir: path.join(FIXTURES, 'good'), dockerfile: path.join(FIXTURES, 'good', 'Dockerfile'), tag: 'good:modelarts-dev', signal: ac.signal });
+  const r = await buildImage(engine,
+    { dir: path.join(FIXTURES, 'good'), dockerfile: path.join(FIXTURES, 'good', 'Dockerfile'), tag: 'good:modelarts-dev', signal: ac.signal });
   assert.equal(r.ok, false);
   assert.equal(r.error, 'cancelled');
 });

@@ -45,13 +45,17 @@ test('generated samples satisfy the request schema', () => {
 
 test('a multipart api with a file field gets a tiny PNG; a JSON api a JSON body', async () => {
   const dir = tmp();
-  const mp = await requestFor(dir, { url: '/', method: 'POST', contentType: 'multipart/form-data', schema: { type: 'object', properties: { images: { type: 'file' }, note: { type: 'string' } } } });
+  const mp = await requestFor(dir, {
+    url: '/', method: 'POST', contentType: 'multipart/form-data',
+    schema: { type: 'object', properties: { images: { type: 'file' }, note: { type: 'string' } } },
+  });
   assert.match(mp.contentType, /^multipart\/form-data; boundary=/);
   assert.ok(mp.body.includes(TINY_PNG));
   assert.match(mp.body.toString('latin1'), /name="images"; filename="sample.png"/);
   assert.match(mp.body.toString('latin1'), /name="note"\r\n\r\nexample/);
   assert.equal(mp.source, 'generated from request.data');
-  const js = await requestFor(dir, { url: '/greet', method: 'POST', contentType: 'application/json', schema: { type: 'object', properties: { name: { type: 'string' } } } });
+  const js = await requestFor(dir,
+    { url: '/greet', method: 'POST', contentType: 'application/json', schema: { type: 'object', properties: { name: { type: 'string' } } } });
   assert.deepEqual(JSON.parse(js.body.toString()), { name: 'example' });
 });
 
@@ -82,7 +86,8 @@ test('a saved sample over 12 MB is not read into memory and is flagged', async (
 });
 
 test('ModelArts schema dialect: "type": "file" and the "item" typo are tolerated, typos in Content-type too', () => {
-  const s = toJsonSchema({ type: 'object', properties: { img: { type: 'file' }, r: { type: 'array', item: { type: 'number' } } } }) as Record<string, any>;
+  const s = toJsonSchema({ type: 'object',
+    properties: { img: { type: 'file' }, r: { type: 'array', item: { type: 'number' } } } }) as { properties: { img: unknown; r: { items: unknown } } };
   assert.deepEqual(s.properties.img, {});
   assert.deepEqual(s.properties.r.items, { type: 'number' });
   const [api] = apiSpecs({ apis: [{ url: '/x', method: 'get', response: { 'Content-type': 'applicaton/json' } }] });
@@ -127,7 +132,8 @@ test('the build context honours .dockerignore, with exceptions, and always carri
   const out = tmp();
   const stats = { files: 0, bytes: 0 };
   await new Promise<void>((res, rej) => packContext(dir, 'Dockerfile', stats).pipe(tar.extract(out)).on('finish', res).on('error', rej));
-  const list = (d: string, p = ''): string[] => fs.readdirSync(d).flatMap((n) => (fs.statSync(path.join(d, n)).isDirectory() ? list(path.join(d, n), p + n + '/') : [p + n]));
+  const list = (d: string, p = ''): string[] =>
+    fs.readdirSync(d).flatMap((n) => (fs.statSync(path.join(d, n)).isDirectory() ? list(path.join(d, n), p + n + '/') : [p + n]));
   assert.deepEqual(list(out).sort(), ['.dockerignore', 'Dockerfile', 'app.py', 'data/keep/model.bin']);
   assert.equal(stats.files, 4);
 });

@@ -3,7 +3,7 @@
 import { after } from 'node:test';
 import { onRuleError } from '../../core/rules/isolate';
 
-export class RuleCrash extends Error {}
+class RuleCrash extends Error {}
 
 /** From now until the test file ends, a rule that throws makes the check throw RuleCrash. */
 export function failOnRuleErrors(): void {
@@ -14,7 +14,7 @@ export function failOnRuleErrors(): void {
 }
 
 /** Per-run time limit of the property tests: a run slower than this fails (fast-check then prints its seed). */
-export const RUN_LIMIT_MS = 5_000;
+const RUN_LIMIT_MS = 5_000;
 
 /** Runs one property run, failing it when it took longer than RUN_LIMIT_MS. */
 export function timed<T>(what: string, run: () => T): T {

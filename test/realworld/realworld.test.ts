@@ -10,8 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkPaths } from '../../core/check';
 import { defaultOptions, type Finding } from '../../core/types';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient } from '../server/lsp';
+import { LspClient, type Publish } from '../server/lsp';
 import { removeFolder } from '../helpers/tmp';
 
 interface Expected { code: string; severity: string; file: string; line: number; says?: string }
@@ -59,7 +58,8 @@ function verdict(name: string, expected: Expected[], got: Got[]): void {
     `${name}\n  missing: ${missing.map((m) => JSON.stringify(m)).join('\n           ') || '-'}\n  extra:   ${extra.map(show).join('\n           ') || '-'}`);
 }
 
-const fromCore = (dir: string, f: Finding): Got => ({ code: f.code, severity: f.severity, file: rel(dir, f.file), line: f.range.start.line + 1, message: f.message.en });
+const fromCore = (dir: string, f: Finding): Got => ({ code: f.code, severity: f.severity, file: rel(dir, f.file), line: f.range.start.line + 1,
+  message: f.message.en });
 
 test('the real-world set has 30+ folders, each with a reason and well-formed expectations', () => {
   assert.ok(names.length >= 30, String(names.length));
@@ -111,7 +111,7 @@ const EDITOR_SKIP = new Set(['image-config-gbk-encoded', 'bom-utf8-config']);
 const isBuildFile = (n: string): boolean => /^(Dockerfile|dockerfile|Containerfile)(\..+)?$/.test(n) || /\.(dockerfile|Dockerfile)$/.test(n);
 /** The publish for the open version, or undefined when none comes within 10 s (a file the server does not treat as
  * a ModelArts file): one such file is a failure of its folder, not the end of the whole run. */
-async function publishOf(c: LspClient, p: string, since: number): Promise<PublishDiagnosticsParams | undefined> {
+async function publishOf(c: LspClient, p: string, since: number): Promise<Publish | undefined> {
   const v = c.version(p);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 10_000)));

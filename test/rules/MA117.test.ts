@@ -35,7 +35,7 @@ ruleTester('MA117', {
       name: 'swr_location with https:// says the scheme is the problem, and the fix removes it',
       files: swr('https://swr.cn-north-4.myhuaweicloud.com/org/repo:1.0'),
       message: /starts with "https:\/\/": an image address has no scheme/,
-      then: ([f], all) => {
+      then: ([f]) => {
         assert.doesNotMatch(f.message.en, /host "https:"/);
         assert.match(f.message.zh, /协议头/);
       },

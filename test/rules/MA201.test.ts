@@ -1,23 +1,8 @@
 // MA201: Port 8080 is not exposed.
 import assert from 'node:assert/strict';
 import { ruleTester } from '../helpers/ruleTester';
+import { GOOD, SERVER } from '../helpers/folders';
 
-const SERVER = `from http.server import BaseHTTPRequestHandler, HTTPServer
-class H(BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200)
-    def do_POST(self):
-        self.send_response(200)
-HTTPServer(("0.0.0.0", 8080), H).serve_forever()
-`;
-const GOOD = `FROM python:3.11-slim
-WORKDIR /home/app
-COPY server.py /home/app/server.py
-ENV PYTHONUNBUFFERED=1
-EXPOSE 8080
-USER 1000:100
-CMD ["python3", "/home/app/server.py"]
-`;
 const online = (dockerfile: string) => ({ Dockerfile: dockerfile, 'server.py': SERVER });
 const ONLINE = (cmd: string) => `FROM python:3.11-slim\nCOPY server.py /home/app/server.py\nEXPOSE 8080\nUSER 1000:100\n${cmd}\n`;
 const NO_PORT_SERVER = SERVER.replace(/HTTPServer\(.*\n/, '');
@@ -51,7 +36,8 @@ ruleTester('MA201', {
     { name: 'gunicorn -b 0.0.0.0:8080: a hint', files: noExpose('CMD ["gunicorn", "-b", "0.0.0.0:8080", "server:app"]'), severity: 'hint' },
     {
       name: 'EXPOSE 5000 while the code serves 8080: a hint',
-      files: { ...noExpose('CMD ["python3", "/home/app/server.py"]'), Dockerfile: ONLINE('EXPOSE 5000\nCMD ["python3", "/home/app/server.py"]').replace('EXPOSE 8080\n', '') },
+      files: { ...noExpose('CMD ["python3", "/home/app/server.py"]'),
+        Dockerfile: ONLINE('EXPOSE 5000\nCMD ["python3", "/home/app/server.py"]').replace('EXPOSE 8080\n', '') },
       severity: 'hint',
       count: 1,
     },

@@ -24,7 +24,8 @@ const GOOD = `{
 
 const CASES: [code: string, what: string, broken: string][] = [
   ['MA104', 'procotol -> protocol', GOOD.replace('"protocol": "http",', '"procotol": "http",')],
-  ['MA115', 'applicaton/json -> application/json', GOOD.replace('"Content-type": "application/json", "data": { "type": "object" }', '"Content-type": "applicaton/json", "data": { "type": "object" }')],
+  ['MA115', 'applicaton/json -> application/json',
+    GOOD.replace('"Content-type": "application/json", "data": { "type": "object" }', '"Content-type": "applicaton/json", "data": { "type": "object" }')],
   ['MA114', 'item -> items', GOOD.replace('"items"', '"item"')],
   ['MA101', 'insert model_algorithm', GOOD.replace('  "model_algorithm": "object_detection",\n', '')],
   ['MA113', 'leading / of an api url', GOOD.replace('"/predict"', '"predict"')],

@@ -65,7 +65,8 @@ describe('completion and hover', () => {
   }
 
   const valueCases: [string, string, string[]][] = [
-    ['model_type', BASE.replace('"model_type": "Image"', '"model_type": |'), ['Image', 'TensorFlow', 'PyTorch', 'MindSpore', 'XGBoost', 'Scikit_Learn', 'Spark_MLlib']],
+    ['model_type', BASE.replace('"model_type": "Image"', '"model_type": |'),
+      ['Image', 'TensorFlow', 'PyTorch', 'MindSpore', 'XGBoost', 'Scikit_Learn', 'Spark_MLlib']],
     ['apis method', BASE.replace('"method": "post"', '"method": |'), ['post', 'get']],
     ['Content-type', BASE.replace('"Content-type": "application/json"', '"Content-type": |'), ['application/json', 'multipart/form-data']],
     ['restraint', BASE.replace('"restraint": "EXACT"', '"restraint": |'), ['EXACT', 'ATLEAST', 'ATMOST']],

@@ -56,7 +56,8 @@ describe('config.json faces over LSP', () => {
 
   it('a wrapped comment line: one finding that says it continues the comment, and the real typo below', async () => {
     const file = path.join(dir, 'wrap', 'config.json');
-    const text = '{\n  "model_algorithm": "a",\n  "model_type": "Image",\n  //Model reference API, including the request and\n  response API\n  "apis": [{"url": "/", "method": "post", "request": {"Content-type": "applicaton/json"}}],\n  "health": {"url": "/health"}\n}\n';
+    const text = '{\n  "model_algorithm": "a",\n  "model_type": "Image",\n  //Model reference API, including the request and\n  response API\n' +
+      '  "apis": [{"url": "/", "method": "post", "request": {"Content-type": "applicaton/json"}}],\n  "health": {"url": "/health"}\n}\n';
     await c.open(file, text);
     const p = await c.waitForFile(file, 0, (x) => x.diagnostics.length > 0);
     assert.deepEqual(codes(p).filter((x) => x.startsWith('MA1')), ['MA100', 'MA100', 'MA115']);

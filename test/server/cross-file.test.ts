@@ -4,8 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient, codes, uriOf } from './lsp';
+import { LspClient, codes, uriOf, type Publish } from './lsp';
 import { removeFolder, tempFolder } from '../helpers/tmp';
 
 const config = (healthUrl: string) => `{
@@ -44,7 +43,7 @@ describe('cross-file refresh', () => {
   let appPy: string;
   let c: LspClient;
   /** The newest publish per file. */
-  const latest = (file: string): PublishDiagnosticsParams | undefined => c.publishesFor(file).at(-1);
+  const latest = (file: string): Publish | undefined => c.publishesFor(file).at(-1);
   const allCodes = () => [...codes(latest(cfg) ?? { uri: '', diagnostics: [] }), ...codes(latest(docker) ?? { uri: '', diagnostics: [] })];
 
   before(async () => {

@@ -119,9 +119,11 @@ describe('diagnostics over stdio', () => {
     since = c.mark();
     // Type the missing "/" of "predict", then fix "procotol" by swapping "cot" for "toc".
     const url = rangeOf(TYPOS, '"predict"');
-    await c.edit(file, { start: { line: url.start.line, character: url.start.character + 1 }, end: { line: url.start.line, character: url.start.character + 1 } }, '/');
+    await c.edit(file, { start: { line: url.start.line, character: url.start.character + 1 },
+      end: { line: url.start.line, character: url.start.character + 1 } }, '/');
     const key = rangeOf(TYPOS, 'procotol');
-    v = await c.edit(file, { start: { line: key.start.line, character: key.start.character + 3 }, end: { line: key.start.line, character: key.start.character + 6 } }, 'toc');
+    v = await c.edit(file, { start: { line: key.start.line, character: key.start.character + 3 },
+      end: { line: key.start.line, character: key.start.character + 6 } }, 'toc');
     const p = await c.waitForFile(file, since, (x) => x.version === v);
     assert.deepEqual(codes(p), ['MA114', 'MA115']);
   });

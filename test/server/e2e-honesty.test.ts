@@ -7,7 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/tmp';
 
-const files = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'artifacts' ? [] : files(path.join(d, e.name))) : /\.m?js$/.test(e.name) ? [path.join(d, e.name)] : []));
+const files = (d: string): string[] => fs.readdirSync(d,
+  { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'artifacts' ? [] : files(path.join(d,
+  e.name))) : /\.m?js$/.test(e.name) ? [path.join(d, e.name)] : []));
 
 test('no e2e wait swallows its failure', () => {
   const all = files(path.join(repoRoot, 'test', 'e2e'));
@@ -15,7 +17,9 @@ test('no e2e wait swallows its failure', () => {
   const bad: string[] = [];
   for (const f of all) {
     fs.readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
-      if (/\.(waitFor|waitForFunction|waitForSelector|waitForTimeout)\([^)]*\)[^;]*\.catch\(/.test(line)) bad.push(`${path.relative(repoRoot, f)}:${i + 1}: ${line.trim()}`);
+      if (/\.(waitFor|waitForFunction|waitForSelector|waitForTimeout)\([^)]*\)[^;]*\.catch\(/.test(line)) {
+        bad.push(`${path.relative(repoRoot, f)}:${i + 1}: ${line.trim()}`);
+      }
     });
   }
   assert.deepEqual(bad, []);

@@ -12,8 +12,11 @@ import { removeFolder, tempFolder } from '../helpers/tmp';
 import type { DiagnosticData } from '../../server/src/features/diagnostics';
 
 const DOCKERFILE = 'FROM python:3.11-slim\nCOPY app.py /home/app.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/home/app.py"]\n';
-const CONFIG = JSON.stringify({ model_type: 'Image', model_algorithm: 'image_classification', apis: [{ protocol: 'http', url: '/', method: 'post', request: { 'Content-type': 'application/json', data: { type: 'object' } }, response: { 'Content-type': 'application/json', data: { type: 'object' } } }] }, null, 2);
-const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\nHTTPServer(("127.0.0.1", 5000), Handler).serve_forever()\n';
+const CONFIG = JSON.stringify({ model_type: 'Image', model_algorithm: 'image_classification',
+  apis: [{ protocol: 'http', url: '/', method: 'post', request: { 'Content-type': 'application/json', data: { type: 'object' } },
+  response: { 'Content-type': 'application/json', data: { type: 'object' } } }] }, null, 2);
+const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n' +
+  '        pass\n    def do_POST(self):\n        pass\nHTTPServer(("127.0.0.1", 5000), Handler).serve_forever()\n';
 /** What the editor shows: unsaved lines above the server call, so disk offsets are wrong for the buffer. */
 const BUFFER = '# unsaved: a comment the user typed\nimport os\n' + SERVER;
 
@@ -37,11 +40,13 @@ describe('cross-file fixes on an open, unsaved buffer', () => {
     removeFolder(dir);
   });
 
-  const actionsFor = (d: Diagnostic) => c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(docker) }, range: d.range, context: { diagnostics: [d] } });
+  const actionsFor = (d: Diagnostic) => c.request<CodeAction[]>('textDocument/codeAction',
+    { textDocument: { uri: uriOf(docker) }, range: d.range, context: { diagnostics: [d] } });
   const diag = (p: PublishDiagnosticsParams, code: string) => p.diagnostics.find((d) => d.code === code);
   /** The versions of app.py the publish's fixes were computed on (null: the disk text). */
   const appVersions = (p: PublishDiagnosticsParams): (number | null)[] =>
-    p.diagnostics.flatMap((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? []).flatMap((f) => f.edits.filter((e) => e.uri === uriOf(app)).map((e) => e.version)));
+    p.diagnostics.flatMap((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? [])
+      .flatMap((f) => f.edits.filter((e) => e.uri === uriOf(app)).map((e) => e.version)));
   const onlyApp = (p: PublishDiagnosticsParams, v: number | null) => appVersions(p).every((x) => x === v);
 
   it('bind then listen, each computed on the buffer and versioned, leaves code that compiles and no finding', async () => {

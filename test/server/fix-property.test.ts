@@ -43,7 +43,8 @@ function cases(): Case[] {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(path.join(d, e.name));
     for (const n of fs.readdirSync(d)) {
       // Config cases: loose `<name>.json` files (not their expectations) are each a config.json of their own.
-      if (n.endsWith('.json') && !n.endsWith('.expect.json') && /[\\/]config[\\/]/.test(d)) out.push({ name: path.relative(repoRoot, path.join(d, n)), files: { 'config.json': fs.readFileSync(path.join(d, n), 'utf8') } });
+      if (n.endsWith('.json') && !n.endsWith('.expect.json') && /[\\/]config[\\/]/.test(d)) out.push({ name: path.relative(repoRoot, path.join(d, n)),
+        files: { 'config.json': fs.readFileSync(path.join(d, n), 'utf8') } });
     }
   };
   for (const r of ['fixtures', 'corpus', 'realworld']) if (fs.existsSync(path.join(repoRoot, 'test', r))) walk(path.join(repoRoot, 'test', r));
@@ -101,10 +102,12 @@ function syntaxBroken(file: string, before: string | undefined, after: string): 
     const old = new Set(before === undefined ? [] : dockerParts(before));
     for (const p of dockerParts(after)) if (!old.has(p) && !dockerPartOk(p)) return `instruction does not parse: ${p}`;
   } else if (/\.py$/.test(base)) {
-    if ((before === undefined || run('python3', ['-m', 'py_compile'], 'm.py', before)) && !run('python3', ['-m', 'py_compile'], 'm.py', after)) return 'Python does not compile';
+    if ((before === undefined || run('python3', ['-m', 'py_compile'], 'm.py', before)) && !run('python3', ['-m', 'py_compile'], 'm.py',
+      after)) return 'Python does not compile';
   } else if (/\.[cm]?js$/.test(base)) {
     const ext = path.extname(base);
-    if ((before === undefined || run('node', ['--check'], 'm' + ext, before)) && !run('node', ['--check'], 'm' + ext, after)) return 'JavaScript does not parse';
+    if ((before === undefined || run('node', ['--check'], 'm' + ext, before)) && !run('node', ['--check'], 'm' + ext,
+      after)) return 'JavaScript does not parse';
   } else if (/\.sh$/.test(base)) {
     if ((before === undefined || run('bash', ['-n'], 'm.sh', before)) && !run('bash', ['-n'], 'm.sh', after)) return 'shell does not parse';
   }

@@ -15,7 +15,7 @@ import {
 import type { InitializeResult, PublishDiagnosticsParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/tmp';
 
-export const serverJs = path.join(repoRoot, 'dist', 'server.js');
+const serverJs = path.join(repoRoot, 'dist', 'server.js');
 
 function newestMtime(dir: string): number {
   let t = 0;
@@ -29,13 +29,18 @@ function newestMtime(dir: string): number {
 /** Builds dist/ when the server bundle is missing or older than its sources (npm test builds first anyway). */
 export function ensureBuilt(): void {
   const built = fs.existsSync(serverJs) ? fs.statSync(serverJs).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(repoRoot, 'core')), newestMtime(path.join(repoRoot, 'server', 'src')), fs.statSync(path.join(repoRoot, 'schemas')).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(repoRoot, 'core')), newestMtime(path.join(repoRoot, 'server', 'src')),
+    fs.statSync(path.join(repoRoot, 'schemas')).mtimeMs);
   if (built >= sources) return;
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
+
+/** A diagnostic as this client gets it: it announces no markupMessageSupport, so every message is a plain string. */
+export type PlainDiagnostic = Diagnostic & { message: string };
+export type Publish = Omit<PublishDiagnosticsParams, 'diagnostics'> & { diagnostics: PlainDiagnostic[] };
 
 /** Guards against a hang only (a missing publish would otherwise wait forever); never a performance assertion. */
 const HANG_GUARD_MS = 60_000;
@@ -51,7 +56,7 @@ export interface StartOptions {
 }
 
 export class LspClient {
-  readonly publishes: PublishDiagnosticsParams[] = [];
+  readonly publishes: Publish[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
   configurationRequests = 0;
@@ -73,7 +78,7 @@ export class LspClient {
       : createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new LspClient(proc, conn, o.settings ?? {});
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      c.publishes.push(p);
+      c.publishes.push(p as Publish);
       const ws = c.waiters;
       c.waiters = [];
       ws.forEach((w) => w());
@@ -117,9 +122,10 @@ export class LspClient {
   }
 
   /** The first publish from `since` on that matches. */
-  waitFor(pred: (p: PublishDiagnosticsParams) => boolean, since = 0, what = 'a matching publishDiagnostics'): Promise<PublishDiagnosticsParams> {
+  waitFor(pred: (p: Publish) => boolean, since = 0, what = 'a matching publishDiagnostics'): Promise<Publish> {
     return new Promise((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}; server log: ${this.logs.slice(-5).join('\n')}`)), HANG_GUARD_MS);
+      const guard = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.publishes.slice(since).map(brief))}; server log: ` +
+        `${this.logs.slice(-5).join('\n')}`)), HANG_GUARD_MS);
       const check = (): void => {
         const hit = this.publishes.slice(since).find(pred);
         if (hit) {
@@ -131,12 +137,12 @@ export class LspClient {
     });
   }
 
-  waitForFile(file: string, since = 0, pred: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+  waitForFile(file: string, since = 0, pred: (p: Publish) => boolean = () => true): Promise<Publish> {
     const uri = uriOf(file);
     return this.waitFor((p) => p.uri === uri && pred(p), since, `publish for ${path.basename(file)}`);
   }
 
-  publishesFor(file: string, since = 0): PublishDiagnosticsParams[] {
+  publishesFor(file: string, since = 0): Publish[] {
     const uri = uriOf(file);
     return this.publishes.slice(since).filter((p) => p.uri === uri);
   }
@@ -210,7 +216,7 @@ export class LspClient {
 const brief = (p: PublishDiagnosticsParams) => ({ uri: path.basename(p.uri), version: p.version, codes: p.diagnostics.map((d) => d.code) });
 
 export const codes = (p: PublishDiagnosticsParams): string[] => p.diagnostics.map((d) => String(d.code)).sort();
-export const find = (p: PublishDiagnosticsParams, code: string): Diagnostic | undefined => p.diagnostics.find((d) => d.code === code);
+export const find = (p: Publish, code: string): PlainDiagnostic | undefined => p.diagnostics.find((d) => d.code === code);
 
 /** Applies LSP text edits to a text (offsets computed on the original text, applied back to front). */
 export function applyEdits(text: string, edits: TextEdit[]): string {

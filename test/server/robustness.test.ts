@@ -7,7 +7,8 @@ import type { Hover } from 'vscode-languageserver-protocol';
 import { LspClient, codes, uriOf } from './lsp';
 import { removeFolder, tempFolder } from '../helpers/tmp';
 
-const SMALL = '{\n  "model_type": "Image",\n  "model_algorithm": "object_detection",\n  "apis": [{ "url": "/p", "method": "post" }],\n  "health": { "url": "/health" }\n}\n';
+const SMALL = '{\n  "model_type": "Image",\n  "model_algorithm": "object_detection",\n  "apis": [{ "url": "/p", "method": "post" }],\n' +
+  '  "health": { "url": "/health" }\n}\n';
 
 describe('large and binary input', () => {
   let dir: string;
@@ -73,6 +74,7 @@ describe('large and binary input', () => {
   it('answers requests for documents it never saw', async () => {
     const uri = uriOf(path.join(dir, 'nowhere', 'config.json'));
     assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
-    assert.deepEqual(await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(await c.request('textDocument/codeAction',
+      { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
   });
 });

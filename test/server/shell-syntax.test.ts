@@ -18,7 +18,8 @@ EXPOSE 8080
 USER 1000:100
 CMD ["sh", "/home/run.sh"]
 `;
-const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n';
+const SERVER = 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n' +
+  '    def do_POST(self):\n        pass\nHTTPServer(("0.0.0.0", 8080), H).serve_forever()\n';
 const RUN_SH = '#!/bin/sh\nif [ -f /home/server.py ]; then\n  exec python3 /home/server.py\n';
 
 for (const locale of ['en', 'zh-cn'] as const) {

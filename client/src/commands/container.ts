@@ -18,7 +18,10 @@ export function containerCommands(folders: ModelFolders, wf: Workflow): vscode.D
       const engine = await wf.connect(f);
       if (!engine) return;
       const r = await withCancellableProgress(title('Build Image', '构建镜像', f.dir), (signal) => wf.build(engine, f, signal));
-      if (r) void vscode.window.showInformationMessage(t(`Built ${r.tag} in ${(r.durationMs / 1000).toFixed(1)} s.`, `已构建 ${r.tag}，用时 ${(r.durationMs / 1000).toFixed(1)} 秒。`));
+      if (r) {
+        const s = (r.durationMs / 1000).toFixed(1);
+        void vscode.window.showInformationMessage(t(`Built ${r.tag} in ${s} s.`, `已构建 ${r.tag}，用时 ${s} 秒。`));
+      }
     }),
     vscode.commands.registerCommand('modelarts.runContainer', async (arg?: unknown) => {
       if (!(await requireTrust())) return;
@@ -33,7 +36,8 @@ export function containerCommands(folders: ModelFolders, wf: Workflow): vscode.D
       const live = wf.live.get(f.dir);
       if (!live) {
         const run = t('Run Container', '运行容器');
-        const pick = await vscode.window.showInformationMessage(t(`No container of ${path.basename(f.dir)} is running. Run it first?`, `${path.basename(f.dir)} 没有运行中的容器。先运行它？`), run);
+        const name = path.basename(f.dir);
+        const pick = await vscode.window.showInformationMessage(t(`No container of ${name} is running. Run it first?`, `${name} 没有运行中的容器。先运行它？`), run);
         if (pick === run) await withCancellableProgress(title('Run Container', '运行容器', f.dir), (signal, report) => wf.run(f, signal, report));
         return;
       }
@@ -42,7 +46,8 @@ export function containerCommands(folders: ModelFolders, wf: Workflow): vscode.D
     vscode.commands.registerCommand('modelarts.stopContainer', async (arg?: unknown) => {
       const f = arg === undefined && wf.live.size === 1 ? [...wf.live.values()][0].folder : await folders.resolve(arg);
       if (!f) return;
-      const stopped = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: title('Stop Container', '停止容器', f.dir) }, () => wf.stop(f));
+      const progress = { location: vscode.ProgressLocation.Notification, title: title('Stop Container', '停止容器', f.dir) };
+      const stopped = await vscode.window.withProgress(progress, () => wf.stop(f));
       void vscode.window.showInformationMessage(stopped
         ? t(`Stopped and removed the container of ${path.basename(f.dir)}.`, `已停止并删除 ${path.basename(f.dir)} 的容器。`)
         : t(`No container of ${path.basename(f.dir)} is running.`, `${path.basename(f.dir)} 没有运行中的容器。`));

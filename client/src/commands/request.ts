@@ -15,7 +15,7 @@ import { requireTrust } from '../trust';
 import type { Workflow } from '../workflow';
 
 /** The file fields of a multipart request schema (ModelArts' `"type": "file"`). */
-export function fileFields(api: ApiSpec): string[] {
+function fileFields(api: ApiSpec): string[] {
   if (!/multipart\/form-data/i.test(api.requestType)) return [];
   const props = (api.requestSchema as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {};
   return Object.entries(props).filter(([, s]) => s?.type === 'file' || (Array.isArray(s?.type) && s.type.includes('file'))).map(([k]) => k);
@@ -45,15 +45,16 @@ function samplesDir(configDir: string, samplesFolder: string, api: ApiSpec, pick
   return { dir: tmp, cleanup };
 }
 
-export function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
+function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
   const head = r.status !== undefined ? `HTTP ${r.status} in ${r.ms} ms` : r.message;
   const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${r.message}`;
   let body = r.preview ?? '';
   try { body = JSON.stringify(JSON.parse(body), null, 2); } catch { /* not JSON: shown as is */ }
+  const source = picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ') : r.requestSource;
   return [
     `# ${r.api.method} ${r.api.url} — ${head}`, '',
     `${t('Check', '检查')}: ${verdict}`, '',
-    `${t('Request', '请求')}: ${picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ') : r.requestSource}, ${r.requestBytes} bytes (${r.api.requestType})`,
+    `${t('Request', '请求')}: ${source}, ${r.requestBytes} bytes (${r.api.requestType})`,
     `${t('Declared response', '声明的响应')}: ${r.api.responseType}`, '',
     '```json', body, '```', '',
   ].join('\n');
@@ -72,7 +73,10 @@ export function requestCommand(folders: ModelFolders, wf: Workflow): vscode.Disp
     if (!f) return;
     const apis = apiSpecs(wf.configOf(f));
     if (!apis.length) {
-      void vscode.window.showErrorMessage(t('config.json declares no apis to call (or cannot be read): add an "apis" entry.', 'config.json 没有声明可调用的 apis（或无法读取）：请添加 "apis" 条目。'));
+      void vscode.window.showErrorMessage(t(
+        'config.json declares no apis to call (or cannot be read): add an "apis" entry.',
+        'config.json 没有声明可调用的 apis（或无法读取）：请添加 "apis" 条目。',
+      ));
       return;
     }
     const api = typeof index === 'number' && apis[index] ? apis[index] : (await vscode.window.showQuickPick(
@@ -82,7 +86,11 @@ export function requestCommand(folders: ModelFolders, wf: Workflow): vscode.Disp
     if (!api) return;
     const picked = new Map<string, string>();
     for (const field of fileFields(api)) {
-      const uris = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: t(`Send as "${field}"`, `作为 "${field}" 发送`), title: t(`File for the multipart field "${field}" (cancel: a generated sample)`, `multipart 字段 "${field}" 的文件（取消：使用生成的样例）`) });
+      const uris = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: t(`Send as "${field}"`, `作为 "${field}" 发送`),
+        title: t(`File for the multipart field "${field}" (cancel: a generated sample)`, `multipart 字段 "${field}" 的文件（取消：使用生成的样例）`),
+      });
       if (uris?.[0]) picked.set(field, uris[0].fsPath);
     }
     await send(f, api, picked, wf);
@@ -92,7 +100,8 @@ export function requestCommand(folders: ModelFolders, wf: Workflow): vscode.Disp
 async function send(f: ModelFolder, api: ApiSpec, picked: Map<string, string>, wf: Workflow): Promise<void> {
   let live = wf.live.get(f.dir);
   if (!live) {
-    live = await withCancellableProgress(t(`ModelArts: Run Container ${path.basename(f.dir)}`, `ModelArts：运行容器 ${path.basename(f.dir)}`), (signal, report) => wf.run(f, signal, report));
+    const title = t(`ModelArts: Run Container ${path.basename(f.dir)}`, `ModelArts：运行容器 ${path.basename(f.dir)}`);
+    live = await withCancellableProgress(title, (signal, report) => wf.run(f, signal, report));
     if (!live) return;
   }
   const configDir = path.dirname(f.configPath ?? f.dir);
@@ -100,7 +109,8 @@ async function send(f: ModelFolder, api: ApiSpec, picked: Map<string, string>, w
   const { dir, cleanup } = samplesDir(configDir, s.samplesFolder, api, picked);
   const port = live.running.hostPort ?? 0;
   try {
-    const r = await withCancellableProgress(t(`ModelArts: ${api.method} ${api.url}`, `ModelArts：${api.method} ${api.url}`), (signal) => testApi(api, { port, configDir: dir, signal }));
+    const title = t(`ModelArts: ${api.method} ${api.url}`, `ModelArts：${api.method} ${api.url}`);
+    const r = await withCancellableProgress(title, (signal) => testApi(api, { port, configDir: dir, signal }));
     wf.log.info(`${api.method} ${api.url}: ${r.ok ? 'ok' : r.code} ${r.message}`);
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${api.method} ${api.url.replace(/\//g, '∕')} #${++answerSeq}.md` });
     answers.set(uri.toString(), answerDocument(r, picked));

@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { t } from '../i18n';
 
-export function ruleTitles(docsDir: string): { code: string; title: string }[] {
-  let names: string[] = [];
+function ruleTitles(docsDir: string): { code: string; title: string }[] {
+  let names: string[];
   try { names = fs.readdirSync(docsDir).filter((n) => /^MA\d{3}\.md$/.test(n)).sort(); } catch { return []; }
   return names.map((n) => {
     const head = fs.readFileSync(path.join(docsDir, n), 'utf8').split('\n').find((l) => l.startsWith('#')) ?? '';
@@ -14,11 +14,13 @@ export function ruleTitles(docsDir: string): { code: string; title: string }[] {
   });
 }
 
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
+
 function codeAtCursor(): string | undefined {
   const ed = vscode.window.activeTextEditor;
   if (!ed) return undefined;
-  const d = vscode.languages.getDiagnostics(ed.document.uri).find((x) => x.range.contains(ed.selection.active) && /^MA\d{3}$/.test(String(typeof x.code === 'object' ? x.code.value : x.code)));
-  return d ? String(typeof d.code === 'object' ? d.code.value : d.code) : undefined;
+  const d = vscode.languages.getDiagnostics(ed.document.uri).find((x) => x.range.contains(ed.selection.active) && /^MA\d{3}$/.test(codeOf(x)));
+  return d ? codeOf(d) : undefined;
 }
 
 export function ruleDocCommand(context: vscode.ExtensionContext): vscode.Disposable {

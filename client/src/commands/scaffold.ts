@@ -10,13 +10,22 @@ export function scaffoldCommand(context: vscode.ExtensionContext, created: () =>
   return vscode.commands.registerCommand('modelarts.newProject', async (arg?: unknown) => {
     const kind = (await vscode.window.showQuickPick(
       [
-        { label: t('Online service', '在线服务'), description: t('real-time inference over HTTP on port 8080', '通过 8080 端口 HTTP 实时推理'), service: 'online' as ServiceKind },
-        { label: t('Batch service', '批量服务'), description: t('started by /bin/sh /home/run.sh; python, JRE and zip installed', '由 /bin/sh /home/run.sh 启动；安装 python、JRE 和 zip'), service: 'batch' as ServiceKind },
+        {
+          label: t('Online service', '在线服务'),
+          description: t('real-time inference over HTTP on port 8080', '通过 8080 端口 HTTP 实时推理'),
+          service: 'online' as ServiceKind,
+        },
+        {
+          label: t('Batch service', '批量服务'),
+          description: t('started by /bin/sh /home/run.sh; python, JRE and zip installed', '由 /bin/sh /home/run.sh 启动；安装 python、JRE 和 zip'),
+          service: 'batch' as ServiceKind,
+        },
       ],
       { placeHolder: t('What kind of ModelArts service?', '哪种 ModelArts 服务？') },
     ))?.service;
     if (!kind) return;
-    let parent = arg instanceof vscode.Uri && arg.scheme === 'file' && fs.existsSync(arg.fsPath) && fs.statSync(arg.fsPath).isDirectory() ? arg.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const isFolder = arg instanceof vscode.Uri && arg.scheme === 'file' && fs.existsSync(arg.fsPath) && fs.statSync(arg.fsPath).isDirectory();
+    let parent = isFolder ? (arg as vscode.Uri).fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     if (!parent) {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: t('Create here', '在此创建') });
       parent = picked?.[0]?.fsPath;
@@ -36,7 +45,10 @@ export function scaffoldCommand(context: vscode.ExtensionContext, created: () =>
     created();
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, 'config.json')));
     const test = t('Build and Test', '构建并测试');
-    const pick = await vscode.window.showInformationMessage(t(`Created ${name}: config.json, Dockerfile and server.py. Edit them, then Build and Test.`, `已创建 ${name}：config.json、Dockerfile 和 server.py。编辑后即可构建并测试。`), test);
+    const pick = await vscode.window.showInformationMessage(t(
+      `Created ${name}: config.json, Dockerfile and server.py. Edit them, then Build and Test.`,
+      `已创建 ${name}：config.json、Dockerfile 和 server.py。编辑后即可构建并测试。`,
+    ), test);
     if (pick === test) await vscode.commands.executeCommand('modelarts.buildAndTest', vscode.Uri.file(dir));
   });
 }

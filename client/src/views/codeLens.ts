@@ -13,7 +13,11 @@ export function codeLenses(folders: ModelFolders): vscode.Disposable {
       return lensTargets(doc.getText()).map((l) => {
         const range = new vscode.Range(doc.positionAt(l.offset), doc.positionAt(l.offset));
         return l.kind === 'api'
-          ? new vscode.CodeLens(range, { title: `$(send) ${t('Send test request', '发送测试请求')} (${l.method} ${l.url})`, command: 'modelarts.sendTestRequest', arguments: [doc.uri, l.index] })
+          ? new vscode.CodeLens(range, {
+            title: `$(send) ${t('Send test request', '发送测试请求')} (${l.method} ${l.url})`,
+            command: 'modelarts.sendTestRequest',
+            arguments: [doc.uri, l.index],
+          })
           : new vscode.CodeLens(range, { title: `$(pulse) ${t('Probe', '探测')} ${l.url}`, command: 'modelarts.probeHealth', arguments: [doc.uri] });
       });
     },

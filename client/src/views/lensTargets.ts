@@ -18,7 +18,8 @@ export function lensTargets(text: string): LensTarget[] {
   if (apis?.type === 'array') {
     (apis.children ?? []).forEach((api, index) => {
       if (api.type !== 'object') return;
-      out.push({ kind: 'api', index, method: str(prop(api, 'method'), 'post').toUpperCase(), url: str(prop(api, 'url'), '/'), offset: api.offset, length: api.length });
+      const method = str(prop(api, 'method'), 'post').toUpperCase();
+      out.push({ kind: 'api', index, method, url: str(prop(api, 'url'), '/'), offset: api.offset, length: api.length });
     });
   }
   const health = prop(root, 'health');

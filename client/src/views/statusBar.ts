@@ -17,7 +17,12 @@ export function statusBar(wf: Workflow): vscode.Disposable {
       item.tooltip = t('ModelArts: no container running. Click for actions.', 'ModelArts：没有运行中的容器。点击查看操作。');
     } else {
       const name = path.basename(current.folder.dir);
-      const state = { starting: t('starting', '启动中'), healthy: t('healthy', '健康'), unhealthy: t('unhealthy', '不健康'), exited: t('exited', '已退出') }[current.state];
+      const state = {
+        starting: t('starting', '启动中'),
+        healthy: t('healthy', '健康'),
+        unhealthy: t('unhealthy', '不健康'),
+        exited: t('exited', '已退出'),
+      }[current.state];
       item.text = `${ICON[current.state]} ModelArts: ${name} ${current.url}`;
       item.tooltip = new vscode.MarkdownString(`**${name}** — ${state}\n\n${current.url}\n\n${t('Image', '镜像')}: \`${current.image}\``);
     }
@@ -25,12 +30,13 @@ export function statusBar(wf: Workflow): vscode.Disposable {
   };
   const actions = vscode.commands.registerCommand('modelarts.statusActions', async () => {
     const live = [...wf.live.values()].pop();
+    const onLive = (command: string) => () => vscode.commands.executeCommand(command, vscode.Uri.file(live!.folder.dir));
     const items: (vscode.QuickPickItem & { run: () => unknown })[] = live
       ? [
           { label: `$(link-external) ${t('Open', '打开')} ${live.url}`, run: () => vscode.env.openExternal(vscode.Uri.parse(live.url)) },
-          { label: `$(pulse) ${t('Probe Health', '探测健康检查')}`, run: () => vscode.commands.executeCommand('modelarts.probeHealth', vscode.Uri.file(live.folder.dir)) },
-          { label: `$(send) ${t('Send Test Request', '发送测试请求')}`, run: () => vscode.commands.executeCommand('modelarts.sendTestRequest', vscode.Uri.file(live.folder.dir)) },
-          { label: `$(debug-stop) ${t('Stop Container', '停止容器')}`, run: () => vscode.commands.executeCommand('modelarts.stopContainer', vscode.Uri.file(live.folder.dir)) },
+          { label: `$(pulse) ${t('Probe Health', '探测健康检查')}`, run: onLive('modelarts.probeHealth') },
+          { label: `$(send) ${t('Send Test Request', '发送测试请求')}`, run: onLive('modelarts.sendTestRequest') },
+          { label: `$(debug-stop) ${t('Stop Container', '停止容器')}`, run: onLive('modelarts.stopContainer') },
         ]
       : [
           { label: `$(beaker) ${t('Build and Test', '构建并测试')}`, run: () => vscode.commands.executeCommand('modelarts.buildAndTest') },

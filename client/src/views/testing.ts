@@ -83,7 +83,11 @@ export class ConformanceTests implements vscode.Disposable {
     await vscode.commands.executeCommand('workbench.view.testing.focus');
     const cts = new vscode.CancellationTokenSource();
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: t(`ModelArts: Build and Test ${path.basename(f.dir)}`, `ModelArts：构建并测试 ${path.basename(f.dir)}`), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: t(`ModelArts: Build and Test ${path.basename(f.dir)}`, `ModelArts：构建并测试 ${path.basename(f.dir)}`),
+        cancellable: true,
+      },
       async (progress, token) => {
         token.onCancellationRequested(() => cts.cancel());
         await this.run(new vscode.TestRunRequest([item], undefined, this.profile), cts.token, (m) => progress.report({ message: m }));
@@ -118,7 +122,9 @@ export class ConformanceTests implements vscode.Disposable {
 
   private *iter(): Iterable<vscode.TestItem> { const out: vscode.TestItem[] = []; this.ctrl.items.forEach((i) => out.push(i)); yield* out; }
 
-  private async runOne(f: ModelFolder, root: vscode.TestItem, which: Set<string> | 'all', run: vscode.TestRun, token: vscode.CancellationToken, report?: (m: string) => void): Promise<void> {
+  private async runOne(
+    f: ModelFolder, root: vscode.TestItem, which: Set<string> | 'all', run: vscode.TestRun, token: vscode.CancellationToken, report?: (m: string) => void,
+  ): Promise<void> {
     const asked = (id: string) => which === 'all' || which.has(id);
     const summary: RunSummary = { folder: f.dir, done: false, results: [] };
     this.lastRun = summary;
@@ -126,18 +132,23 @@ export class ConformanceTests implements vscode.Disposable {
     root.children.forEach((c) => asked(c.id) && run.enqueued(c));
     const engine = await this.wf.connect(f);
     if (!engine) {
-      run.errored(root, new vscode.TestMessage(t('No Docker engine answers: start one or set "modelarts.dockerHost".', '没有可用的 Docker 引擎：请启动一个，或设置 "modelarts.dockerHost"。')));
+      run.errored(root, new vscode.TestMessage(t(
+        'No Docker engine answers: start one or set "modelarts.dockerHost".',
+        '没有可用的 Docker 引擎：请启动一个，或设置 "modelarts.dockerHost"。',
+      )));
       summary.done = true;
       return;
     }
     const s = workflowSettings(vscode.Uri.file(f.dir));
-    const rules = vscode.workspace.getConfiguration('modelarts', vscode.Uri.file(f.dir)).get<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>('rules') ?? {};
+    const rules = vscode.workspace.getConfiguration('modelarts', vscode.Uri.file(f.dir))
+      .get<Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>>('rules') ?? {};
     const ac = new AbortController();
     const sub = token.onCancellationRequested(() => ac.abort());
     const name = path.basename(f.dir);
     let rep: Report | undefined;
     try {
-      const running = runConformance(f.dir, { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine }, {
+      const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine };
+      const running = runConformance(f.dir, options, {
         signal: ac.signal,
         onProgress: (c) => {
           const item = root.children.get(c.id);
@@ -182,7 +193,10 @@ export class ConformanceTests implements vscode.Disposable {
       summary.results.push(toSummary(r));
       if (!asked(r.id)) continue;
       // The Test Explorer API has no "passed with a warning": say it in the run's output, next to the item.
-      if (r.warning) run.appendOutput(`⚠ ${r.label}: ${r.warning}\r\n`, r.location ? new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range)) : undefined, item);
+      if (r.warning) {
+        const at = r.location ? new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range)) : undefined;
+        run.appendOutput(`⚠ ${r.label}: ${r.warning}\r\n`, at, item);
+      }
       if (r.state === 'passed') run.passed(item, r.durationMs);
       else if (r.state === 'skipped') run.skipped(item);
       else run.failed(item, this.message(r), r.durationMs);
@@ -191,7 +205,8 @@ export class ConformanceTests implements vscode.Disposable {
     // MA4xx findings also go to the Problems panel until the next run of this folder.
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const f of rep.findings) {
-      const d = new vscode.Diagnostic(toRange(f.range), `${f.code}: ${lang() === 'zh-cn' ? f.message.zh : f.message.en}`, { error: 0, warning: 1, info: 2, hint: 3 }[f.severity] as vscode.DiagnosticSeverity);
+      const severity = { error: 0, warning: 1, info: 2, hint: 3 }[f.severity] as vscode.DiagnosticSeverity;
+      const d = new vscode.Diagnostic(toRange(f.range), `${f.code}: ${lang() === 'zh-cn' ? f.message.zh : f.message.en}`, severity);
       d.source = 'modelarts-test';
       d.code = f.code;
       byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);

@@ -46,7 +46,7 @@ function objectFindings(ctx: ProjectContext, doc: ConfigDoc): RawFinding[] {
   return isBroken(doc) ? trustedFindings(doc, rest, trustOf) : rest;
 }
 
-export function checkConfig(ctx: ProjectContext): RawFinding[] {
+function checkConfig(ctx: ProjectContext): RawFinding[] {
   const doc = ctx.config;
   if (!doc) return [];
   if (doc.unreadable) return each(ctx, 'unreadable', 'unreadable', (r) => r.unreadable!(doc));

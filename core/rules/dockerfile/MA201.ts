@@ -8,7 +8,7 @@ import { expandVars } from '../../analysis/shell';
 import { isLoopback } from '../../analysis/servers';
 import type { Loc } from '../../analysis/entry';
 import { kwOf, argsOf } from '../../analysis/image';
-import { facts, find, fix, insertAfter, insertLine, where, type Facts } from './facts';
+import { facts, find, fix, insertAfter, insertLine, where, type Facts } from '../../analysis/dockerfile/facts';
 
 const messages = {
   missingServed: (at: string) => L(

@@ -1,8 +1,19 @@
 // MA202: The server binds to 127.0.0.1 / localhost. Page: docs/rules/MA202.md
 import { L } from '../../i18n';
 import { defineRule } from '../rule';
-// Moving: the check still lives in network.ts until it moves here.
-import { ma202 } from './network';
+import { isLoopback, type Listen } from '../../analysis/servers';
+import { facts } from '../../analysis/dockerfile/facts';
+import { listenFinding } from '../../analysis/dockerfile/listen';
+
+const messages = {
+  loopback: (server: string, host: string, byDefault: boolean, at: string) => L(
+    `${server} listens on ${host}${byDefault ? ` (${server}'s default)` : ''} at ${at}: `
+      + 'nothing outside the container can reach it. Bind to 0.0.0.0.',
+    `${server} 监听在 ${host}${byDefault ? `（${server} 的默认值）` : ''}（${at}）：容器外无法访问。请绑定 0.0.0.0。`),
+  bindFix: L('Bind to 0.0.0.0', '改为绑定 0.0.0.0'),
+  flagsFix: (flags: string) => L(`Add ${flags}`, `添加 ${flags}`),
+  startedHere: L('The server is started here', '服务在此处启动'),
+};
 
 export default defineRule({
   meta: {
@@ -11,6 +22,12 @@ export default defineRule({
     severity: 'error',
     title: L('The server binds to 127.0.0.1 / localhost', '服务绑定在 127.0.0.1 / localhost 上'),
   },
-  messages: {},
-  check: ma202,
+  messages,
+  check(ctx) {
+    const f = facts(ctx);
+    if (!f) return [];
+    const texts = { fix: messages.bindFix, flagsFix: messages.flagsFix, startedHere: messages.startedHere };
+    const message = (l: Listen) => (at: string) => messages.loopback(l.server, l.host!, !l.hostLoc, at);
+    return f.listens.filter((l) => isLoopback(l.host)).map((l) => listenFinding(ctx, f, l, 'host', 'MA202', message(l), texts));
+  },
 });

@@ -1,7 +1,7 @@
 // The Dockerfile family's runner: the rule files (registry.ts) with a Dockerfile and a check, in code order.
 import type { ProjectContext } from '../context';
 import { RULE_MODULES } from '../registry';
-import { fatallyBroken } from './unusable';
+import { fatallyBroken } from '../../analysis/dockerfile/facts';
 import { withSuppressFix } from '../suppression';
 import { coded, type CodedRule } from '../isolate';
 

@@ -1,6 +1,6 @@
 // The project family's runner: the cross-file rule files (registry.ts), in code order.
 import { RULE_MODULES } from '../registry';
-import { fatallyBroken } from '../dockerfile/unusable';
+import { fatallyBroken } from '../../analysis/dockerfile/facts';
 import { withSuppressFix } from '../suppression';
 import { coded, type CodedRule } from '../isolate';
 

@@ -16,7 +16,7 @@ function isData(d: unknown): d is DiagnosticData {
 }
 
 /** Builds the edit; `documentChanges` (versioned, so a stale fix is refused by the client) when the client can. */
-export function toWorkspaceEdit(fix: FixData, documentChanges: boolean): WorkspaceEdit {
+function toWorkspaceEdit(fix: FixData, documentChanges: boolean): WorkspaceEdit {
   const byUri = new Map<string, { version: number | null; edits: TextEdit[] }>();
   // (`stamp` stays on the server side: a client only knows versions.)
   for (const e of fix.edits) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
@@ -14,7 +14,10 @@ export function freePort() {
 }
 
 export class CodeServer {
-  /** @param {{bin: string, root: string, settingsFile: string, extraEnv?: Record<string,string>}} o */
+  /**
+   * @param {{bin: string, root: string, settingsFile: string, keybindings?: {key: string, command: string}[],
+   *   extraEnv?: Record<string,string>}} o
+   */
   constructor(o) {
     this.bin = o.bin;
     this.root = o.root;
@@ -27,6 +30,7 @@ export class CodeServer {
     for (const d of Object.values(this.dirs)) fs.mkdirSync(d, { recursive: true });
     fs.mkdirSync(path.join(this.dirs.userData, 'User'), { recursive: true });
     fs.copyFileSync(o.settingsFile, path.join(this.dirs.userData, 'User', 'settings.json'));
+    if (o.keybindings) fs.writeFileSync(path.join(this.dirs.userData, 'User', 'keybindings.json'), JSON.stringify(o.keybindings, null, 2));
     this.logFile = path.join(o.root, 'code-server.log');
     this.env = {
       ...process.env,
@@ -71,7 +75,8 @@ export class CodeServer {
     ], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true /* own process group: kill(-pid) */ });
     this.proc.stdout.pipe(log);
     this.proc.stderr.pipe(log);
-    const exited = new Promise((_, reject) => this.proc.once('exit', (c) => reject(new Error(`code-server exited (${c}) before it served; see ${this.logFile}`))));
+    const exited = new Promise((_, reject) => this.proc.once('exit',
+      (c) => reject(new Error(`code-server exited (${c}) before it served; see ${this.logFile}`))));
     const up = (async () => {
       for (;;) {
         try { if ((await fetch(`http://127.0.0.1:${this.port}/healthz`)).ok) return; } catch { /* not listening yet */ }

@@ -2,7 +2,7 @@
 // ones in node_modules are only transitive dependencies of vsce.
 import fs from 'node:fs';
 
-export function vsixEntries(file) {
+function vsixEntries(file) {
   const buf = fs.readFileSync(file);
   // End of central directory: signature 0x06054b50 within the last 64 KiB (+22 bytes) of the file.
   let eocd = -1;

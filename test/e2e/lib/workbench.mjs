@@ -14,6 +14,12 @@ const BROWSER_ARGS = [
   '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--no-pings',
 ];
 
+/**
+ * The test-only report command (client/src/e2eReport.ts) is registered only when the suite sets
+ * MODELARTS_E2E_REPORT and has no palette entry: the suite binds it to this key in the user's keybindings.json.
+ */
+export const REPORT_KEY = { binding: 'ctrl+alt+shift+f9', press: 'Control+Alt+Shift+F9', command: 'modelarts.e2eReport' };
+
 export class Workbench {
   static async open(url, { executablePath, shotsDir, timeout }) {
     const browser = await chromium.launch({ executablePath, headless: true, args: BROWSER_ARGS });
@@ -25,7 +31,8 @@ export class Workbench {
       const u = new URL(r.url());
       // Webview resources (markdown preview) use *.vscode-resource.vscode-cdn.net URLs that VS Code's service
       // worker answers inside the browser; they never reach the network (and DNS is blocked anyway).
-      if (/^(https?|wss?):$/.test(u.protocol) && !['127.0.0.1', 'localhost'].includes(u.hostname) && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net')) wb.externalRequests.push(r.url());
+      const loopback = ['127.0.0.1', 'localhost'].includes(u.hostname);
+      if (/^(https?|wss?):$/.test(u.protocol) && !loopback && !u.hostname.endsWith('.vscode-resource.vscode-cdn.net')) wb.externalRequests.push(r.url());
     });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor();
@@ -65,8 +72,8 @@ export class Workbench {
     }
   }
 
-  /** Runs a command from the palette by its full title ("ModelArts: Build and Test"). */
-  async runCommand(title) {
+  /** Takes the keyboard back for the workbench: out of a webview and the test peek, any open widget closed. */
+  async takeKeyboard() {
     await this.leaveWebview();
     // The test-failure peek renders its output in a terminal that keeps the keyboard: move focus out first.
     if (await this.page.locator('.peekview-widget').first().isVisible().catch(() => false)) {
@@ -74,6 +81,17 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
     }
     await this.page.keyboard.press('Escape');
+  }
+
+  /** Presses a key chord bound to a command (Playwright's names: "Control+Alt+Shift+F9"). */
+  async pressKey(chord) {
+    await this.takeKeyboard();
+    await this.page.keyboard.press(chord);
+  }
+
+  /** Runs a command from the palette by its full title ("ModelArts: Build and Test"). */
+  async runCommand(title) {
+    await this.takeKeyboard();
     await this.page.keyboard.press('F1');
     await this.quickInput(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
@@ -98,7 +116,8 @@ export class Workbench {
     const dir = path.dirname(relPath);
     // The row whose description is exactly the folder: "online" must not pick "model-online/config.json".
     const rows = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name });
-    const row = dir === '.' ? rows : rows.filter({ has: this.page.locator('.label-description', { hasText: new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+    const row = dir === '.' ? rows : rows.filter({ has: this.page.locator('.label-description',
+      { hasText: new RegExp(`^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
     await row.first().waitFor();
     await row.first().click();
     await this.page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).waitFor();
@@ -161,7 +180,8 @@ export class Workbench {
     return this.page.locator('.test-explorer .monaco-list-row').evaluateAll((rows) => rows.map((r) => {
       const icon = r.querySelector('.codicon[class*="codicon-testing-"]');
       const state = icon ? (/codicon-testing-(\w+)-icon/.exec(icon.className)?.[1] ?? '') : '';
-      return { label: r.querySelector('.label, .monaco-icon-label')?.textContent?.trim() ?? r.textContent?.trim() ?? '', state, level: Number(r.getAttribute('aria-level') ?? 0), expanded: r.getAttribute('aria-expanded') };
+      return { label: r.querySelector('.label, .monaco-icon-label')?.textContent?.trim() ?? r.textContent?.trim() ?? '', state,
+        level: Number(r.getAttribute('aria-level') ?? 0), expanded: r.getAttribute('aria-expanded') };
     }));
   }
 }

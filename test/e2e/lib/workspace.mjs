@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** config.json faults with their codes: a typo'd key with a quick fix, a misspelled content type, a relative url. */
-export const BROKEN_CONFIG = `{
+const BROKEN_CONFIG = `{
   "model_algorithm": "image_classification",
   "model_type": "Image",
   "apis": [
@@ -22,7 +22,7 @@ export const BROKEN_CONFIG = `{
 export const BROKEN_CODES = ['MA104', 'MA115', 'MA111'];
 
 /** A Python server bound to loopback on 5000: the Dockerfile's MA202/MA203 are fixed in this file. */
-export const LOOPBACK_SERVER = `import json
+const LOOPBACK_SERVER = `import json
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 
@@ -64,7 +64,9 @@ export function makeWorkspace(repo, dir) {
   for (const f of ['Dockerfile', 'server.py']) fs.copyFileSync(path.join(online, f), path.join(dir, 'scratch', f));
   // A file a person picks for a multipart field: a 1x1 PNG.
   const sampleImage = path.join(dir, 'scratch', 'seven.png');
-  fs.writeFileSync(sampleImage, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082', 'hex'));
+  const png = '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef' +
+    '0000000049454e44ae426082';
+  fs.writeFileSync(sampleImage, Buffer.from(png, 'hex'));
   // Two copies: one whose app.py the user edits without saving first, one whose app.py is never opened.
   const pyfix = {};
   for (const name of ['pyfix-open', 'pyfix-closed']) {
@@ -72,8 +74,10 @@ export function makeWorkspace(repo, dir) {
     fs.mkdirSync(d);
     fs.writeFileSync(path.join(d, 'Dockerfile'), LOOPBACK_DOCKERFILE);
     fs.writeFileSync(path.join(d, 'app.py'), LOOPBACK_SERVER);
-    fs.writeFileSync(path.join(d, 'config.json'), BROKEN_CONFIG.replace('"procotol"', '"protocol"').replace('applicaton', 'application').replace('"url": "health"', '"url": "/health"'));
+    fs.writeFileSync(path.join(d, 'config.json'),
+      BROKEN_CONFIG.replace('"procotol"', '"protocol"').replace('applicaton', 'application').replace('"url": "health"', '"url": "/health"'));
     pyfix[name] = d;
   }
-  return { sampleImage, online, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing, scratch: path.join(dir, 'scratch') };
+  return { sampleImage, online, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing,
+    scratch: path.join(dir, 'scratch') };
 }

@@ -6,7 +6,7 @@
 import type { Heredoc, Instruction } from 'dockerfile-ast';
 import type { ImageModel } from '../../analysis/image';
 
-export interface ShellText {
+interface ShellText {
   text: string;
   /** Pairs (text index, file offset): text[t..] comes from file[f..] until the next pair. */
   segs: number[];

@@ -2,14 +2,13 @@
 // per check, plus helpers that turn file offsets into findings and fixes.
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix, Localized, RawFinding, Range, Related } from '../../types';
-import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../rules/context';
 import { textModel, type TextModel } from '../../parse/text';
-import { imageModel, type ImageModel } from '../../analysis/image';
-import { buildContext, type BuildContext } from '../../analysis/context';
-import { startup, type Loc, type Startup } from '../../analysis/entry';
-import { listensOf, type Listen } from '../../analysis/servers';
-import { serviceKind, type ServiceDecision } from '../../analysis/service';
+import { imageModel, type ImageModel } from '../image';
+import { buildContext, type BuildContext } from '../context';
+import { startup, type Loc, type Startup } from '../entry';
+import { listensOf, type Listen } from '../servers';
+import { serviceKind, type ServiceDecision } from '../service';
 
 export interface Facts {
   m: ImageModel;
@@ -22,12 +21,18 @@ export interface Facts {
 
 const cache = new WeakMap<ProjectContext, Facts | null>();
 
+/** True when the file is so broken that MA200 alone is reported (unreadable, or no FROM). */
+export function fatallyBroken(ctx: ProjectContext): boolean {
+  const d = ctx.dockerfile;
+  return !!d && (!!d.unreadable || d.ast.getFROMs().length === 0);
+}
+
 /** undefined when there is no usable Dockerfile (no file, unreadable, or no FROM: MA200 says so). */
 export function facts(ctx: ProjectContext): Facts | undefined {
   if (cache.has(ctx)) return cache.get(ctx) ?? undefined;
   let f: Facts | null = null;
   const d = ctx.dockerfile;
-  if (d && !d.unreadable && d.ast.getFROMs().length > 0) {
+  if (d && !fatallyBroken(ctx)) {
     const m = imageModel(d);
     const bc = buildContext(ctx.folder.dir, ctx.files, d.file);
     const start = startup(m, bc);
@@ -53,7 +58,6 @@ export function rangeOfLoc(ctx: ProjectContext, loc: Loc): Range {
   return tm.rangeOf(loc.start, loc.end - loc.start);
 }
 
-export const instrRange = (ins: Instruction): Range => ins.getRange();
 export const keywordRange = (ins: Instruction): Range => ins.getInstructionRange();
 export const argsRange = (ins: Instruction): Range => {
   const rs = ins.getArgumentsRanges();
@@ -66,7 +70,14 @@ export function find(ctx: ProjectContext, code: string, range: Range, message: L
 
 export const fix = (title: Localized, edits: Fix['edits'], isPreferred = false): Fix => ({ title, edits, isPreferred });
 
-export const related = (ctx: ProjectContext, loc: Loc, en: string, zh: string): Related => ({ file: loc.file, range: rangeOfLoc(ctx, loc), message: L(en, zh) });
+/**
+ * Range on the Dockerfile for a location that may be in another file: then the start command's arguments, with the
+ * location as related information (`message` says what happens there).
+ */
+export function anchor(ctx: ProjectContext, f: Facts, loc: Loc, message: Localized): { range: Range; related?: Related[] } {
+  if (loc.file === f.file) return { range: rangeOfLoc(ctx, loc) };
+  return { range: argsRange(f.start.anchor!), related: [{ file: loc.file, range: rangeOfLoc(ctx, loc), message }] };
+}
 
 /**
  * Inserts a new line before the instruction at `line`, above the comment lines directly over it: those are its
@@ -74,12 +85,10 @@ export const related = (ctx: ProjectContext, loc: Loc, en: string, zh: string): 
  */
 export function insertLine(ctx: ProjectContext, line: number, text: string): Fix['edits'][number] {
   const lines = ctx.dockerfile!.text.split('\n');
-  while (line > 0 && /^\s*#/.test(lines[line - 1]) && !ctx.dockerfile!.ast.getDirectives().some((d) => d.getRange().start.line === line - 1)) line--;
+  const directive = (l: number) => ctx.dockerfile!.ast.getDirectives().some((d) => d.getRange().start.line === l);
+  while (line > 0 && /^\s*#/.test(lines[line - 1]) && !directive(line - 1)) line--;
   return { file: ctx.dockerfile!.file, range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text + '\n' };
 }
-
-/** Line after the last line of an instruction. */
-export const lineAfter = (ins: Instruction): number => ins.getRange().end.line + 1;
 
 /** Where a location is, for messages: `run.sh:3` or `Dockerfile:12`. */
 export function where(ctx: ProjectContext, loc: Loc): string {
