@@ -3,7 +3,7 @@
 // then on an object the hand-written checks and the schema pass together, so one problem gives one finding.
 import type { RawFinding } from '../../types';
 import type { ConfigDoc } from '../../parse/config';
-import type { Rule, ProjectContext } from '../context';
+import type { Rule, ProjectContext } from '../../context';
 import type { RuleModule } from '../rule';
 import { RULE_MODULES } from '../registry';
 import { coded, isolated } from '../isolate';
