@@ -44,7 +44,7 @@ export default tseslint.config(
   {
     // pending: being rewritten in Step 7 (rule files, conformance steps). Temporary: the lead removes this block
     // after merging those rewrites, and what it hides must then pass.
-    files: ['core/rules/**', 'engine/**', 'client/src/views/reportModel.ts', 'client/src/workflow.ts'],
+    files: ['engine/**', 'client/src/views/reportModel.ts', 'client/src/workflow.ts'],
     rules: {
       '@stylistic/max-len': 'off',
       'max-lines-per-function': 'off',

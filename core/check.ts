@@ -6,7 +6,7 @@ import { diskFiles } from './files';
 import { findModelFolders, type ModelFolder } from './folders';
 import { parseConfig, type ConfigDoc } from './parse/config';
 import { parseDockerfile, type DockerfileDoc } from './parse/dockerfile';
-import type { ProjectContext, Rule } from './rules/context';
+import type { ProjectContext, Rule } from './context';
 import { configRules } from './rules/config';
 import { dockerfileRules } from './rules/dockerfile';
 import { projectRules } from './rules/project';

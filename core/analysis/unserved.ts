@@ -1,7 +1,7 @@
 // A config.json url that no route of the image's code serves (MA301, MA302): judged only when the route analysis
 // reads the code with confidence. The rules word the finding; this says what the code serves instead.
 import type { Localized, Related } from '../types';
-import type { ProjectContext } from '../rules/context';
+import type { ProjectContext } from '../context';
 import { routesIn, serves, pathMatches, type Route } from './routes';
 import { facts, rangeOfLoc, argsRange, type Facts } from './dockerfile/facts';
 

@@ -4,7 +4,7 @@ import type { Profile, Severity, SeveritySetting } from '../types';
 import { RULE_MODULES } from './registry';
 import type { RuleMeta } from './rule';
 
-export type { Family, RuleMeta } from './rule';
+export type { RuleMeta } from './rule';
 
 export const RULES: readonly RuleMeta[] = RULE_MODULES.map((m) => m.meta);
 

@@ -1,6 +1,6 @@
 // One rule, one try/catch: a rule that throws loses only its own findings, and the warning names its code.
 import type { RawFinding } from '../types';
-import type { ProjectContext, Rule } from './context';
+import type { ProjectContext, Rule } from '../context';
 
 /** A rule that knows the code it reports (for the warning when it throws). */
 export type CodedRule = Rule & { readonly ruleCode?: string };
@@ -30,7 +30,7 @@ export function onRuleError(listener: RuleErrorListener): () => void {
 }
 
 /** Reports a rule's exception on the process warning channel (stderr in the CLI and the server). */
-export function reportRuleError(code: string, dir: string, e: unknown): void {
+function reportRuleError(code: string, dir: string, e: unknown): void {
   for (const l of listeners) l(code, dir, e);
   process.emitWarning(`rule ${code} failed on ${dir}: ${(e as Error)?.stack ?? String(e)}`, 'ModelArtsRuleError');
 }

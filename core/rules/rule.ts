@@ -2,9 +2,9 @@
 // place), and its check. The registry (registry.ts) lists every rule file; the catalogue, the README's rule table
 // and the rule index are derived from the metas.
 import type { Localized, Profile, RawFinding, Severity } from '../types';
-import type { ProjectContext } from './context';
+import type { ProjectContext } from '../context';
 
-export type Family = 'config' | 'dockerfile' | 'project' | 'image';
+type Family = 'config' | 'dockerfile' | 'project' | 'image';
 
 export interface RuleMeta {
   code: string;
@@ -17,7 +17,7 @@ export interface RuleMeta {
 }
 
 /** A message is a fixed text or a function of what the rule found; both languages live side by side. */
-export type Message = Localized | ((...args: never[]) => Localized);
+type Message = Localized | ((...args: never[]) => Localized);
 export type Messages = Record<string, Message>;
 
 export interface RuleModule<M extends Messages = Messages> {

@@ -5,7 +5,7 @@
 // The `modelarts.rules` setting ('off') is applied by check.ts before this.
 import type { RawFinding } from '../types';
 import { L } from '../i18n';
-import type { ProjectContext } from './context';
+import type { ProjectContext } from '../context';
 import type { DockerfileDoc } from '../parse/dockerfile';
 
 interface Index { file: Set<string>; byLine: Map<number, Set<string>>; lines: string[]; instrStart: (line: number) => number }

@@ -51,3 +51,14 @@ export const goodImage = (): Record<string, unknown> => ({
   apis: [{ url: '/predict', method: 'post', request: { 'Content-type': 'application/json' }, response: { 'Content-type': 'application/json' } }],
   health: { url: '/health', protocol: 'http', initial_delay_seconds: '12', timeout_seconds: 30 },
 });
+
+type Obj = Record<string, unknown>;
+/** The small Image config with some fields replaced, as text. */
+export const img = (patch: Obj = {}): string => json({ ...goodImage(), ...patch });
+/** A TensorFlow (built-in engine) config with some fields added, as text. */
+export const tf = (patch: Obj = {}): string =>
+  json({ model_algorithm: 'image_classification', model_type: 'TensorFlow', apis: [{ url: '/', method: 'post' }], ...patch });
+/** The Image config with one api (url "/", POST) and the given fields in it. */
+export const withApi = (api: Obj, extra: Obj = {}): string => img({ apis: [{ url: '/', method: 'post', ...api }], ...extra });
+/** A model folder holding only this config.json (for test/helpers/ruleTester.ts). */
+export const configOnly = (text: string): Record<string, string> => ({ 'config.json': text });

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import type { CheckOptions, Finding, Severity } from '../../core/types';
 import { check, applyFix, ours, type Checked } from '../fixtures/dockerfile/harness';
 
+export { check, applyFix, type Checked };
+
 type Files = Record<string, string>;
 
 export interface ValidCase {
@@ -13,6 +15,8 @@ export interface ValidCase {
   opts?: Partial<CheckOptions>;
   /** The folder has no MA2xx/MA3xx finding at all (valid), or only this code's (invalid). */
   alone?: boolean;
+  /** The folder's config.json findings (MA1xx), by code, in the order reported: exactly these. */
+  exact?: string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -27,11 +31,38 @@ export interface InvalidCase extends ValidCase {
   fixed?: boolean | 'clean';
   /** Anything to assert on the files once every finding of the code is fixed. */
   whenFixed?: (files: Files) => void;
+  /**
+   * The code is reported once; its first fix applied leaves no finding of the code and valid JSON (no MA100); a
+   * function gets the folder after the fix.
+   */
+  firstFix?: true | ((after: Checked) => void);
   /** Anything else to assert on the findings of the code. */
   then?: (found: Finding[], all: Checked) => void;
 }
 
 const of = (c: Checked, code: string) => c.findings.filter((f) => f.code === code);
+
+/** The config.json codes (MA1xx) of a checked folder, in the order reported. */
+export const configCodes = (c: Checked): string[] => c.findings.filter((f) => /^MA1\d\d$/.test(f.code)).map((f) => f.code);
+
+/** The text a finding's range covers in its file. */
+export function rangeText(c: Checked, f: Finding): string {
+  const file = Object.keys(c.files).find((k) => f.file.endsWith('/' + k));
+  const lines = (file !== undefined ? c.files[file] : '').split('\n');
+  const { start, end } = f.range;
+  if (start.line === end.line) return lines[start.line].slice(start.character, end.character);
+  return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
+}
+
+function assertFirstFix(code: string, c: InvalidCase, all: Checked, found: Finding[]): void {
+  assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(configCodes(all))}`);
+  assert.ok(found[0].fixes?.length, `${code} has a fix`);
+  const after = check(applyFix(all.files, found[0].fixes![0]), c.opts);
+  const text = after.files['config.json'];
+  assert.ok(!configCodes(after).includes(code), `${code} gone after the fix:\n${text}\n${JSON.stringify(after.findings.map((x) => x.message.en))}`);
+  assert.ok(!configCodes(after).includes('MA100'), `fix keeps valid JSON:\n${text}`);
+  if (typeof c.firstFix === 'function') c.firstFix(after);
+}
 
 /**
  * Applies the preferred fix (never "suppress") of the code's first finding until none is left.
@@ -62,12 +93,14 @@ function assertInvalid(code: string, c: InvalidCase): void {
     assert.ok(f.message.zh.trim() && f.message.zh !== f.message.en, `a Chinese message: ${f.message.zh}`);
   }
   if (c.line !== undefined) assert.equal(found[0].range.start.line, c.line);
+  if (c.exact) assert.deepEqual(configCodes(all), c.exact, seen);
   if (c.fixed || c.whenFixed) {
     const fixedFiles = fixAll(c.files, code, c.opts);
     const after = check(fixedFiles, c.opts);
     if (c.fixed) assert.deepEqual(c.fixed === 'clean' ? ours(after) : of(after, code), [], `${code} fixed: ${fixedFiles.Dockerfile}`);
     c.whenFixed?.(fixedFiles);
   }
+  if (c.firstFix) assertFirstFix(code, c, all, found);
   c.then?.(found, all);
 }
 
@@ -78,6 +111,7 @@ export function ruleTester(code: string, cases: { valid: ValidCase[]; invalid: I
       const all = check(c.files, c.opts);
       assert.deepEqual(of(all, code).map((f) => f.message.en), [], `${code} not reported`);
       if (c.alone) assert.deepEqual(ours(all), [], 'no Dockerfile or project finding at all');
+      if (c.exact) assert.deepEqual(configCodes(all), c.exact, JSON.stringify(all.findings.map((f) => f.message.en)));
     });
   }
   for (const c of cases.invalid) test(`${code} invalid: ${c.name}`, () => assertInvalid(code, c));

@@ -1,5 +1,5 @@
 // What batch services need from the image: the canonical batch command, and the components a build installs.
-import type { ProjectContext } from '../../rules/context';
+import type { ProjectContext } from '../../context';
 import { parseShell } from '../shell';
 import { componentOf, type Component } from '../base';
 import { kwOf, rawContentOf, type ImageModel } from '../image';

@@ -2,7 +2,7 @@
 // per check, plus helpers that turn file offsets into findings and fixes.
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix, Localized, RawFinding, Range, Related } from '../../types';
-import type { ProjectContext } from '../../rules/context';
+import type { ProjectContext } from '../../context';
 import { textModel, type TextModel } from '../../parse/text';
 import { imageModel, type ImageModel } from '../image';
 import { buildContext, type BuildContext } from '../context';

@@ -1,7 +1,7 @@
 // Findings on a server's host or port (MA202, MA203) and their fixes: rewrite the literal that spells the value, or
 // add the flags that set it when the server runs on its default. The rule gives the texts.
 import type { Fix, Localized, RawFinding } from '../../types';
-import type { ProjectContext } from '../../rules/context';
+import type { ProjectContext } from '../../context';
 import type { Listen } from '../servers';
 import type { Loc } from '../entry';
 import { anchor, find, fix, rangeOfLoc, where, type Facts } from './facts';

@@ -1,32 +1,63 @@
-// The config.json rules (MA100..MA119). One entry runs the syntax pass, the hand-written rules and the schema
-// pass together, so one problem gives one finding.
+// The config.json rules (MA100..MA119): the family's runner. It takes the rule files (registry.ts) through the passes
+// of a config rule (core/analysis/config/rule.ts) in a fixed order: unreadable, syntax, a root that is no object,
+// then on an object the hand-written checks and the schema pass together, so one problem gives one finding.
 import type { RawFinding } from '../../types';
-import type { Rule, ProjectContext } from '../context';
-import { syntaxFindings, unreadableFinding, isBroken } from './syntax';
-import { semanticFindings } from './semantic';
-import { schemaFindings } from './schemaFindings';
-import { nonObjectRootFinding } from './root';
-import { trustedFindings } from './trust';
+import type { ConfigDoc } from '../../parse/config';
+import type { Rule, ProjectContext } from '../../context';
+import type { RuleModule } from '../rule';
+import { RULE_MODULES } from '../registry';
 import { coded, isolated } from '../isolate';
+import type { ConfigRule } from '../../analysis/config/rule';
+import { schemaFindings, schemaReaders, type SchemaReaders } from '../../analysis/config/schemaPass';
+import { isBroken, trustedFindings, type TrustOf } from '../../analysis/config/trust';
 
-export function checkConfig(ctx: ProjectContext): RawFinding[] {
-  const doc = ctx.config;
-  if (!doc) return [];
-  if (doc.unreadable) return [unreadableFinding(doc)];
-  // Each pass runs in its own try/catch (one pass's bug hides neither the others nor the folder's other rules).
-  const out = isolated('MA100 (syntax)', ctx, () => syntaxFindings(doc));
-  if (!doc.root) return out;
-  if (doc.root.type !== 'object') {
-    // Broken and not an object: what it was meant to be is a guess; the syntax findings say enough.
-    if (!isBroken(doc)) out.push(nonObjectRootFinding(doc, doc.root));
-    return out;
+interface Family { rules: readonly ConfigRule[]; readers: SchemaReaders; trustOf: TrustOf }
+
+const isConfigRule = (m: RuleModule): m is ConfigRule => m.meta.family === 'config';
+
+let family: Family | undefined;
+/** Built on first use: the registry imports this family's files, which must be loaded by then. */
+function configFamily(): Family {
+  if (!family) {
+    const rules = RULE_MODULES.filter(isConfigRule);
+    const trust = new Map(rules.map((r) => [r.meta.code, r.trust]));
+    family = { rules, readers: schemaReaders(rules), trustOf: (code) => trust.get(code) };
   }
+  return family;
+}
+
+type Hook = 'unreadable' | 'syntax' | 'notObject' | 'semantic';
+
+/** One pass over the rules that take part in it, each rule in its own try/catch (a bug hides only its findings). */
+function each(ctx: ProjectContext, label: string, hook: Hook, run: (r: ConfigRule) => RawFinding[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const r of configFamily().rules) if (r[hook]) out.push(...isolated(`${r.meta.code} (${label})`, ctx, () => run(r)));
+  return out;
+}
+
+/** The hand-written checks, then the schema pass, which skips what they claimed. */
+function objectFindings(ctx: ProjectContext, doc: ConfigDoc): RawFinding[] {
+  const { readers, trustOf } = configFamily();
   const claimed = new Set<string>();
   const rest = [
-    ...isolated('MA104-MA118 (config semantics)', ctx, () => semanticFindings(doc, claimed)),
-    ...isolated('MA101-MA119 (config schema)', ctx, () => schemaFindings(doc, claimed, ctx.opts.profile)),
+    ...each(ctx, 'config semantics', 'semantic', (r) => r.semantic!(doc, claimed)),
+    ...isolated('MA101-MA119 (config schema)', ctx, () => schemaFindings(doc, claimed, ctx.opts.profile, readers)),
   ];
-  return out.concat(isBroken(doc) ? trustedFindings(doc, rest) : rest);
+  return isBroken(doc) ? trustedFindings(doc, rest, trustOf) : rest;
+}
+
+function checkConfig(ctx: ProjectContext): RawFinding[] {
+  const doc = ctx.config;
+  if (!doc) return [];
+  if (doc.unreadable) return each(ctx, 'unreadable', 'unreadable', (r) => r.unreadable!(doc));
+  const out = each(ctx, 'syntax', 'syntax', (r) => r.syntax!(doc));
+  const root = doc.root;
+  if (!root) return out;
+  if (root.type !== 'object') {
+    // Broken and not an object: what it was meant to be is a guess; the syntax findings say enough.
+    return isBroken(doc) ? out : out.concat(each(ctx, 'root', 'notObject', (r) => r.notObject!(doc, root)));
+  }
+  return out.concat(objectFindings(ctx, doc));
 }
 
 /** The config rules, in code order. */

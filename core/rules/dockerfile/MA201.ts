@@ -2,7 +2,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import { expandVars } from '../../analysis/shell';
 import { isLoopback } from '../../analysis/servers';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Instruction } from 'dockerfile-ast';
 import type { Fix, RawFinding, Range } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import { parseShell } from '../../analysis/shell';
 import { resolveInImage, mayProvide } from '../../analysis/context';

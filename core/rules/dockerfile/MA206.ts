@@ -1,7 +1,7 @@
 // MA206: Logs do not go to stdout. Page: docs/rules/MA206.md
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import type { Loc, Step } from '../../analysis/entry';
 import { anchor, facts, find, fix, rangeOfLoc, where, type Facts } from '../../analysis/dockerfile/facts';

@@ -1,7 +1,7 @@
 // MA207: No CMD or ENTRYPOINT. Page: docs/rules/MA207.md
 import type { Fix } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import { baseInfo } from '../../analysis/base';
 import { facts, find, fix, insertAfter, type Facts } from '../../analysis/dockerfile/facts';

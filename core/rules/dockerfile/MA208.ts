@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Instruction } from 'dockerfile-ast';
 import type { Localized, RawFinding, Range } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import { parseShell, type SimpleCommand } from '../../analysis/shell';
 import { hasGlob, isUrl, normRel } from '../../analysis/context';

@@ -1,7 +1,7 @@
 // MA209: The main process is sent to the background. Page: docs/rules/MA209.md
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import type { Step } from '../../analysis/entry';
 import { anchor, facts, find, where, type Facts } from '../../analysis/dockerfile/facts';

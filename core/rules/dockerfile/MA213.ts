@@ -4,7 +4,7 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { Localized, RawFinding } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import { kwOf } from '../../analysis/image';
 import { readable, type Dialect, type ShellSyntaxError } from '../../analysis/shsyntax';

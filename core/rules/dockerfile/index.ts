@@ -1,5 +1,5 @@
 // The Dockerfile family's runner: the rule files (registry.ts) with a Dockerfile and a check, in code order.
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { RULE_MODULES } from '../registry';
 import { fatallyBroken } from '../../analysis/dockerfile/facts';
 import { withSuppressFix } from '../suppression';

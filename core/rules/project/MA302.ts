@@ -1,7 +1,7 @@
 // MA302: An apis url is served by no route in the code. Page: docs/rules/MA302.md
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import type { Route } from '../../analysis/routes';
 import { unserved, unservedRelated } from '../../analysis/unserved';

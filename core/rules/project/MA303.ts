@@ -1,7 +1,7 @@
 // MA303: HEALTHCHECK probes another path or port than config.json. Page: docs/rules/MA303.md
 import type { Fix, Localized, RawFinding, Range, Related } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 import { kwOf, contentOf } from '../../analysis/image';
 import { facts, type Facts } from '../../analysis/dockerfile/facts';

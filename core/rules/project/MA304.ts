@@ -1,7 +1,7 @@
 // MA304: A model folder misses its config.json or Dockerfile. Page: docs/rules/MA304.md
 import type { RawFinding, Range } from '../../types';
 import { L } from '../../i18n';
-import type { ProjectContext } from '../context';
+import type { ProjectContext } from '../../context';
 import { defineRule } from '../rule';
 
 const CONFIG_SNIPPET = '{"model_algorithm": "my_model", "model_type": "Image", "apis": [{"protocol": "http", "url": "/", "method": "post", '

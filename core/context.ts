@@ -1,8 +1,8 @@
 // What every rule receives: the model folder with its parsed files, the options and the files around it.
-import type { CheckOptions, FileSource, RawFinding } from '../types';
-import type { ModelFolder } from '../folders';
-import type { ConfigDoc } from '../parse/config';
-import type { DockerfileDoc } from '../parse/dockerfile';
+import type { CheckOptions, FileSource, RawFinding } from './types';
+import type { ModelFolder } from './folders';
+import type { ConfigDoc } from './parse/config';
+import type { DockerfileDoc } from './parse/dockerfile';
 
 export interface ProjectContext {
   folder: ModelFolder;

@@ -59,3 +59,26 @@ export function openingRange(doc: ConfigDoc, objectPath: JSONPath): Range {
   if (parent?.type === 'property' && parent.children?.[0]) return rangeOfNode(doc, parent.children[0]);
   return doc.rangeOf(obj.offset, obj.type === 'object' || obj.type === 'array' ? 1 : obj.length);
 }
+
+/** The value at a jsonc path in a parsed value (undefined where the path leaves it). */
+export function valueAt(v: unknown, path: JSONPath): unknown {
+  let cur = v;
+  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
+  return cur;
+}
+
+export type Obj = Record<string, unknown>;
+/** A JSON object (not an array, not null). */
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Each request and response object of config.json's apis, in order, with its api's index. */
+export function apiMessages(value: unknown): { msg: Obj; i: number; part: 'request' | 'response' }[] {
+  const apis = isObj(value) ? value.apis : undefined;
+  const out: { msg: Obj; i: number; part: 'request' | 'response' }[] = [];
+  if (!Array.isArray(apis)) return out;
+  apis.forEach((api, i) => {
+    if (!isObj(api)) return;
+    for (const part of ['request', 'response'] as const) if (isObj(api[part])) out.push({ msg: api[part], i, part });
+  });
+  return out;
+}
