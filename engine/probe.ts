@@ -3,6 +3,7 @@
 import type Docker from 'dockerode';
 import { httpExchange, isAnswer, type HttpAnswer, type HttpFailure } from './http';
 import type { Profile } from '../core/types';
+import { watchListeners, type ListenCause, type Listener, type ListenWatch } from './listeners';
 
 export interface HealthSpec {
   url: string;
@@ -40,7 +41,8 @@ export const modelArtsBudgetS = (h: HealthSpec): number => h.initialDelayS + h.p
 export type ProbeOutcome =
   | { kind: 'healthy'; afterMs: number; answer: HttpAnswer; attempts: number }
   | { kind: 'exited'; afterMs: number; exitCode: number }
-  | { kind: 'no-port'; afterMs: number; last?: HttpFailure }
+  /** `listening`: what the container listens on instead, when that ended the wait early. */
+  | { kind: 'no-port'; afterMs: number; last?: HttpFailure; listening?: ListenCause }
   | { kind: 'bad-health'; afterMs: number; last: HttpAnswer | HttpFailure; servedAfterMs?: number }
   | { kind: 'cancelled'; afterMs: number };
 
@@ -65,6 +67,8 @@ interface ProbeOptions {
   deadlineMs: number;
   pollMs?: number;
   signal?: AbortSignal;
+  /** What the container listens on (undefined: unreadable): a wrong port or bind then ends the wait in seconds. */
+  listeners?: () => Promise<Listener[] | undefined>;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -78,6 +82,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+const failure = (r: HttpAnswer | HttpFailure | undefined): HttpFailure | undefined => (r && !isAnswer(r) ? r : undefined);
+
 export async function probeHealth(container: Docker.Container, o: ProbeOptions): Promise<ProbeOutcome> {
   const exited: { code?: number } = {};
   // container.wait() resolves when the main process ends: that is MA403, whatever the probe sees. The wait
@@ -87,14 +93,16 @@ export async function probeHealth(container: Docker.Container, o: ProbeOptions):
     .wait({ abortSignal: waitAbort.signal } as object)
     .then((r: { StatusCode?: number }) => (exited.code = r.StatusCode ?? -1))
     .catch(() => undefined);
+  const watch = o.listeners ? watchListeners(o.listeners) : undefined;
   try {
-    return await pollHealth(o, exited);
+    return await pollHealth(o, exited, watch);
   } finally {
+    watch?.stop();
     waitAbort.abort();
   }
 }
 
-async function pollHealth(o: ProbeOptions, exited: { code?: number }): Promise<ProbeOutcome> {
+async function pollHealth(o: ProbeOptions, exited: { code?: number }, watch?: ListenWatch): Promise<ProbeOutcome> {
   const pollMs = o.pollMs ?? 150;
   const since = () => Date.now() - o.startedAt;
   let last: HttpAnswer | HttpFailure | undefined;
@@ -104,6 +112,7 @@ async function pollHealth(o: ProbeOptions, exited: { code?: number }): Promise<P
     if (exited.code !== undefined) return { kind: 'exited', afterMs: since(), exitCode: exited.code };
     const remaining = o.deadlineMs - since();
     if (remaining <= 0) break;
+    if (servedAfterMs === undefined && watch?.verdict) return { kind: 'no-port', afterMs: since(), last: failure(last), listening: watch.verdict };
     attempts++;
     const timeoutMs = Math.max(200, Math.min(o.health.timeoutS * 1000, remaining));
     const r = await httpExchange({ port: o.port, path: o.health.url, timeoutMs, maxBody: 64 * 1024, signal: o.signal });
@@ -115,12 +124,14 @@ async function pollHealth(o: ProbeOptions, exited: { code?: number }): Promise<P
       // docker-proxy only holds a connection open when something in the container accepted it.
       servedAfterMs ??= since();
     }
+    // Something answers: what else it listens on no longer matters.
+    if (servedAfterMs !== undefined) watch?.stop();
     await sleep(pollMs, o.signal);
   }
   if (o.signal?.aborted) return { kind: 'cancelled', afterMs: since() };
   // One last look: the process may have died while the final attempt was pending.
   await sleep(50);
   if (exited.code !== undefined) return { kind: 'exited', afterMs: since(), exitCode: exited.code };
-  if (servedAfterMs === undefined) return { kind: 'no-port', afterMs: since(), last: last && !isAnswer(last) ? last : undefined };
+  if (servedAfterMs === undefined) return { kind: 'no-port', afterMs: since(), last: failure(last) };
   return { kind: 'bad-health', afterMs: since(), last: last!, servedAfterMs };
 }

@@ -1,12 +1,13 @@
 // start: run the container with 8080 published on 127.0.0.1 and wait for it the way ModelArts does (config.json
-// `health`): it exits first (MA403), nothing answers on 8080 (MA404), or it serves. The probe's outcome is what the
-// health, api and logs steps build on.
+// `health`): it exits first (MA403), nothing answers on 8080 (MA404: as soon as it is seen listening elsewhere),
+// or it serves. The probe's outcome is what the health, api and logs steps build on.
 import { L } from '../../core/i18n';
 import { formatSeconds } from '../../core/units';
 import MA403 from '../../core/rules/image/MA403';
-import MA404 from '../../core/rules/image/MA404';
 import { createAndStart, tapLogs, StartError, type Running } from '../container';
 import { probeHealth, type ProbeOutcome } from '../probe';
+import { readListeners } from '../listeners';
+import { noAnswer } from './noAnswer';
 import { CancelledError } from '../report';
 import type { RunContext, Step, StepResult } from './step';
 
@@ -21,6 +22,7 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
   const o = ctx.options;
   const outcome = await probeHealth(run.container, {
     port: run.hostPort!, health: ctx.health, profile: ctx.profile, startedAt: run.startedAt, deadlineMs: ctx.deadlineMs, pollMs: o.pollMs, signal: ctx.signal,
+    listeners: () => readListeners(ctx.engine, run.container),
   });
   if (outcome.kind === 'cancelled') throw new CancelledError();
   ctx.outcome = outcome;
@@ -38,10 +40,7 @@ async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome): Prom
     ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail));
     return { durationMs, status: 'fail', code: 'MA403', message: MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs).en, details: tail };
   }
-  if (outcome.kind === 'no-port') {
-    ctx.issue('MA404', { dockerfile: 'CMD' }, MA404.messages.noAnswer(ctx.deadlineMs, outcome.last?.message));
-    return { durationMs, status: 'fail', code: 'MA404', message: MA404.messages.noAnswerCheck(ctx.deadlineMs).en, details: ctx.lastLines() };
-  }
+  if (outcome.kind === 'no-port') return noAnswer(ctx, outcome, durationMs);
   return { durationMs, status: 'pass', message: `answering on 8080 after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort})` };
 }
 

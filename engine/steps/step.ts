@@ -1,6 +1,6 @@
 // What a conformance step is, and what it sees of the run: a small module {id, title, run} over a shared context.
 // The runner (engine/conformance.ts) calls the steps in order and owns cancellation, timing, cleanup and the report.
-import type { Localized, Profile, ServiceKind } from '../../core/types';
+import type { Localized, Profile, Related, ServiceKind } from '../../core/types';
 import type { Engine } from '../connect';
 import type { Anchors, Where } from '../findings';
 import type { ImageFacts } from '../inspect';
@@ -60,8 +60,8 @@ export interface RunContext {
   outcome?: ProbeOutcome;
   /** Something in the container answered (healthy or not). */
   served?: boolean;
-  /** Records an MA4xx finding (unless `rules` turns the code off). */
-  issue(code: string, where: Where, message: Localized): void;
+  /** Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it. */
+  issue(code: string, where: Where, message: Localized, related?: Related[]): void;
   /** A check whose finding is only a warning (by default or by the rules setting) warns; an error fails the run. */
   verdictOf(code: string): 'warn' | 'fail';
   /** The container's last log lines. */

@@ -1,7 +1,66 @@
 // MA404: Nothing answers on port 8080 — on the real engine.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { runConformance } from '../../engine/conformance';
+import MA404 from '../../core/rules/image/MA404';
+import { engineOrSkip, FIXTURES, FAST } from '../engine/engine-helpers';
 import { docExamples, fixtureCases, noContainersAfter } from '../helpers/imageRule';
 
-fixtureCases('MA404', [{ dir: 'ma404-wrong-port', opts: { startTimeoutMs: 4000 }, check: 'start' }]);
+fixtureCases('MA404', [
+  { dir: 'ma404-wrong-port', opts: { startTimeoutMs: 4000 }, check: 'start' },
+  { dir: 'ma404-port-5001', check: 'start' },
+  { dir: 'ma404-loopback', check: 'start' },
+  { dir: 'ma404-no-cat', opts: { startTimeoutMs: 4000 }, check: 'start' },
+]);
+
+/** A start timeout far longer than the answer should take: the run must end on what the container listens on. */
+const LONG = 60_000;
+
+async function startOf(t: { skip(m: string): void; diagnostic(m: string): void }, dir: string, startTimeoutMs: number) {
+  const engine = await engineOrSkip();
+  if (!engine) return void t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, dir), { ...FAST, startTimeoutMs, engine });
+  const check = r.checks.find((c) => c.id === 'start')!;
+  const finding = r.findings.find((f) => f.code === 'MA404');
+  assert.ok(finding, JSON.stringify(r.checks, null, 1));
+  t.diagnostic(`${dir}: MA404 after ${check.durationMs} ms (start timeout ${startTimeoutMs} ms)`);
+  return { check, finding };
+}
+
+test('a server on 0.0.0.0:5001: MA404 names the address in seconds and links the line MA203 found', async (t) => {
+  const r = await startOf(t, 'ma404-port-5001', LONG);
+  if (!r) return;
+  assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
+  assert.match(r.check.message, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
+  assert.match(r.finding.message.en, /the server listens on 0\.0\.0\.0:5001, not 8080/);
+  assert.match(r.finding.message.zh, /服务监听在 0\.0\.0\.0:5001，而不是 8080/);
+  // The static check's MA203 pointed at server.py's HTTPServer line (line 16): the finding says so and links it.
+  assert.match(r.finding.message.en, /The static check already found the cause: MA203 \(server\.py:16\)\./);
+  assert.match(r.finding.message.zh, /静态检查已发现原因：MA203 \(server\.py:16\)。/);
+  assert.deepEqual(r.finding.related?.map((x) => [path.basename(x.file), x.range.start.line, x.message.en]), [
+    ['server.py', 15, 'MA203 found the cause here'],
+  ]);
+});
+
+test('a server on 127.0.0.1:8080: MA404 says it is unreachable from outside, in seconds', async (t) => {
+  const r = await startOf(t, 'ma404-loopback', LONG);
+  if (!r) return;
+  assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
+  assert.equal(r.check.message, 'listens on 127.0.0.1:8080 only — unreachable from outside the container');
+  assert.match(r.finding.message.en, /listens on 127\.0\.0\.1:8080 only — unreachable from outside the container/);
+  assert.match(r.finding.message.zh, /只监听在 127\.0\.0\.1:8080，容器外无法访问/);
+  // No static finding names the cause (busybox httpd's flags are not read): nothing linked.
+  assert.equal(r.finding.related, undefined);
+});
+
+test('no cat in the image: what it listens on cannot be read, the run waits out its start timeout as before', async (t) => {
+  const r = await startOf(t, 'ma404-no-cat', 5000);
+  if (!r) return;
+  assert.ok(r.check.durationMs >= 4500, `${r.check.durationMs} ms`);
+  assert.equal(r.check.message, MA404.messages.noAnswerCheck(5000).en);
+  assert.match(r.finding.message.en, /^Nothing answered on port 8080 within 5\.0 s \(/);
+});
 
 docExamples('MA404');
 

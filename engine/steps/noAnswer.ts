@@ -1,0 +1,60 @@
+// MA404 as the start step reports it: what the container listens on instead (when its /proc/net could be read),
+// and the static findings that already named the cause (MA202 bind address, MA203 port), linked as related lines.
+import * as path from 'node:path';
+import { checkModelFolder } from '../../core/check';
+import { L } from '../../core/i18n';
+import type { Finding, Localized, Related } from '../../core/types';
+import MA404 from '../../core/rules/image/MA404';
+import { formatListeners, isLoopbackHost, type ListenCause } from '../listeners';
+import type { ProbeOutcome } from '../probe';
+import type { RunContext, StepResult } from './step';
+
+type NoPort = Extract<ProbeOutcome, { kind: 'no-port' }>;
+
+/** A loopback bind is MA202's, another port MA203's; when nothing was read, either. */
+function causeCodes(c?: ListenCause): string[] {
+  if (!c) return ['MA202', 'MA203'];
+  if (c.kind === 'loopback') return ['MA202'];
+  return c.listeners.some((l) => isLoopbackHost(l.host)) ? ['MA202', 'MA203'] : ['MA203'];
+}
+
+/** The folder's static findings of those codes (core's check, with the run's profile and rules). */
+function staticCauses(ctx: RunContext, cause?: ListenCause): Finding[] {
+  const codes = causeCodes(cause);
+  try {
+    const opts = { profile: ctx.profile, rules: ctx.options.rules ?? {}, configFiles: [], serviceKind: ctx.options.serviceKind };
+    return checkModelFolder(ctx.folder, opts).filter((f) => codes.includes(f.code));
+  } catch {
+    return [];
+  }
+}
+
+/** The finding's and the check's texts: the observed cause, else the deadline. */
+function texts(ctx: RunContext, o: NoPort): { message: Localized; check: string } {
+  const c = o.listening;
+  const m = MA404.messages;
+  if (!c) return { message: m.noAnswer(ctx.deadlineMs, o.last?.message), check: m.noAnswerCheck(ctx.deadlineMs).en };
+  const addrs = formatListeners(c.listeners);
+  if (c.kind === 'loopback') return { message: m.loopbackOnly(addrs, o.afterMs), check: m.loopbackOnlyCheck(addrs).en };
+  return { message: m.otherPort(addrs, o.afterMs), check: m.otherPortCheck(addrs).en };
+}
+
+/** The line a static finding names: the code that sets the value (its first related location), else its own. */
+function causeLine(f: Finding): Related {
+  const at = f.related?.[0] ?? f;
+  return { file: at.file, range: at.range, message: MA404.messages.staticHere(f.code) };
+}
+
+export function noAnswer(ctx: RunContext, o: NoPort, durationMs: number): StepResult {
+  const t = texts(ctx, o);
+  const found = staticCauses(ctx, o.listening);
+  const related = found.map(causeLine);
+  if (found.length) {
+    const where = related.map((r, i) => `${found[i].code} (${path.relative(ctx.folder.dir, r.file)}:${r.range.start.line + 1})`).join(', ');
+    const extra = MA404.messages.staticCause(where);
+    t.message = L(t.message.en + extra.en, t.message.zh + extra.zh);
+    t.check += extra.en;
+  }
+  ctx.issue('MA404', { dockerfile: 'CMD' }, t.message, related);
+  return { durationMs, status: 'fail', code: 'MA404', message: t.check, details: ctx.lastLines() };
+}
