@@ -12,4 +12,3 @@ export function toLang(locale: string | undefined): Lang {
 }
 
 /** A text not translated yet: the same words in both languages (say so where it is used). */
-export const untranslated = (text: string): Localized => ({ en: text, zh: text });

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export type ServiceKind = 'online' | 'batch';
+import type { ServiceKind } from '../../core/types';
 
 interface Snippet { prefix: string | string[]; body: string | string[]; description?: string }
 

@@ -1,7 +1,7 @@
 // The settings the Docker workflow reads. modelarts.dockerHost is machine-scoped: only the user's own (global)
 // value counts, so an opened folder can never point the extension at another engine.
 import * as vscode from 'vscode';
-import type { Profile } from '../../core/types';
+import type { Profile, ServiceKind } from '../../core/types';
 import { DEFAULT_STOP_TIMEOUT_S } from '../../engine/report';
 
 export interface WorkflowSettings {
@@ -12,6 +12,8 @@ export interface WorkflowSettings {
   stopTimeoutS: number;
   samplesFolder: string;
   profile: Profile;
+  /** `modelarts.serviceKind` (undefined: detect from the Dockerfile). */
+  serviceKind?: ServiceKind;
 }
 
 export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
@@ -29,5 +31,8 @@ export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
     stopTimeoutS: Number.isFinite(stop) && stop > 0 ? stop : DEFAULT_STOP_TIMEOUT_S,
     samplesFolder: (c.get<string>('requestSamplesFolder') ?? 'requests').trim() || 'requests',
     profile: c.get<string>('profile') === 'current' ? 'current' : 'seed-2021',
+    serviceKind: kindOf(c.get<string>('serviceKind')),
   };
 }
+
+const kindOf = (v: string | undefined): ServiceKind | undefined => (v === 'online' || v === 'batch' ? v : undefined);

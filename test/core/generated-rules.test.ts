@@ -24,7 +24,7 @@ test('docs/rules/README.md is the generated rule index', () => {
   assert.match(ruleIndex(), /\| \[MA116\]\(MA116\.md\) .* \| info \(warning under current\) \| 信息（current 下为警告） \|/);
 });
 
-test('each code has exactly one rule file, named by it, in its family folder, and a page', () => {
+test('each code has exactly one rule file, named by it, in its family folder, its own test file and a page', () => {
   const codes = RULE_MODULES.map((m) => m.meta.code);
   assert.equal(new Set(codes).size, codes.length, 'codes are unique');
   assert.deepEqual(codes, [...codes].sort(), 'the registry is in code order');
@@ -33,6 +33,9 @@ test('each code has exactly one rule file, named by it, in its family folder, an
     assert.ok(fs.existsSync(file), file);
     assert.match(fs.readFileSync(file, 'utf8'), new RegExp(`code: '${m.meta.code}'`), `${file} declares its own code`);
     assert.ok(fs.existsSync(path.join(ROOT, m.meta.doc)), m.meta.doc);
+    const spec = path.join(ROOT, 'test', 'rules', `${m.meta.code}.test.ts`);
+    assert.ok(fs.existsSync(spec), `${m.meta.code} has its own test file`);
+    assert.match(fs.readFileSync(spec, 'utf8'), new RegExp(m.meta.code), `${spec} is about ${m.meta.code}`);
   }
   const files = fs.readdirSync(path.join(ROOT, 'core', 'rules'), { recursive: true }).map(String).filter((f) => /MA\d{3}\.ts$/.test(f));
   assert.deepEqual(files.map((f) => path.basename(f, '.ts')).sort(), codes, 'no rule file outside the registry');

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { t } from '../i18n';
-import { scaffoldFiles, type ServiceKind } from '../scaffoldFiles';
+import type { ServiceKind } from '../../../core/types';
+import { scaffoldFiles } from '../scaffoldFiles';
 
 export function scaffoldCommand(context: vscode.ExtensionContext, created: () => void): vscode.Disposable {
   return vscode.commands.registerCommand('modelarts.newProject', async (arg?: unknown) => {

@@ -79,7 +79,7 @@ export class ConformanceTests implements vscode.Disposable {
   private plan(f: ModelFolder): PlannedCheck[] {
     let text: string | undefined;
     try { text = fs.readFileSync(f.dockerfilePath!, 'utf8'); } catch { /* gone: the tree updates on the next change */ }
-    return plannedChecks(this.wf.configOf(f), { file: f.dockerfilePath!, text });
+    return plannedChecks(this.wf.configOf(f), { file: f.dockerfilePath!, text }, workflowSettings(vscode.Uri.file(f.dir)).serviceKind);
   }
 
   /** "Build and Test" from a command, a menu or a CodeLens: a run of the folder's root item. */
@@ -153,7 +153,8 @@ export class ConformanceTests implements vscode.Disposable {
     const name = path.basename(f.dir);
     let rep: Report | undefined;
     try {
-      const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine };
+      const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine,
+        serviceKind: s.serviceKind };
       const running = runConformance(f.dir, options, {
         signal: ac.signal,
         onProgress: (c) => {

@@ -1,21 +1,30 @@
 // MA406: An api answers an error or is too slow. Page: docs/rules/MA406.md
 // Reported by the conformance run (engine/infer.ts, engine/steps/api.ts).
-import { L, untranslated as en } from '../../i18n';
+import { L } from '../../i18n';
 import { seconds } from '../../units';
 import { defineRule } from '../rule';
 
-// Not translated yet (en): the Chinese message is the rule's title followed by this English detail, as so far.
+const route = (method: string, url: string, status: number) => (status === 404 || status === 405
+  // 404/405: the server has no such route (or not for this method): the url in config.json and the code disagree.
+  ? L(`: the server has no route for ${method} ${url}; make apis[].url and apis[].method match the code`,
+    `：服务没有 ${method} ${url} 的路由；请让 apis[].url 和 apis[].method 与代码一致`)
+  : L('', ''));
+
 const messages = {
-  noAnswer: (method: string, url: string, limitMs: number) =>
-    en(`${method} ${url}: no answer within ${limitMs / 1000} s (ModelArts.4503 on the platform)`),
+  noAnswer: (method: string, url: string, limitMs: number) => L(
+    `${method} ${url}: no answer within ${limitMs / 1000} s (ModelArts.4503 on the platform)`,
+    `${method} ${url}：${limitMs / 1000} 秒内没有响应（平台上为 ModelArts.4503）`),
   /** `why`: the connection error ("connection reset before an answer"). */
-  failed: (method: string, url: string, why: string) => en(`${method} ${url}: ${why}`),
-  status: (method: string, url: string, status: number) => en(`${method} ${url} answered HTTP ${status}`
-    // 404/405: the server has no such route (or not for this method): the url in config.json and the code disagree.
-    + (status === 404 || status === 405 ? `: the server has no route for ${method} ${url}; make apis[].url and apis[].method match the code` : '')),
-  slow: (method: string, url: string, ms: number, limitMs: number) => en(`${method} ${url} took ${seconds(ms)} s > ${limitMs / 1000} s`),
+  failed: (method: string, url: string, why: string) => L(`${method} ${url}: ${why}`, `${method} ${url}：${why}`),
+  status: (method: string, url: string, status: number) => {
+    const r = route(method, url, status);
+    return L(`${method} ${url} answered HTTP ${status}${r.en}`, `${method} ${url} 返回 HTTP ${status}${r.zh}`);
+  },
+  slow: (method: string, url: string, ms: number, limitMs: number) =>
+    L(`${method} ${url} took ${seconds(ms)} s > ${limitMs / 1000} s`, `${method} ${url} 耗时 ${seconds(ms)} 秒，超过 ${limitMs / 1000} 秒`),
   /** Added when the container ended during the request: its stop, not a slow api. */
-  stoppedDuring: (exitCode: number) => en(` (the container stopped during the request: exit code ${exitCode})`),
+  stoppedDuring: (exitCode: number) =>
+    L(` (the container stopped during the request: exit code ${exitCode})`, `（请求期间容器已停止：退出码 ${exitCode}）`),
 };
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // MA411: A test request body is larger than 12 MB. Page: docs/rules/MA411.md
 // Reported by the conformance run (engine/infer.ts); the request is not sent.
-import { L, untranslated } from '../../i18n';
+import { L } from '../../i18n';
 import { formatBytes } from '../../units';
 import { defineRule } from '../rule';
 
@@ -8,9 +8,9 @@ import { defineRule } from '../rule';
 const mb = (n: number) => formatBytes(n, 'MB');
 
 const messages = {
-  // Not translated yet: the Chinese message is the rule's title followed by this English detail (as so far).
-  tooLarge: (bytes: number, limit: number) =>
-    untranslated(`request body ${mb(bytes)} > ${mb(limit)} (the API gateway rejects it with APIG.0201); not sent`),
+  tooLarge: (bytes: number, limit: number) => L(
+    `request body ${mb(bytes)} > ${mb(limit)} (the API gateway rejects it with APIG.0201); not sent`,
+    `请求体 ${mb(bytes)} 超过 ${mb(limit)}（API 网关以 APIG.0201 拒绝）；未发送`),
 };
 
 export default defineRule({
