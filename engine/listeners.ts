@@ -52,7 +52,7 @@ export function parseProcNetTcp(text: string): Listener[] {
   return out;
 }
 
-export const formatListener = (l: Listener): string => (l.host.includes(':') ? `[${l.host}]:${l.port}` : `${l.host}:${l.port}`);
+const formatListener = (l: Listener): string => (l.host.includes(':') ? `[${l.host}]:${l.port}` : `${l.host}:${l.port}`);
 
 export const isLoopbackHost = (host: string): boolean => host === '::1' || host.startsWith('127.');
 
