@@ -53,7 +53,7 @@ export function noAnswer(ctx: RunContext, o: NoPort, durationMs: number): StepRe
     const where = related.map((r, i) => `${found[i].code} (${path.relative(ctx.folder.dir, r.file)}:${r.range.start.line + 1})`).join(', ');
     const extra = MA404.messages.staticCause(where);
     t.message = L(t.message.en + extra.en, t.message.zh + extra.zh);
-    t.check += extra.en;
+    t.check += MA404.messages.staticCauseCheck(where).en;
   }
   ctx.issue('MA404', { dockerfile: 'CMD' }, t.message, related);
   return { durationMs, status: 'fail', code: 'MA404', message: t.check, details: ctx.lastLines() };

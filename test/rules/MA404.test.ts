@@ -34,7 +34,8 @@ test('a server on 0.0.0.0:5001: MA404 names the address in seconds and links the
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
   assert.match(r.check.message, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
   assert.match(r.finding.message.en, /the server listens on 0\.0\.0\.0:5001, not 8080/);
-  assert.match(r.finding.message.zh, /服务监听在 0\.0\.0\.0:5001，而不是 8080/);
+  assert.match(r.finding.message.zh, /^8080 端口无响应：服务监听在 0\.0\.0\.0:5001，而不是 8080/);
+  assert.match(r.check.message, /; the static check already found it: MA203 \(server\.py:16\)$/);
   // The static check's MA203 pointed at server.py's HTTPServer line (line 16): the finding says so and links it.
   assert.match(r.finding.message.en, /The static check already found the cause: MA203 \(server\.py:16\)\./);
   assert.match(r.finding.message.zh, /静态检查已发现原因：MA203 \(server\.py:16\)。/);
@@ -49,7 +50,7 @@ test('a server on 127.0.0.1:8080: MA404 says it is unreachable from outside, in 
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
   assert.equal(r.check.message, 'listens on 127.0.0.1:8080 only — unreachable from outside the container');
   assert.match(r.finding.message.en, /listens on 127\.0\.0\.1:8080 only — unreachable from outside the container/);
-  assert.match(r.finding.message.zh, /只监听在 127\.0\.0\.1:8080，容器外无法访问/);
+  assert.match(r.finding.message.zh, /^8080 端口无响应：服务只监听在 127\.0\.0\.1:8080，容器外无法访问/);
   // No static finding names the cause (busybox httpd's flags are not read): nothing linked.
   assert.equal(r.finding.related, undefined);
 });

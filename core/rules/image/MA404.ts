@@ -14,16 +14,17 @@ const messages = {
   otherPort: (addrs: string, afterMs: number) => L(
     `Nothing answers on port 8080: the server listens on ${addrs}, not 8080 (seen ${s(afterMs)} after the start). `
       + 'ModelArts sends requests to port 8080. Listen on 0.0.0.0:8080.',
-    `8080 端口无响应：服务监听在 ${addrs}，而不是 8080（启动后 ${s(afterMs)}）。ModelArts 把请求发往 8080 端口。请监听 0.0.0.0:8080。`),
+    `服务监听在 ${addrs}，而不是 8080（启动后 ${s(afterMs)}）。ModelArts 把请求发往 8080 端口。请监听 0.0.0.0:8080。`),
   otherPortCheck: (addrs: string) => L(`listens on ${addrs}, not 8080`, `监听在 ${addrs}，而不是 8080`),
   loopbackOnly: (addrs: string, afterMs: number) => L(
     `Nothing answers on port 8080: the server listens on ${addrs} only — unreachable from outside the container `
       + `(seen ${s(afterMs)} after the start). Bind to 0.0.0.0:8080.`,
-    `8080 端口无响应：服务只监听在 ${addrs}，容器外无法访问（启动后 ${s(afterMs)}）。请绑定 0.0.0.0:8080。`),
+    `服务只监听在 ${addrs}，容器外无法访问（启动后 ${s(afterMs)}）。请绑定 0.0.0.0:8080。`),
   loopbackOnlyCheck: (addrs: string) => L(
     `listens on ${addrs} only — unreachable from outside the container`, `只监听在 ${addrs}，容器外无法访问`),
   /** The static findings that name the cause; `where` "MA203 (server.py:12)", comma-separated. */
   staticCause: (where: string) => L(` The static check already found the cause: ${where}.`, `静态检查已发现原因：${where}。`),
+  staticCauseCheck: (where: string) => L(`; the static check already found it: ${where}`, `；静态检查已发现：${where}`),
   staticHere: (code: string) => L(`${code} found the cause here`, `${code} 在此处发现了原因`),
   /** Run Container's notification; `secs` already formatted ("12.0"). */
   noAnswerNotice: (secs: string) => L(
