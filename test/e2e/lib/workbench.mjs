@@ -162,6 +162,11 @@ export class Workbench {
     await this.page.keyboard.press('Control+.');
     const item = this.page.locator('.action-widget .monaco-list-row', { hasText: text });
     await item.first().waitFor();
+    await this.applyShownQuickFix(text, beforeApply);
+  }
+
+  /** In the quick-fix menu already open (and showing it), applies the entry whose title contains text. */
+  async applyShownQuickFix(text, beforeApply) {
     if (beforeApply) await beforeApply();
     for (let i = 0; i < 20; i++) {
       if (await this.page.locator('.action-widget .monaco-list-row.focused', { hasText: text }).count()) {
