@@ -8,6 +8,7 @@ import { buildImage, defaultTag, type BuildResult } from '../../engine/build';
 import { connectEngine, type Engine } from '../../engine/connect';
 import { createAndStart, removeAll, removeOrphans, stopContainer, tapLogs, type LogTap, type Running } from '../../engine/container';
 import { healthSpec, probeHealth, type ProbeOutcome } from '../../engine/probe';
+import { readListeners } from '../../engine/listeners';
 import { probeProblem } from '../../engine/steps/notice';
 import { formatBytes, formatSeconds, seconds } from '../../core/units';
 import { showEngineError } from './engineError';
@@ -142,10 +143,13 @@ export class Workflow implements vscode.Disposable {
   async probe(live: Live, signal: AbortSignal, report: (m: string) => void, timeoutS?: number): Promise<ProbeOutcome> {
     const s = workflowSettings(vscode.Uri.file(live.folder.dir));
     const health = healthSpec(this.configOf(live.folder));
+    const engine = this.engine;
     report(t(`waiting for ${health.url}…`, `正在等待 ${health.url}…`));
     const out = await probeHealth(live.running.container, {
       port: live.running.hostPort ?? 0, health, profile: s.profile, startedAt: timeoutS ? live.running.startedAt : Date.now(),
       deadlineMs: (timeoutS ?? health.timeoutS + 1) * 1000, signal,
+      // What the container listens on instead, read while waiting: a server on another port is told in seconds.
+      listeners: engine ? () => readListeners(engine, live.running.container) : undefined,
     });
     live.state = out.kind === 'healthy' ? 'healthy' : out.kind === 'exited' ? 'exited' : out.kind === 'cancelled' ? live.state : 'unhealthy';
     this.changed.fire(live);

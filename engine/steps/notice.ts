@@ -6,10 +6,20 @@ import MA403 from '../../core/rules/image/MA403';
 import MA404 from '../../core/rules/image/MA404';
 import MA405 from '../../core/rules/image/MA405';
 import type { ProbeOutcome } from '../probe';
+import { formatListeners } from '../listeners';
 
 export function probeProblem(outcome: ProbeOutcome, healthUrl: string): Localized | undefined {
   if (outcome.kind === 'exited') return MA403.messages.exitedNotice(outcome.exitCode);
-  if (outcome.kind === 'no-port') return MA404.messages.noAnswerNotice(seconds(outcome.afterMs));
+  if (outcome.kind === 'no-port') return noPortNotice(outcome);
   if (outcome.kind === 'bad-health') return MA405.messages.badAnswerNotice(healthUrl);
   return undefined;
+}
+
+/** What the container listens on instead (its /proc/net/tcp), when the probe saw it; else the plain notice. */
+function noPortNotice(outcome: Extract<ProbeOutcome, { kind: 'no-port' }>): Localized {
+  const c = outcome.listening, m = MA404.messages;
+  if (!c) return m.noAnswerNotice(seconds(outcome.afterMs));
+  const addrs = formatListeners(c.listeners);
+  const text = c.kind === 'loopback' ? m.loopbackOnly(addrs, outcome.afterMs) : m.otherPort(addrs, outcome.afterMs);
+  return { en: `MA404: ${text.en}`, zh: `MA404：${text.zh}` };
 }
