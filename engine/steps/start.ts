@@ -2,11 +2,13 @@
 // `health`): it exits first (MA403), nothing answers on 8080 (MA404: as soon as it is seen listening elsewhere),
 // or it serves. The probe's outcome is what the health, api and logs steps build on.
 import { L } from '../../core/i18n';
-import { formatSeconds } from '../../core/units';
+import { formatBytes, formatSeconds } from '../../core/units';
+import type { Localized } from '../../core/types';
 import MA403 from '../../core/rules/image/MA403';
 import { createAndStart, tapLogs, StartError, type Running } from '../container';
 import { probeHealth, type ProbeOutcome } from '../probe';
 import { readListeners } from '../listeners';
+import { exitCause, type ExitCause } from '../exitCause';
 import { noAnswer } from './noAnswer';
 import { CancelledError } from '../report';
 import type { RunContext, Step, StepResult } from './step';
@@ -32,13 +34,23 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
   return outcome;
 }
 
+/** What the engine knows of the exit beyond its code: OOM killed (with the limit), or the signal 128+N names. */
+function causeText(c: ExitCause | undefined, code: number): Localized | undefined {
+  if (c?.oomKilled) return MA403.messages.outOfMemory(c.memoryLimit ? formatBytes(c.memoryLimit) : undefined);
+  if (c?.signal) return MA403.messages.bySignal(c.signal, code - 128);
+  return undefined;
+}
+
 async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome): Promise<StepResult> {
   const durationMs = ctx.timings.serving ?? outcome.afterMs;
   if (outcome.kind === 'exited') {
     await ctx.logs!.drained(1500);
     const tail = ctx.lastLines();
-    ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail));
-    return { durationMs, status: 'fail', code: 'MA403', message: MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs).en, details: tail };
+    const why = causeText(await exitCause(run.container, outcome.exitCode), outcome.exitCode);
+    const msg = MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail);
+    ctx.issue('MA403', { dockerfile: 'CMD' }, why ? L(msg.en + why.en, msg.zh + '。' + why.zh) : msg);
+    const check = MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs).en + (why ? `;${why.en}` : '');
+    return { durationMs, status: 'fail', code: 'MA403', message: check, details: tail };
   }
   if (outcome.kind === 'no-port') return noAnswer(ctx, outcome, durationMs);
   return { durationMs, status: 'pass', message: `answering on 8080 after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort})` };

@@ -16,6 +16,15 @@ const messages = {
   exitedCheck: (code: number, afterMs: number) => L(
     `exited with code ${code} after ${s(afterMs)}, before serving`,
     `在 ${s(afterMs)} 后以退出码 ${code} 退出，未提供服务`),
+  /** Added to `exited` when the exit code stands for a signal: `signal` "SIGKILL", `n` 9. */
+  bySignal: (signal: string, n: number) => L(
+    ` Exit code 128 + ${n}: the main process was ended by ${signal}.`,
+    `退出码 128 + ${n}：主进程被 ${signal} 终止。`),
+  /** Added to `exited` when the kernel's OOM killer ended it; `limit` "512 MB", or undefined when none was set. */
+  outOfMemory: (limit: string | undefined) => L(
+    ' The kernel killed it for lack of memory (OOM killed)'
+      + (limit ? `, under a memory limit of ${limit}.` : '; no memory limit was set, so the host ran out.'),
+    '内核因内存不足将其终止（OOM killed）' + (limit ? `，内存限制为 ${limit}。` : '；未设置内存限制，主机内存已耗尽。')),
   /** Run Container's notification. */
   exitedNotice: (code: number) => L(
     `MA403: the container exited (code ${code}) before it served. Last log lines are in the log.`,
