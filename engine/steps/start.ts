@@ -34,6 +34,19 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
   return outcome;
 }
 
+/**
+ * No host port: a container that ended at once has none (the engine drops the binding when it exits). That is
+ * MA403 with its exit code; a running container without a port is the engine's fault.
+ */
+async function exitedAtOnce(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
+  const info = await run.container.inspect().catch(() => undefined);
+  if (!info || info.State?.Running) throw new Error('the engine published no host port for 8080');
+  const outcome: ProbeOutcome = { kind: 'exited', afterMs: Date.now() - run.startedAt, exitCode: info.State?.ExitCode ?? -1 };
+  ctx.outcome = outcome;
+  ctx.served = false;
+  return outcome;
+}
+
 /** What the engine knows of the exit beyond its code: OOM killed (with the limit), or the signal 128+N names. */
 function causeText(c: ExitCause | undefined, code: number): Localized | undefined {
   if (c?.oomKilled) return MA403.messages.outOfMemory(c.memoryLimit ? formatBytes(c.memoryLimit) : undefined);
@@ -72,7 +85,7 @@ export const startStep: Step = {
     ctx.containers.add(run.id);
     ctx.timings.start = Date.now() - ts;
     ctx.logs = await tapLogs(ctx.engine, run.container, (l, s) => ctx.cb.onLog?.(l, s));
-    if (!run.hostPort) throw new Error('the engine published no host port for 8080');
+    if (!run.hostPort) return judge(ctx, run, await exitedAtOnce(ctx, run));
     return judge(ctx, run, await probe(ctx, run));
   },
 };
