@@ -10,10 +10,12 @@ export const RULES: readonly RuleMeta[] = RULE_MODULES.map((m) => m.meta);
 
 const byCode = new Map(RULES.map((m) => [m.code, m]));
 export const ruleMeta = (code: string): RuleMeta | undefined => byCode.get(code);
+/** A rule's default severity under a profile. */
+export const severityOf = (m: RuleMeta, profile: Profile): Severity => (typeof m.severity === 'function' ? m.severity(profile) : m.severity);
+
 export function defaultSeverity(code: string, profile: Profile): Severity {
   const m = byCode.get(code);
-  if (!m) return 'error';
-  return typeof m.severity === 'function' ? m.severity(profile) : m.severity;
+  return m ? severityOf(m, profile) : 'error';
 }
 
 /**

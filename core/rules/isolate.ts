@@ -1,6 +1,8 @@
 // One rule, one try/catch: a rule that throws loses only its own findings, and the warning names its code.
 import type { RawFinding } from '../types';
 import type { ProjectContext, Rule } from '../context';
+import type { RuleMeta, RuleModule } from './rule';
+import { withSuppressFix } from './suppression';
 
 /** A rule that knows the code it reports (for the warning when it throws). */
 export type CodedRule = Rule & { readonly ruleCode?: string };
@@ -48,4 +50,12 @@ export function isolated(code: string, ctx: ProjectContext, body: () => RawFindi
     reportRuleError(code, ctx.folder.dir, e);
     return [];
   }
+}
+
+/** A family's rule files with a check, in registry order, each tagged with its code; findings get "suppress here". */
+export function familyRules(modules: readonly RuleModule[], family: RuleMeta['family']): CodedRule[] {
+  return modules.filter((r) => r.meta.family === family && r.check).map((r) => {
+    const check = r.check!;
+    return coded(r.meta.code, (ctx) => check(ctx).map((f) => withSuppressFix(f, ctx)));
+  });
 }

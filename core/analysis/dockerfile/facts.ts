@@ -22,7 +22,7 @@ export interface Facts {
 const cache = new WeakMap<ProjectContext, Facts | null>();
 
 /** True when the file is so broken that MA200 alone is reported (unreadable, or no FROM). */
-export function fatallyBroken(ctx: ProjectContext): boolean {
+function fatallyBroken(ctx: ProjectContext): boolean {
   const d = ctx.dockerfile;
   return !!d && (!!d.unreadable || d.ast.getFROMs().length === 0);
 }

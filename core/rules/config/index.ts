@@ -15,29 +15,24 @@ interface Family { rules: readonly ConfigRule[]; readers: SchemaReaders; trustOf
 
 const isConfigRule = (m: RuleModule): m is ConfigRule => m.meta.family === 'config';
 
-let family: Family | undefined;
-/** Built on first use: the registry imports this family's files, which must be loaded by then. */
-function configFamily(): Family {
-  if (!family) {
-    const rules = RULE_MODULES.filter(isConfigRule);
-    const trust = new Map(rules.map((r) => [r.meta.code, r.trust]));
-    family = { rules, readers: schemaReaders(rules), trustOf: (code) => trust.get(code) };
-  }
-  return family;
-}
+const family: Family = (() => {
+  const rules = RULE_MODULES.filter(isConfigRule);
+  const trust = new Map(rules.map((r) => [r.meta.code, r.trust]));
+  return { rules, readers: schemaReaders(rules), trustOf: (code) => trust.get(code) };
+})();
 
 type Hook = 'unreadable' | 'syntax' | 'notObject' | 'semantic';
 
 /** One pass over the rules that take part in it, each rule in its own try/catch (a bug hides only its findings). */
 function each(ctx: ProjectContext, label: string, hook: Hook, run: (r: ConfigRule) => RawFinding[]): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const r of configFamily().rules) if (r[hook]) out.push(...isolated(`${r.meta.code} (${label})`, ctx, () => run(r)));
+  for (const r of family.rules) if (r[hook]) out.push(...isolated(`${r.meta.code} (${label})`, ctx, () => run(r)));
   return out;
 }
 
 /** The hand-written checks, then the schema pass, which skips what they claimed. */
 function objectFindings(ctx: ProjectContext, doc: ConfigDoc): RawFinding[] {
-  const { readers, trustOf } = configFamily();
+  const { readers, trustOf } = family;
   const claimed = new Set<string>();
   const rest = [
     ...each(ctx, 'config semantics', 'semantic', (r) => r.semantic!(doc, claimed)),

@@ -1,19 +1,10 @@
-// The Dockerfile family's runner: the rule files (registry.ts) with a Dockerfile and a check, in code order.
-import type { ProjectContext } from '../../context';
+// The Dockerfile family's runner: the rule files (registry.ts) with a check, in code order.
 import { RULE_MODULES } from '../registry';
-import { fatallyBroken } from '../../analysis/dockerfile/facts';
-import { withSuppressFix } from '../suppression';
-import { coded, type CodedRule } from '../isolate';
+import { familyRules } from '../isolate';
 
 /**
  * One entry per rule: check.ts runs each in its own try/catch, so a rule that throws hides none of the others'
- * findings. MA200 first; every other rule only when the file can be used at all. Each finding carries a
- * "suppress here" fix.
+ * findings. A rule needs a usable Dockerfile through `facts()` (none for a file MA200 reports unusable); each
+ * finding carries a "suppress here" fix.
  */
-export const dockerfileRules: CodedRule[] = RULE_MODULES.filter((r) => r.meta.family === 'dockerfile' && r.check).map((r) => {
-  const { code } = r.meta, check = r.check!;
-  return coded(code, (ctx: ProjectContext) => {
-    if (!ctx.dockerfile || (code !== 'MA200' && fatallyBroken(ctx))) return [];
-    return check(ctx).map((f) => withSuppressFix(f, ctx));
-  });
-});
+export const dockerfileRules = familyRules(RULE_MODULES, 'dockerfile');

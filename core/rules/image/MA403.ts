@@ -1,6 +1,7 @@
 // MA403: The container exited before it served. Page: docs/rules/MA403.md
 // Reported by the conformance run (engine/steps/start.ts) and by Run Container in the editor.
 import { L } from '../../i18n';
+import type { Localized } from '../../types';
 import { formatSeconds as s } from '../../units';
 import { defineRule } from '../rule';
 
@@ -8,14 +9,14 @@ const messages = {
   /** The engine refused to start it (a missing command): for ModelArts an exit before serving. */
   notStarted: (why: string) => L(`The container could not start: ${why}`, `容器无法启动：${why}`),
   notStartedCheck: (why: string) => L(`could not start: ${why}`, `无法启动：${why}`),
-  /** `tail`: the last log lines. */
-  exited: (code: number, afterMs: number, tail: string[]) => L(
-    `The container exited with code ${code} after ${s(afterMs)}, before it served.`
+  /** `tail`: the last log lines; `cause`: what the engine knows of the end (bySignal, outOfMemory), before the tail. */
+  exited: (code: number, afterMs: number, tail: string[], cause?: Localized) => L(
+    `The container exited with code ${code} after ${s(afterMs)}, before it served.` + (cause?.en ?? '')
       + (tail.length ? ' Last log lines:\n' + tail.join('\n') : ' It wrote no log output.'),
-    `容器在 ${s(afterMs)} 后以退出码 ${code} 退出`),
-  exitedCheck: (code: number, afterMs: number) => L(
-    `exited with code ${code} after ${s(afterMs)}, before serving`,
-    `在 ${s(afterMs)} 后以退出码 ${code} 退出，未提供服务`),
+    `容器在 ${s(afterMs)} 后以退出码 ${code} 退出` + (cause ? `。${cause.zh}` : '')),
+  exitedCheck: (code: number, afterMs: number, cause?: Localized) => L(
+    `exited with code ${code} after ${s(afterMs)}, before serving` + (cause ? `;${cause.en}` : ''),
+    `在 ${s(afterMs)} 后以退出码 ${code} 退出，未提供服务` + (cause ? `；${cause.zh}` : '')),
   /** Added to `exited` when the exit code stands for a signal: `signal` "SIGKILL", `n` 9. */
   bySignal: (signal: string, n: number) => L(
     ` Exit code 128 + ${n}: the main process was ended by ${signal}.`,
