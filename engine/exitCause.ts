@@ -19,9 +19,7 @@ export function signalOfExitCode(code: number): string | undefined {
   return code > 128 && code < 128 + 65 ? SIGNALS.get(code - 128) : undefined;
 }
 
-/** Reads the engine's record of an ended container; undefined when it is gone or the engine does not answer. */
-export async function exitCause(container: Docker.Container, exitCode: number): Promise<ExitCause | undefined> {
-  const info = await container.inspect().catch(() => undefined);
-  if (!info) return undefined;
+/** What the engine's record of an ended container (`docker inspect`) says of its end. */
+export function exitCauseOf(info: Docker.ContainerInspectInfo, exitCode: number): ExitCause {
   return { oomKilled: !!info.State?.OOMKilled, memoryLimit: info.HostConfig?.Memory ?? 0, signal: signalOfExitCode(exitCode) };
 }

@@ -8,7 +8,8 @@ import MA403 from '../../core/rules/image/MA403';
 import { createAndStart, tapLogs, StartError, type Running } from '../container';
 import { probeHealth, type ProbeOutcome } from '../probe';
 import { readListeners } from '../listeners';
-import { exitCause, type ExitCause } from '../exitCause';
+import { exitCauseOf, type ExitCause } from '../exitCause';
+import type Docker from 'dockerode';
 import { noAnswer } from './noAnswer';
 import { CancelledError } from '../report';
 import type { RunContext, Step, StepResult } from './step';
@@ -38,13 +39,13 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
  * No host port: a container that ended at once has none (the engine drops the binding when it exits). That is
  * MA403 with its exit code; a running container without a port is the engine's fault.
  */
-async function exitedAtOnce(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
+async function exitedAtOnce(ctx: RunContext, run: Running): Promise<{ outcome: ProbeOutcome; info: Docker.ContainerInspectInfo }> {
   const info = await run.container.inspect().catch(() => undefined);
   if (!info || info.State?.Running) throw new Error('the engine published no host port for 8080');
   const outcome: ProbeOutcome = { kind: 'exited', afterMs: Date.now() - run.startedAt, exitCode: info.State?.ExitCode ?? -1 };
   ctx.outcome = outcome;
   ctx.served = false;
-  return outcome;
+  return { outcome, info };
 }
 
 /** What the engine knows of the exit beyond its code: OOM killed (with the limit), or the signal 128+N names. */
@@ -54,15 +55,16 @@ function causeText(c: ExitCause | undefined, code: number): Localized | undefine
   return undefined;
 }
 
-async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome): Promise<StepResult> {
+/** `info`: the ended container's record when the caller already read it. */
+async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?: Docker.ContainerInspectInfo): Promise<StepResult> {
   const durationMs = ctx.timings.serving ?? outcome.afterMs;
   if (outcome.kind === 'exited') {
     await ctx.logs!.drained(1500);
     const tail = ctx.lastLines();
-    const why = causeText(await exitCause(run.container, outcome.exitCode), outcome.exitCode);
-    const msg = MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail);
-    ctx.issue('MA403', { dockerfile: 'CMD' }, why ? L(msg.en + why.en, msg.zh + '。' + why.zh) : msg);
-    const check = MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs).en + (why ? `;${why.en}` : '');
+    const record = info ?? await run.container.inspect().catch(() => undefined);
+    const why = causeText(record && exitCauseOf(record, outcome.exitCode), outcome.exitCode);
+    ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail, why));
+    const check = MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs, why).en;
     return { durationMs, status: 'fail', code: 'MA403', message: check, details: tail };
   }
   if (outcome.kind === 'no-port') return noAnswer(ctx, outcome, durationMs);
@@ -85,7 +87,10 @@ export const startStep: Step = {
     ctx.containers.add(run.id);
     ctx.timings.start = Date.now() - ts;
     ctx.logs = await tapLogs(ctx.engine, run.container, (l, s) => ctx.cb.onLog?.(l, s));
-    if (!run.hostPort) return judge(ctx, run, await exitedAtOnce(ctx, run));
+    if (!run.hostPort) {
+      const { outcome, info } = await exitedAtOnce(ctx, run);
+      return judge(ctx, run, outcome, info);
+    }
     return judge(ctx, run, await probe(ctx, run));
   },
 };
