@@ -35,8 +35,7 @@ function texts(ctx: RunContext, o: NoPort): { message: Localized; check: string 
   const m = MA404.messages;
   if (!c) return { message: m.noAnswer(ctx.deadlineMs, o.last?.message), check: m.noAnswerCheck(ctx.deadlineMs).en };
   const addrs = formatListeners(c.listeners);
-  if (c.kind === 'loopback') return { message: m.loopbackOnly(addrs, o.afterMs), check: m.loopbackOnlyCheck(addrs).en };
-  return { message: m.otherPort(addrs, o.afterMs), check: m.otherPortCheck(addrs).en };
+  return { message: m.seen(c.kind, addrs, o.afterMs), check: m.seenCheck(c.kind, addrs).en };
 }
 
 /** The line a static finding names: the code that sets the value (its first related location), else its own. */

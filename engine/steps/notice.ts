@@ -19,7 +19,5 @@ export function probeProblem(outcome: ProbeOutcome, healthUrl: string): Localize
 function noPortNotice(outcome: Extract<ProbeOutcome, { kind: 'no-port' }>): Localized {
   const c = outcome.listening, m = MA404.messages;
   if (!c) return m.noAnswerNotice(seconds(outcome.afterMs));
-  const addrs = formatListeners(c.listeners);
-  const text = c.kind === 'loopback' ? m.loopbackOnly(addrs, outcome.afterMs) : m.otherPort(addrs, outcome.afterMs);
-  return { en: `MA404: ${text.en}`, zh: `MA404：${text.zh}` };
+  return m.seenNotice(c.kind, formatListeners(c.listeners), outcome.afterMs);
 }

@@ -22,6 +22,15 @@ const messages = {
     `服务只监听在 ${addrs}，容器外无法访问（启动后 ${s(afterMs)}）。请绑定 0.0.0.0:8080。`),
   loopbackOnlyCheck: (addrs: string) => L(
     `listens on ${addrs} only — unreachable from outside the container`, `只监听在 ${addrs}，容器外无法访问`),
+  /** The cause the container's sockets show, as a finding (`seen`), a check line (`seenCheck`) and a notice. */
+  seen: (kind: 'loopback' | 'other-port', addrs: string, afterMs: number) =>
+    (kind === 'loopback' ? messages.loopbackOnly(addrs, afterMs) : messages.otherPort(addrs, afterMs)),
+  seenCheck: (kind: 'loopback' | 'other-port', addrs: string) =>
+    (kind === 'loopback' ? messages.loopbackOnlyCheck(addrs) : messages.otherPortCheck(addrs)),
+  seenNotice: (kind: 'loopback' | 'other-port', addrs: string, afterMs: number) => {
+    const t = messages.seen(kind, addrs, afterMs);
+    return L(`MA404: ${t.en}`, `MA404：${t.zh}`);
+  },
   /** The static findings that name the cause; `where` "MA203 (server.py:12)", comma-separated. */
   staticCause: (where: string) => L(` The static check already found the cause: ${where}.`, `静态检查已发现原因：${where}。`),
   staticCauseCheck: (where: string) => L(`; the static check already found it: ${where}`, `；静态检查已发现：${where}`),
