@@ -1,4 +1,5 @@
 // MA301: health.url is served by no route in the code. Page: docs/rules/MA301.md
+import { rangeOfNode } from '../../analysis/config/paths';
 import { L } from '../../i18n';
 import { defineRule } from '../rule';
 import type { Route } from '../../analysis/routes';
@@ -33,6 +34,6 @@ export default defineRule({
     if (!u) return [];
     const message = (u.samePath ? messages.wrongMethod : messages.noRoute)(node.value, u.frameworks);
     const related = unservedRelated(ctx, u, messages.routeFound, messages.startsHere);
-    return [{ code: 'MA301', message, file: ctx.config!.file, range: ctx.config!.rangeOf(node.offset, node.length), related }];
+    return [{ code: 'MA301', message, file: ctx.config!.file, range: rangeOfNode(ctx.config!, node), related }];
   },
 });

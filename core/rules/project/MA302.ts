@@ -1,4 +1,5 @@
 // MA302: An apis url is served by no route in the code. Page: docs/rules/MA302.md
+import { rangeOfNode } from '../../analysis/config/paths';
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
 import type { ProjectContext } from '../../context';
@@ -35,7 +36,7 @@ function api(ctx: ProjectContext, i: number): RawFinding | undefined {
   const message = found.samePath ? messages.wrongMethod(what, u.value, found.frameworks, `${method?.toUpperCase()}`)
     : messages.noRoute(what, u.value, found.frameworks);
   const related = unservedRelated(ctx, found, messages.routeFound, messages.startsHere);
-  return { code: 'MA302', message, file: cfg.file, range: cfg.rangeOf(u.offset, u.length), related };
+  return { code: 'MA302', message, file: cfg.file, range: rangeOfNode(cfg, u), related };
 }
 
 export default defineRule({

@@ -1,4 +1,5 @@
 // MA303: HEALTHCHECK probes another path or port than config.json. Page: docs/rules/MA303.md
+import { rangeOfNode } from '../../analysis/config/paths';
 import type { Fix, Localized, RawFinding, Range, Related } from '../../types';
 import { L } from '../../i18n';
 import type { ProjectContext } from '../../context';
@@ -67,7 +68,7 @@ export default defineRule({
     const node = ctx.config?.nodeAt(['health', 'url']);
     const healthUrl = typeof node?.value === 'string' ? node.value : undefined;
     const related: Related[] | undefined = node && ctx.config
-      ? [{ file: ctx.config.file, range: ctx.config.rangeOf(node.offset, node.length), message: messages.healthUrl }] : undefined;
+      ? [{ file: ctx.config.file, range: rangeOfNode(ctx.config, node), message: messages.healthUrl }] : undefined;
     return [port(f, pr, related), healthPath(f, pr, related, healthUrl)].filter((x): x is RawFinding => !!x);
   },
 });

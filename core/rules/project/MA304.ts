@@ -1,4 +1,5 @@
 // MA304: A model folder misses its config.json or Dockerfile. Page: docs/rules/MA304.md
+import { rangeOfNode } from '../../analysis/config/paths';
 import type { RawFinding, Range } from '../../types';
 import { L } from '../../i18n';
 import type { ProjectContext } from '../../context';
@@ -35,7 +36,7 @@ function noDockerfile(ctx: ProjectContext, configPath: string): RawFinding[] {
   const cfg = ctx.config!;
   if ((cfg.value as { model_type?: unknown } | undefined)?.model_type !== 'Image') return [];
   const node = cfg.nodeAt(['model_type']);
-  return [{ code: 'MA304', file: configPath, range: node ? cfg.rangeOf(node.offset, node.length) : ZERO, message: messages.noDockerfile }];
+  return [{ code: 'MA304', file: configPath, range: node ? rangeOfNode(cfg, node) : ZERO, message: messages.noDockerfile }];
 }
 
 export default defineRule({
