@@ -6,6 +6,7 @@
 // file `modelarts-deploy.json` (JSON with comments, schemas/deploy.schema.json), config.json (`health`,
 // `startup_health`, `readiness_health`), the profile's defaults. Under `seed-2021` the 2021 page holds: port 8080,
 // one health check (config.json `health`), the image's own user, 10 GB.
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Profile } from './types';
 
 /** The deployment file's name, in the model folder beside config.json (or the Dockerfile). */
@@ -140,3 +141,10 @@ export function deploymentOf(deploy: unknown, config: unknown, profile: Profile,
 /** The latest moment (s after start) at which ModelArts still accepts a probe's first success. */
 export const probeBudgetS = (p: Pick<Probe, 'initialDelayS' | 'periodS' | 'failureThreshold' | 'timeoutS'>): number =>
   p.initialDelayS + p.periodS * (p.failureThreshold - 1) + p.timeoutS;
+
+/** The deployment file's value (JSON with comments and trailing commas); undefined when it does not parse. */
+export function parseDeployText(text: string): unknown {
+  const errors: ParseError[] = [];
+  const v: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+  return errors.length ? undefined : v;
+}

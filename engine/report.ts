@@ -1,6 +1,7 @@
 // The conformance report: what every consumer (CLI text/json/junit, the VS Code view) reads.
 import type { Finding, Profile, ServiceKind, Severity } from '../core/types';
 import type { Engine } from './connect';
+import type { DeploymentOverrides } from '../core/deployment';
 
 /** 'warn': something ModelArts tolerates but the user should fix (MA410); it does not fail the run. */
 type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
@@ -75,6 +76,8 @@ export interface ConformanceOptions {
   engine?: Engine;
   pollMs?: number;
   buildArgs?: Record<string, string>;
+  /** Port, user, cloud, memory from flags or settings: each wins over the folder's deployment file. */
+  deployment?: DeploymentOverrides;
 }
 
 export interface ConformanceCallbacks {

@@ -1,6 +1,7 @@
 // What a conformance step is, and what it sees of the run: a small module {id, title, run} over a shared context.
 // The runner (engine/conformance.ts) calls the steps in order and owns cancellation, timing, cleanup and the report.
 import type { Localized, Profile, Related, ServiceKind } from '../../core/types';
+import type { Deployment } from '../../core/deployment';
 import type { Engine } from '../connect';
 import type { Anchors, Where } from '../findings';
 import type { ImageFacts } from '../inspect';
@@ -44,6 +45,8 @@ export interface RunContext {
   /** Every container the run created: the runner removes them. */
   readonly containers: Set<string>;
   readonly tag: string;
+  /** How the platform deploys it: port, probes, user, size limit, memory (core/deployment.ts). */
+  readonly deployment: Deployment;
   readonly health: HealthSpec;
   readonly apis: ApiSpec[];
   /** Give up waiting for the container to serve after this long (ms after its start). */
