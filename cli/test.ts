@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type Report } from '../engine/conformance';
+import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type ProbeReport, type Report } from '../engine/conformance';
+import { seconds } from '../core/units';
 import { EngineUnavailableError } from '../engine/connect';
 import { formatReportJunit, formatReportText } from '../engine/format';
 import { checkPaths } from '../core/check';
@@ -15,7 +16,10 @@ const TEST_USAGE = `Options of test:
   --format text|json|junit   report format (default text)
   --profile seed-2021|current  spec version: size limit, health answer (default seed-2021)
   --keep                     leave the container running after the report
-  --timeout S                give up waiting for the container to serve after S seconds
+  --timeout S                give up waiting for the container to serve after S seconds (an upper bound: a probe
+                             fails as soon as ModelArts' budget for it is over)
+  --port N                   the service port (1-65535), wins over modelarts-deploy.json; current only: under
+                             seed-2021 the port stays 8080 (a note says so)
   --env KEY=VALUE            environment of the container (repeatable)
   --tag NAME:TAG             image tag (default <folder>:modelarts-dev)
   --service online|batch     force the service kind (default: batch when the image uses /home/run.sh)
@@ -40,6 +44,7 @@ const TEST_OPTIONS = {
   ...COMMON_OPTIONS,
   keep: { type: 'boolean', default: false },
   timeout: { type: 'string' },
+  port: { type: 'string' },
   env: { type: 'string', multiple: true },
   tag: { type: 'string' },
   'request-timeout': { type: 'string' },
@@ -64,8 +69,17 @@ function envOf(pairs: string[] | undefined): Record<string, string> {
   return env;
 }
 
+/** `--port N`: an integer 1–65535. */
+function portOf(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1 || n > 65535) throw new UsageError(`--port expects a port from 1 to 65535, not "${v}"`);
+  return n;
+}
+
 function conformanceOptions(values: TestValues, checkOpts: CheckOptions): ConformanceOptions {
   // Checked in this order, so the first bad option is the one reported.
+  const port = portOf(values.port);
   const env = envOf(values.env);
   const sizeGb = num(values['size-limit'], '--size-limit');
   return {
@@ -81,7 +95,14 @@ function conformanceOptions(values: TestValues, checkOpts: CheckOptions): Confor
     requestTimeoutMs: values['request-timeout'] !== undefined ? num(values['request-timeout'], '--request-timeout')! * 1000 : undefined,
     stopTimeoutS: num(values['stop-timeout'], '--stop-timeout') ?? DEFAULT_STOP_TIMEOUT_S,
     sizeLimitBytes: sizeGb !== undefined ? sizeGb * 1024 ** 3 : undefined,
+    deployment: port !== undefined ? { port } : undefined,
   };
+}
+
+/** A failed probe attempt, live: the first of a run of equal ones with what it got, then how often it repeated. */
+function probeLine(e: ProbeReport): string {
+  const what = e.count > 1 ? `the same ×${e.count}` : e.text;
+  return `      ✘ ${e.check} ${seconds(e.afterMs)} s: ${what}\n`;
 }
 
 /** Ctrl-C (or SIGTERM) aborts the run and cleans up; a second one quits at once. `done()` removes the handlers. */
@@ -152,6 +173,11 @@ export async function runTestCommand(argv: string[]): Promise<number> {
   const lang = parseLang(values.lang);
   const checkOpts = checkOptionsFrom({ profile: values.profile, rule: values.rule, service: values.service });
   const options = conformanceOptions(values, checkOpts);
+  // A printed note rather than a usage error: the same command line may be run under both profiles.
+  if (options.deployment?.port !== undefined && (checkOpts.profile ?? 'seed-2021') === 'seed-2021' && options.deployment.port !== 8080) {
+    process.stderr.write(`note: --port ${options.deployment.port} is not used under seed-2021: the 2021 platform always serves on 8080 `
+      + '(use --profile current for the console\'s port)\n');
+  }
 
   const staticFindings: Finding[] = checkPaths([folder], checkOpts).findings;
   const cancel = cancelOnSignals();
@@ -163,6 +189,10 @@ export async function runTestCommand(argv: string[]): Promise<number> {
       onProgress: (c) => {
         if (!live) return;
         if (c.status === 'running') process.stderr.write(`  … ${c.title}\n`);
+      },
+      // Told under any text run (CI logs too), not only on a terminal: they are why a probe check fails.
+      onProbe: (e) => {
+        if (format === 'text') process.stderr.write(probeLine(e));
       },
       onLog: (line, stream) => {
         if (values.verbose) process.stderr.write(`${stream === 'build' ? '[build]' : '[' + stream + ']'} ${line}\n`);

@@ -38,6 +38,8 @@ export interface Deployment {
   profile: Profile;
   /** The container port ModelArts sends requests and HTTP probes to (the console's "port"; 8080 when empty). */
   port: number;
+  /** Where the port came from: a flag or setting, the deployment file, the console's default, or the profile (seed-2021: 8080). */
+  portFrom: 'override' | 'deploy' | 'default' | 'profile';
   /** Who the container runs as (`uid:gid`); undefined: the image's own USER (seed-2021's default). */
   user?: string;
   /** The startup, readiness and liveness probes that are configured (none: any HTTP answer means serving). */
@@ -126,10 +128,12 @@ export function deploymentOf(deploy: unknown, config: unknown, profile: Profile,
   const c = isObject(config) ? config : undefined;
   const current = profile === 'current';
   const cloud: Cloud = overrides.cloud ?? (d?.cloud === 'otc' ? 'otc' : 'huaweicloud');
+  const filePort = validPort(d?.port);
   const fileUser = typeof d?.user === 'string' && d.user.trim() ? d.user.trim() : undefined;
   return {
     profile,
-    port: current ? overrides.port ?? validPort(d?.port) ?? 8080 : 8080,
+    port: current ? overrides.port ?? filePort ?? 8080 : 8080,
+    portFrom: !current ? 'profile' : overrides.port !== undefined ? 'override' : filePort !== undefined ? 'deploy' : 'default',
     user: overrides.user ?? (current ? fileUser ?? MA_USER : undefined),
     probes: probesOf(d, c, profile),
     sizeLimitBytes: sizeLimitOf(profile, cloud),

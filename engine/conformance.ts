@@ -12,8 +12,8 @@ import { defaultOptions, type Profile } from '../core/types';
 import { connectEngine, type Engine } from './connect';
 import { defaultTag } from './build';
 import { removeAll, removeOrphans } from './container';
-import { healthSpec, modelArtsBudgetS } from './probe';
-import { DEPLOY_FILE, deploymentOf, parseDeployText } from '../core/deployment';
+import { probeDeadlineMs } from './probe';
+import { folderDeployment } from './deployFile';
 import { apiSpecs } from './infer';
 import { loadAnchors, finding, type Anchors } from './findings';
 import { CancelledError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
@@ -52,16 +52,6 @@ function setup(folderArg: string, options: ConformanceOptions, cb: ConformanceCa
   return { t0: Date.now(), folder, anchors, profile, options, cb, report, containers: new Set(), kindIsExplicit };
 }
 
-/** The folder's deployment file, beside config.json or the Dockerfile; undefined when absent or broken. */
-function readDeployFile(folder: ModelFolderPaths): unknown {
-  const dirs = [folder.configPath ? path.dirname(folder.configPath) : folder.dir, folder.dir];
-  for (const d of dirs) {
-    const file = path.join(d, DEPLOY_FILE);
-    if (fs.existsSync(file)) return parseDeployText(fs.readFileSync(file, 'utf8'));
-  }
-  return undefined;
-}
-
 /** Connects (unless given an engine), removes what dead runs left behind, and makes the steps' context. */
 async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> {
   const { options, report, anchors, profile } = s;
@@ -74,13 +64,13 @@ async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> 
   const tag = options.tag ?? defaultTag(folder.dir);
   report.image = tag;
   const config = anchors.config?.value;
-  const health = healthSpec(config);
-  const deployment = deploymentOf(readDeployFile(folder), config, profile, options.deployment);
+  const deployment = folderDeployment(folder, config, profile, options.deployment);
+  report.port = { port: deployment.port, from: deployment.portFrom };
   const rules = options.rules ?? {};
   const ctx: RunContext = {
     engine, folder, anchors, profile, options, cb: s.cb, signal: s.cb.signal, report, timings: report.timings, containers: s.containers, tag,
-    deployment, health, apis: apiSpecs(config), kindIsExplicit: s.kindIsExplicit,
-    deadlineMs: options.startTimeoutMs ?? (Math.max(modelArtsBudgetS(health), 10) + 2) * 1000,
+    deployment, apis: apiSpecs(config), kindIsExplicit: s.kindIsExplicit,
+    deadlineMs: options.startTimeoutMs ?? probeDeadlineMs(deployment.probes),
     issue: (code, where, message, related) => {
       const f = finding(anchors, code, where, message, profile, rules);
       if (f) report.findings.push(related?.length ? { ...f, related } : f);
@@ -132,7 +122,7 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     const dockerfilePath = s.folder.dockerfilePath;
     if (!dockerfilePath) throw new Error(`no Dockerfile in ${s.folder.dir}`);
     const ctx = await connect(s, { ...s.folder, dockerfilePath });
-    for (const step of conformanceSteps(ctx.anchors.config?.value)) {
+    for (const step of conformanceSteps(ctx.anchors.config?.value, ctx.deployment)) {
       if (ctx.ended) break;
       await runStep(ctx, step);
     }

@@ -15,6 +15,8 @@ interface RunOptions {
   /** Replaces the image's command (throwaway inspection containers). */
   cmd?: string[];
   entrypoint?: string[];
+  /** The container port to publish (the deployment's service port); 8080 by default. */
+  port?: number;
   signal?: AbortSignal;
 }
 
@@ -34,16 +36,17 @@ export interface Running {
 }
 
 export async function createAndStart(engine: Engine, o: RunOptions, publish = true): Promise<Running> {
+  const port = `${o.port ?? 8080}/tcp`;
   const container = await engine.docker.createContainer({
     Image: o.image,
     Env: Object.entries(o.env ?? {}).map(([k, v]) => `${k}=${v}`),
     Labels: { [LABEL]: '1', [OWNER_LABEL]: owner() },
     ...(o.cmd ? { Cmd: o.cmd } : {}),
     ...(o.entrypoint ? { Entrypoint: o.entrypoint } : {}),
-    ExposedPorts: publish ? { '8080/tcp': {} } : undefined,
+    ExposedPorts: publish ? { [port]: {} } : undefined,
     HostConfig: {
       // 127.0.0.1 only, and a port the kernel picks: fixed ports collide with whatever else runs.
-      PortBindings: publish ? { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
+      PortBindings: publish ? { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
     },
   });
@@ -58,7 +61,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
   let hostPort: number | undefined;
   if (publish) {
     const info = await container.inspect();
-    const b = info.NetworkSettings?.Ports?.['8080/tcp']?.[0];
+    const b = info.NetworkSettings?.Ports?.[port]?.[0];
     hostPort = b?.HostPort ? Number(b.HostPort) : undefined;
   }
   return { container, id: container.id, hostPort, startedAt };

@@ -3,6 +3,11 @@
 import { formatSeconds as sec, seconds } from '../core/units';
 import type { Check, Report } from './report';
 
+/** Where the service port came from (core/deployment.ts `portFrom`). */
+const PORT_FROM = {
+  override: '--port / setting', deploy: 'modelarts-deploy.json', default: "the console's default", profile: 'seed-2021: always 8080',
+} as const;
+
 const MARK = { pass: '✔', warn: '⚠', fail: '✘', skip: '–' } as const;
 
 export function formatReportText(r: Report, color = false): string {
@@ -10,6 +15,7 @@ export function formatReportText(r: Report, color = false): string {
   const out: string[] = [];
   out.push(`ModelArts conformance test: ${r.folder}`);
   if (r.image || r.engine) out.push(`  image ${r.image ?? '?'} · ${r.serviceKind} service · engine ${r.engine ?? '?'}`);
+  if (r.port) out.push(`  port ${r.port.port} (${PORT_FROM[r.port.from]})`);
   const width = Math.max(10, ...r.checks.map((c) => c.title.length));
   for (const c of r.checks) out.push(...checkLines(c, width, paint));
   const n = (s: Check['status']) => r.checks.filter((c) => c.status === s).length;

@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Docker from 'dockerode';
 import type { Engine } from './connect';
+import { execInContainer } from './exec';
 
 export interface Listener {
   /** 0.0.0.0, 127.0.0.1, ::, ::1 (IPv4-mapped v6 addresses as their IPv4 form). */
@@ -72,31 +73,15 @@ export const formatListeners = (ls: Listener[]): string => ls.map(formatListener
 
 const EXEC_TIMEOUT_MS = 3000;
 
-/** stdout of `cat` run in the container (stderr dropped), or undefined when the exec fails or hangs. */
-async function catInContainer(engine: Engine, container: Docker.Container, files: string[]): Promise<string | undefined> {
-  const exec = await container.exec({ Cmd: ['cat', ...files], AttachStdout: true, AttachStderr: true });
-  const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & { destroy(): void };
-  const chunks: Buffer[] = [];
-  const sink = { write: (c: Buffer) => (chunks.push(c), true) };
-  engine.docker.modem.demuxStream(stream, sink as never, { write: () => true } as never);
-  const ended = await new Promise<boolean>((res) => {
-    const t = setTimeout(() => res(false), EXEC_TIMEOUT_MS);
-    stream.on('end', () => (clearTimeout(t), res(true)));
-    stream.on('error', () => (clearTimeout(t), res(false)));
-  });
-  if (!ended) stream.destroy();
-  return ended ? Buffer.concat(chunks).toString('utf8') : undefined;
-}
-
 /**
  * What the running container listens on; undefined when it cannot be read (no `cat` in the image, /proc not
  * readable, the exec failed). A missing tcp6 (IPv6 off) still gives tcp's sockets.
  */
 export async function readListeners(engine: Engine, container: Docker.Container): Promise<Listener[] | undefined> {
   try {
-    const text = await catInContainer(engine, container, ['/proc/net/tcp', '/proc/net/tcp6']);
-    if (text === undefined || !/local_address/.test(text)) return undefined;
-    return parseProcNetTcp(text);
+    const r = await execInContainer(engine, container, ['cat', '/proc/net/tcp', '/proc/net/tcp6'], EXEC_TIMEOUT_MS);
+    if (!r.ended || !/local_address/.test(r.stdout)) return undefined;
+    return parseProcNetTcp(r.stdout);
   } catch {
     return undefined;
   }
@@ -105,23 +90,27 @@ export async function readListeners(engine: Engine, container: Docker.Container)
 export interface ListenWatch {
   /** Set once a cause has held for the grace period (the container listens, but not where ModelArts connects). */
   verdict?: ListenCause;
+  /** A cause is seen but has not held for the grace period yet: a verdict may come within it. */
+  pending?: boolean;
   stop(): void;
 }
 
 /**
- * Reads what the container listens on every `periodMs` until stopped; sets `verdict` once a cause has held for
- * `graceMs` since it was first seen. Stops for good at the first read that fails (then the probe waits as before).
+ * Reads what the container listens on every `periodMs` until stopped; sets `verdict` once a cause (nothing reachable
+ * on `port`) has held for `graceMs` since it was first seen. Stops for good at the first read that fails (then the
+ * probe waits as before).
  */
-export function watchListeners(read: () => Promise<Listener[] | undefined>, periodMs = 500, graceMs = 3000): ListenWatch {
+export function watchListeners(read: () => Promise<Listener[] | undefined>, periodMs = 500, graceMs = 3000, port = 8080): ListenWatch {
   const w: ListenWatch & { stopped: boolean } = { stopped: false, stop: () => void (w.stopped = true) };
   const loop = async () => {
     let seenAt: number | undefined;
     while (!w.stopped) {
       const ls = await read().catch(() => undefined);
-      if (ls === undefined || w.stopped) return;
-      const cause = listenCause(ls);
+      if (ls === undefined || w.stopped) return void (w.pending = false);
+      const cause = listenCause(ls, port);
       seenAt = cause ? seenAt ?? Date.now() : undefined;
-      if (cause && Date.now() - seenAt! >= graceMs) return void (w.verdict = cause);
+      w.pending = seenAt !== undefined;
+      if (cause && Date.now() - seenAt! >= graceMs) return void Object.assign(w, { verdict: cause, pending: false });
       await sleep(periodMs);
     }
   };

@@ -1,7 +1,7 @@
 // The conformance report: what every consumer (CLI text/json/junit, the VS Code view) reads.
 import type { Finding, Profile, ServiceKind, Severity } from '../core/types';
 import type { Engine } from './connect';
-import type { DeploymentOverrides } from '../core/deployment';
+import type { Deployment, DeploymentOverrides } from '../core/deployment';
 
 /** 'warn': something ModelArts tolerates but the user should fix (MA410); it does not fail the run. */
 type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
@@ -33,6 +33,8 @@ export interface Report {
    * stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time).
    */
   timings: Record<string, number>;
+  /** The container port the run published and probed, and where it came from (core/deployment.ts). */
+  port?: { port: number; from: Deployment['portFrom'] };
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
 }
@@ -80,10 +82,23 @@ export interface ConformanceOptions {
   deployment?: DeploymentOverrides;
 }
 
+export interface ProbeReport {
+  /** The check it belongs to: 'health' (seed-2021), 'startup', 'readiness' or 'liveness'. */
+  check: string;
+  /** Milliseconds after the container's start. */
+  afterMs: number;
+  /** "HTTP 503 {…}" (body ≤ 200 characters), "connection refused", "exit 1: not ready". */
+  text: string;
+  /** 1: the first of a run of equal failures; N > 1: that run ended after N (the repeats in between were not told). */
+  count: number;
+}
+
 export interface ConformanceCallbacks {
   /** A check started (status 'running') or finished. */
   onProgress?: (c: Check | { id: string; title: string; status: 'running' }) => void;
   onLog?: (line: string, stream: 'stdout' | 'stderr' | 'build') => void;
+  /** A failed probe attempt as it comes (a check is running meanwhile); a run of equal ones is told once, then counted. */
+  onProbe?: (e: ProbeReport) => void;
   signal?: AbortSignal;
 }
 

@@ -7,7 +7,9 @@ import type { ModelFolder } from '../../core/folders';
 import { buildImage, defaultTag, type BuildResult } from '../../engine/build';
 import { connectEngine, type Engine } from '../../engine/connect';
 import { createAndStart, removeAll, removeOrphans, stopContainer, tapLogs, type LogTap, type Running } from '../../engine/container';
-import { healthSpec, probeHealth, type ProbeOutcome } from '../../engine/probe';
+import { probeContainer, type ProbeOutcome } from '../../engine/probe';
+import { folderDeployment } from '../../engine/deployFile';
+import type { Deployment } from '../../core/deployment';
 import { readListeners } from '../../engine/listeners';
 import { probeProblem } from '../../engine/steps/notice';
 import { formatBytes, formatSeconds, seconds } from '../../core/units';
@@ -21,6 +23,8 @@ export interface Live {
   running: Running;
   tap: LogTap;
   url: string;
+  /** How it was started and is probed: the service port and the probes (engine/deployFile.ts). */
+  deployment: Deployment;
   state: 'starting' | 'healthy' | 'unhealthy' | 'exited';
 }
 
@@ -115,9 +119,11 @@ export class Workflow implements vscode.Disposable {
     await this.stop(folder, true);
     const s = workflowSettings(vscode.Uri.file(folder.dir));
     report(t('starting the container…', '正在启动容器…'));
+    // The port and probes the conformance run uses for this folder, so both see the same container.
+    const deployment = folderDeployment(folder, this.configOf(folder), s.profile);
     let running: Running;
     try {
-      running = await createAndStart(engine, { image: built.tag, env: s.env, signal });
+      running = await createAndStart(engine, { image: built.tag, env: s.env, port: deployment.port, signal });
     } catch (e) {
       await showEngineError(e, this.log);
       return undefined;
@@ -125,7 +131,7 @@ export class Workflow implements vscode.Disposable {
     const name = path.basename(folder.dir);
     const tap = await tapLogs(engine, running.container, (line, stream) =>
       (stream === 'stderr' ? this.log.warn : this.log.info).call(this.log, `[${name}] ${line}`));
-    const live: Live = { folder, image: built.tag, running, tap, url: `http://127.0.0.1:${running.hostPort}`, state: 'starting' };
+    const live: Live = { folder, image: built.tag, running, tap, url: `http://127.0.0.1:${running.hostPort}`, deployment, state: 'starting' };
     this.live.set(folder.dir, live);
     this.changed.fire(live);
     // The status bar follows the container when it exits on its own.
@@ -135,29 +141,41 @@ export class Workflow implements vscode.Disposable {
       this.log.warn(`[${name}] container exited with code ${r.StatusCode ?? '?'}`);
       this.changed.fire(live);
     }, () => undefined);
-    this.log.info(`container ${running.id.slice(0, 12)} of ${built.tag} serves 8080 at ${live.url}`);
+    this.log.info(`container ${running.id.slice(0, 12)} of ${built.tag} serves ${deployment.port} at ${live.url}`);
     await this.probe(live, signal, report, s.startTimeoutS);
     return signal.aborted ? undefined : live;
   }
 
+  /** Probes the container as the conformance run does; each bad answer goes to the log and the progress as it comes. */
   async probe(live: Live, signal: AbortSignal, report: (m: string) => void, timeoutS?: number): Promise<ProbeOutcome> {
-    const s = workflowSettings(vscode.Uri.file(live.folder.dir));
-    const health = healthSpec(this.configOf(live.folder));
-    const engine = this.engine;
-    report(t(`waiting for ${health.url}…`, `正在等待 ${health.url}…`));
-    const out = await probeHealth(live.running.container, {
-      port: live.running.hostPort ?? 0, health, profile: s.profile, startedAt: timeoutS ? live.running.startedAt : Date.now(),
-      deadlineMs: (timeoutS ?? health.timeoutS + 1) * 1000, signal,
-      // What the container listens on instead, read while waiting: a server on another port is told in seconds.
-      listeners: engine ? () => readListeners(engine, live.running.container) : undefined,
-    });
+    const d = live.deployment, engine = this.engine;
+    const first = d.probes[0];
+    const what = first ? (first.method === 'EXEC' ? (first.command ?? []).join(' ') : first.url) : t(`port ${d.port}`, `${d.port} 端口`);
+    if (!engine) return { kind: 'cancelled', afterMs: 0 };
+    report(t(`waiting for ${what}…`, `正在等待 ${what}…`));
+    const name = path.basename(live.folder.dir);
+    const out = await probeContainer(
+      { engine, container: live.running.container, port: d.port, hostPort: live.running.hostPort ?? 0, profile: d.profile, signal },
+      {
+        probes: d.probes, startedAt: timeoutS ? live.running.startedAt : Date.now(),
+        // A re-probe of a running container (Probe Health) is one round: each probe's timeout and a second.
+        deadlineMs: (timeoutS ?? Math.max(3, ...d.probes.map((p) => p.timeoutS)) + 1) * 1000,
+        // What the container listens on instead, read while waiting: a server on another port is told in seconds.
+        listeners: () => readListeners(engine, live.running.container),
+        onAttempt: (e) => {
+          const line = e.count > 1 ? t(`the same ×${e.count}`, `相同 ×${e.count}`) : e.text;
+          this.log.warn(`[${name}] ${e.probe} probe, ${seconds(e.afterMs)} s: ${line}`);
+          report(`${e.probe}: ${line}`);
+        },
+      },
+    );
     live.state = out.kind === 'healthy' ? 'healthy' : out.kind === 'exited' ? 'exited' : out.kind === 'cancelled' ? live.state : 'unhealthy';
     this.changed.fire(live);
     const secs = seconds(out.afterMs);
     // A failed probe is told with the code the conformance run gives it (engine/steps/notice.ts).
-    const problem = probeProblem(out, health.url);
+    const problem = probeProblem(out, d.port, d.profile);
     const msg = problem ? tl(problem)
-      : out.kind === 'healthy' ? t(`${health.url} is healthy after ${secs} s at ${live.url}`, `${health.url} 在 ${secs} 秒后健康，地址 ${live.url}`)
+      : out.kind === 'healthy' ? t(`${what} is healthy after ${secs} s at ${live.url}`, `${what} 在 ${secs} 秒后健康，地址 ${live.url}`)
       : t('Probe cancelled.', '探测已取消。');
     if (out.kind === 'healthy') {
       this.log.info(msg);

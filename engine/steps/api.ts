@@ -25,8 +25,9 @@ async function exitedWithin(container: Docker.Container, ms: number): Promise<nu
 
 const join = (a: Localized, b: Localized): Localized => ({ en: a.en + b.en, zh: a.zh + b.zh });
 
-/** Not run when the container never started (the report then has no api checks at all). */
-const gate = (ctx: RunContext): Gate => (ctx.notStarted ? 'omit' : ctx.served ? undefined : { skip: 'the container did not serve' });
+/** Not run when the container never started (the report then has no api checks at all), nor before it is ready. */
+const gate = (ctx: RunContext): Gate =>
+  (ctx.notStarted ? 'omit' : !ctx.served ? { skip: 'the container did not serve' } : ctx.notReady ? { skip: ctx.notReady } : undefined);
 
 async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
   const { options: o, run } = ctx;

@@ -1,44 +1,132 @@
-// health: config.json's health url answers as the profile requires, and soon enough for ModelArts' own timing (MA405).
+// The probe checks (MA405), judged from what the start step's probe saw (engine/probe.ts). Under seed-2021 one
+// `health` check: config.json's health url answers 200 {"health": "true"} within its budget. Under current one check
+// per configured probe: `startup` and `readiness` before the test requests (readiness gates them), `liveness` after
+// them, probed once more. Each passes within the platform's budget, or says when and why the platform gives up.
 import { L } from '../../core/i18n';
 import { seconds } from '../../core/units';
+import type { Localized, Profile } from '../../core/types';
 import MA405 from '../../core/rules/image/MA405';
-import type { HttpAnswer, HttpFailure } from '../http';
-import { modelArtsBudgetS, type HealthSpec } from '../probe';
-import type { Step, StepResult, RunContext } from './step';
+import type { Deployment, Probe, ProbeKind } from '../../core/deployment';
+import { probeOnce, type ProbeResult, type Target } from '../probe';
+import type { Gate, RunContext, Step, StepResult } from './step';
+import type { Where } from '../findings';
 
-const timingLine = (h: HealthSpec, afterMs: number, budgetS: number, ok: boolean) =>
-  `healthy after ${seconds(afterMs)} s; ModelArts' timing (delay ${h.initialDelayS} s, every ${h.periodS} s, `
-  + `${h.failureThreshold} failures, timeout ${h.timeoutS} s → ${budgetS} s) ${ok ? 'would pass' : 'would fail'}`;
+/** The check a probe's results belong to: seed-2021's single `health`, else the probe's kind. */
+export const probeCheckId = (kind: ProbeKind, profile: Profile): string => (profile === 'seed-2021' ? 'health' : kind);
 
-/** The last answer the probe got, for the message. */
-const gotOf = (last: HttpAnswer | HttpFailure | undefined) =>
-  !last ? 'no answer' : 'status' in last ? `HTTP ${last.status} ${last.body.toString('utf8').slice(0, 200)}` : last.message;
+/** What the probe runs, for a title: the url, or the command. */
+const shown = (p: Probe) => (p.method === 'EXEC' ? (p.command ?? []).join(' ') : p.url);
 
-function healthy(ctx: RunContext, afterMs: number, probeMs: number): StepResult {
-  const h = ctx.health;
-  const budgetS = modelArtsBudgetS(h);
-  ctx.timings.healthy = afterMs;
-  const ok = afterMs / 1000 <= budgetS;
-  const message = timingLine(h, afterMs, budgetS, ok);
-  if (ok) return { durationMs: probeMs, status: 'pass', message };
-  ctx.issue('MA405', { config: ['health'] }, MA405.messages.late(h.url, afterMs, h, budgetS));
-  return { durationMs: probeMs, status: 'fail', code: 'MA405', message };
+const TITLES: Record<ProbeKind, (s: string) => Localized> = {
+  startup: (s) => L(`Startup probe ${s}`, `启动探针 ${s}`),
+  readiness: (s) => L(`Readiness probe ${s}`, `就绪探针 ${s}`),
+  liveness: (s) => L(`Liveness probe ${s}`, `存活探针 ${s}`),
+};
+
+/** config.json's key for a probe it set (under seed-2021, `health`). */
+const CONFIG_KEY: Record<ProbeKind, string> = { startup: 'startup_health', readiness: 'readiness_health', liveness: 'health' };
+
+/** Where the finding goes: the config.json node that set the probe, else the command that should serve it. */
+const whereOf = (p: Probe, sub?: string): Where =>
+  (p.source === 'config' ? { config: sub ? [CONFIG_KEY[p.kind], sub] : [CONFIG_KEY[p.kind]] } : { dockerfile: 'CMD' });
+
+export const resultOf = (ctx: RunContext, kind: ProbeKind): ProbeResult | undefined => {
+  const o = ctx.outcome;
+  return o && (o.kind === 'healthy' || o.kind === 'bad-health') ? o.probes.find((r) => r.probe.kind === kind) : undefined;
+};
+
+/** The budget in seconds, as the platform's figures give it (one decimal when the startup probe shifted it). */
+const budgetSOf = (r: ProbeResult): number => Math.round(r.budgetEndMs / 100) / 10;
+
+const timingLine = (ctx: RunContext, r: ProbeResult, afterMs: number, ok: boolean) => {
+  const p = r.probe;
+  const from = r.fromMs > p.initialDelayS * 1000 ? `, counted from ${seconds(r.fromMs)} s` : '';
+  return `${ctx.profile === 'seed-2021' ? 'healthy' : 'succeeded'} after ${seconds(afterMs)} s; ModelArts' timing (delay ${p.initialDelayS} s, `
+    + `every ${p.periodS} s, ${p.failureThreshold} failures, timeout ${p.timeoutS} s → ${budgetSOf(r)} s${from}) ${ok ? 'would pass' : 'would fail'}`;
+};
+
+/** A probe that failed: url or command missing, budget over, or the run's start timeout first. */
+function failed(ctx: RunContext, r: ProbeResult): StepResult {
+  const p = r.probe, prof = ctx.profile, m = MA405.messages;
+  const got = r.last?.text ?? 'no answer';
+  const budgetS = budgetSOf(r);
+  const durationMs = ctx.outcome?.afterMs;
+  const details = ctx.lastLines();
+  if (r.failed === 'missing') {
+    const exec = p.method === 'EXEC';
+    ctx.issue('MA405', whereOf(p, exec ? 'command' : 'url'), exec ? m.noCommand(p, prof, got) : m.notServed(p, prof, got));
+    return { durationMs, status: 'fail', code: 'MA405', message: (exec ? m.noCommandCheck(p, got) : m.notServedCheck(p, got)).en, details };
+  }
+  if (r.failed === 'budget') {
+    ctx.issue('MA405', whereOf(p), m.overBudget(p, prof, budgetS, got, r.fromMs));
+    return { durationMs, status: 'fail', code: 'MA405', message: m.overBudgetCheck(p, prof, budgetS, got).en, details };
+  }
+  ctx.issue('MA405', whereOf(p, p.method === 'EXEC' ? 'command' : 'url'), m.badAnswer(p, prof, ctx.deadlineMs, got));
+  return { durationMs, status: 'fail', code: 'MA405', message: m.badAnswerCheck(p, prof, got).en, details };
 }
 
-export const healthStep = (h: HealthSpec): Step => ({
-  id: 'health',
-  title: L(`Health ${h.url}`, `健康检查 ${h.url}`),
-  gate(ctx) {
+/** The probe's result as a check: in time, late, or failed. */
+function judge(ctx: RunContext, r: ProbeResult): StepResult {
+  if (r.okAfterMs === undefined) return failed(ctx, r);
+  const id = probeCheckId(r.probe.kind, ctx.profile);
+  ctx.timings[id === 'health' ? 'healthy' : id] = r.okAfterMs;
+  const ok = r.okAfterMs <= r.budgetEndMs;
+  const message = timingLine(ctx, r, r.okAfterMs, ok);
+  if (ok) return { durationMs: r.okAfterMs, status: 'pass', message };
+  ctx.issue('MA405', whereOf(r.probe), MA405.messages.late(r.probe, ctx.profile, r.okAfterMs, budgetSOf(r), r.fromMs));
+  return { durationMs: r.okAfterMs, status: 'fail', code: 'MA405', message };
+}
+
+/** Runs when the probe has a result; else why not (the container did not serve, an earlier probe failed). */
+function gateOf(kind: ProbeKind) {
+  return (ctx: RunContext): Gate => {
     if (ctx.notStarted) return { skip: 'the container did not start' };
-    if (!ctx.served) return { skip: 'the container did not serve' };
-    return h.configured ? undefined : { skip: 'config.json has no health' };
-  },
+    if (resultOf(ctx, kind)) return undefined;
+    const o = ctx.outcome;
+    if (o?.kind === 'bad-health') return { skip: `the ${o.failed.probe.kind} probe did not succeed` };
+    return { skip: 'the container did not serve' };
+  };
+}
+
+/** seed-2021's single health check, or (current, no probe configured) the note that any answer counts. */
+function healthStep(d: Deployment): Step {
+  const p = d.probes[0];
+  const none = d.profile === 'seed-2021' ? 'config.json has no health'
+    : `no probe configured (modelarts-deploy.json probes, config.json health): any HTTP answer on port ${d.port} counts as serving`;
+  return {
+    id: 'health',
+    title: p ? L(`Health ${shown(p)}`, `健康检查 ${shown(p)}`) : L('Health', '健康检查'),
+    gate: p ? gateOf(p.kind) : (ctx) => (ctx.notStarted ? { skip: 'the container did not start' } : !ctx.served ? { skip: 'the container did not serve' } : { skip: none }),
+    run: async (ctx) => judge(ctx, resultOf(ctx, p!.kind)!),
+  };
+}
+
+/** The startup or readiness probe, before the test requests. */
+const probeStep = (p: Probe): Step => ({
+  id: p.kind, title: TITLES[p.kind](shown(p)), gate: gateOf(p.kind), run: async (ctx) => judge(ctx, resultOf(ctx, p.kind)!),
+});
+
+const targetOf = (ctx: RunContext): Target => ({
+  engine: ctx.engine, container: ctx.run!.container, port: ctx.deployment.port, hostPort: ctx.run!.hostPort!, profile: ctx.profile, signal: ctx.signal,
+});
+
+/** The liveness probe: in time at the start, and once more after the test requests (the platform keeps probing). */
+const livenessStep = (p: Probe): Step => ({
+  id: p.kind,
+  title: TITLES[p.kind](shown(p)),
+  gate: gateOf(p.kind),
   async run(ctx) {
-    const o = ctx.outcome!;
-    if (o.kind === 'healthy') return healthy(ctx, o.afterMs, o.afterMs);
-    const got = gotOf(o.kind === 'bad-health' ? o.last : undefined);
-    ctx.issue('MA405', { config: ['health', 'url'] }, MA405.messages.badAnswer(h.url, ctx.profile, ctx.deadlineMs, got));
-    const message = MA405.messages.badAnswerCheck(h.url, ctx.profile, got).en;
-    return { durationMs: o.afterMs, status: 'fail', code: 'MA405', message, details: ctx.lastLines() };
+    const first = judge(ctx, resultOf(ctx, p.kind)!);
+    if (first.status !== 'pass') return first;
+    const a = await probeOnce(targetOf(ctx), p);
+    if (a.ok) return { ...first, message: `${first.message}; again after the requests: ${a.text}` };
+    ctx.issue('MA405', whereOf(p), MA405.messages.livenessAfter(p, a.text));
+    return { ...first, status: 'fail', code: 'MA405', message: MA405.messages.livenessAfterCheck(p, a.text).en, details: ctx.lastLines() };
   },
 });
+
+/** The probe checks around the test requests: `before` them (health, startup, readiness) and `after` (liveness). */
+export function probeSteps(d: Deployment): { before: Step[]; after: Step[] } {
+  if (d.profile === 'seed-2021' || !d.probes.length) return { before: [healthStep(d)], after: [] };
+  return { before: d.probes.filter((p) => p.kind !== 'liveness').map(probeStep), after: d.probes.filter((p) => p.kind === 'liveness').map(livenessStep) };
+}

@@ -3,11 +3,11 @@
 import type { Localized, ServiceKind } from '../../core/types';
 import { serviceKindOfText } from '../../core/analysis/service';
 import { apiSpecs } from '../infer';
-import { healthSpec } from '../probe';
+import { deploymentOf, type Deployment } from '../../core/deployment';
 import { apiStep, noApisStep } from './api';
 import { batchStep } from './batch';
 import { buildStep } from './build';
-import { healthStep } from './health';
+import { probeSteps } from './health';
 import { logsStep } from './logs';
 import { platformStep } from './platform';
 import { sizeStep } from './size';
@@ -15,13 +15,17 @@ import { startStep } from './start';
 import type { Step } from './step';
 import { stopStep } from './stop';
 
-/** The steps for a folder whose config.json is `config` (health url and apis give their ids and titles). */
-export function conformanceSteps(config: unknown): Step[] {
+/**
+ * The steps for a folder whose config.json is `config`, deployed as `deployment` (its port, its probes: one check per
+ * probe under current, seed-2021's `health`); the apis give their ids and titles.
+ */
+export function conformanceSteps(config: unknown, deployment: Deployment = deploymentOf(undefined, config, 'seed-2021')): Step[] {
   const apis = apiSpecs(config);
+  const probes = probeSteps(deployment);
   return [
-    buildStep, sizeStep, platformStep, batchStep, startStep, healthStep(healthSpec(config)),
+    buildStep, sizeStep, platformStep, batchStep, startStep(deployment.port), ...probes.before,
     ...(apis.length ? apis.map(apiStep) : [noApisStep]),
-    logsStep, stopStep,
+    ...probes.after, logsStep, stopStep,
   ];
 }
 
@@ -34,9 +38,12 @@ export interface PlannedCheck {
 
 /**
  * The checks a run of this folder will have, known before it runs (the editor fills its test tree at once): its
- * config.json gives the apis, its Dockerfile the service kind (decided as the static rules decide it).
+ * config.json gives the apis, its Dockerfile the service kind (decided as the static rules decide it), its
+ * deployment (engine/deployFile.ts) the port and the probe checks.
  */
-export function plannedChecks(config: unknown, dockerfile: { file: string; text?: string }, forced?: ServiceKind): PlannedCheck[] {
+export function plannedChecks(
+  config: unknown, dockerfile: { file: string; text?: string }, forced?: ServiceKind, deployment?: Deployment,
+): PlannedCheck[] {
   const kind = serviceKindOfText(dockerfile.file, dockerfile.text, forced).kind;
-  return conformanceSteps(config).map((s) => ({ id: s.id, title: s.title, planned: s.planned?.(kind) ?? true }));
+  return conformanceSteps(config, deployment).map((s) => ({ id: s.id, title: s.title, planned: s.planned?.(kind) ?? true }));
 }

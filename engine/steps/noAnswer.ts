@@ -29,13 +29,14 @@ function staticCauses(ctx: RunContext, cause?: ListenCause): Finding[] {
   }
 }
 
-/** The finding's and the check's texts: the observed cause, else the deadline. */
+/** The finding's and the check's texts: the observed cause, else the wait (the probe's budget or the start timeout). */
 function texts(ctx: RunContext, o: NoPort): { message: Localized; check: string } {
   const c = o.listening;
   const m = MA404.messages;
-  if (!c) return { message: m.noAnswer(ctx.deadlineMs, o.last?.message), check: m.noAnswerCheck(ctx.deadlineMs).en };
+  const port = ctx.deployment.port;
+  if (!c) return { message: m.noAnswer(port, o.waitedMs, o.last?.message), check: m.noAnswerCheck(port, o.waitedMs).en };
   const addrs = formatListeners(c.listeners);
-  return { message: m.seen(c.kind, addrs, o.afterMs), check: m.seenCheck(c.kind, addrs).en };
+  return { message: m.seen(port, c.kind, addrs, o.afterMs), check: m.seenCheck(port, c.kind, addrs).en };
 }
 
 /** The line a static finding names: the code that sets the value (its first related location), else its own. */

@@ -1,18 +1,20 @@
-// start: run the container with 8080 published on 127.0.0.1 and wait for it the way ModelArts does (config.json
-// `health`): it exits first (MA403), nothing answers on 8080 (MA404: as soon as it is seen listening elsewhere),
-// or it serves. The probe's outcome is what the health, api and logs steps build on.
+// start: run the container with the deployment's port published on 127.0.0.1 and probe it the way ModelArts does
+// (engine/probe.ts: config.json `health` under seed-2021, the startup, readiness and liveness probes under current):
+// it exits first (MA403), nothing answers on the port (MA404: as soon as it is seen listening elsewhere, at the
+// latest when the probe's budget is over), or it serves. The probe checks, api and logs steps build on the outcome.
 import { L } from '../../core/i18n';
 import { formatBytes, formatSeconds } from '../../core/units';
 import type { Localized } from '../../core/types';
 import MA403 from '../../core/rules/image/MA403';
 import { createAndStart, tapLogs, StartError, type Running } from '../container';
-import { probeHealth, type ProbeOutcome } from '../probe';
+import { probeContainer, type ProbeOutcome } from '../probe';
 import { readListeners } from '../listeners';
 import { exitCauseOf, type ExitCause } from '../exitCause';
 import type Docker from 'dockerode';
 import { noAnswer } from './noAnswer';
 import { CancelledError } from '../report';
 import type { RunContext, Step, StepResult } from './step';
+import { probeCheckId } from './health';
 
 /** The engine refused to start it (a missing command): for ModelArts that is an exit before serving. */
 function notStarted(ctx: RunContext, e: StartError): StepResult {
@@ -22,16 +24,21 @@ function notStarted(ctx: RunContext, e: StartError): StepResult {
 }
 
 async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
-  const o = ctx.options;
-  const outcome = await probeHealth(run.container, {
-    port: run.hostPort!, health: ctx.health, profile: ctx.profile, startedAt: run.startedAt, deadlineMs: ctx.deadlineMs, pollMs: o.pollMs, signal: ctx.signal,
+  const { deployment: d, profile } = ctx;
+  const target = { engine: ctx.engine, container: run.container, port: d.port, hostPort: run.hostPort!, profile, signal: ctx.signal };
+  const outcome = await probeContainer(target, {
+    probes: d.probes, startedAt: run.startedAt, deadlineMs: ctx.deadlineMs, pollMs: ctx.options.pollMs,
     listeners: () => readListeners(ctx.engine, run.container),
+    onAttempt: (e) => ctx.cb.onProbe?.({ check: probeCheckId(e.probe, profile), afterMs: e.afterMs, text: e.text, count: e.count }),
   });
   if (outcome.kind === 'cancelled') throw new CancelledError();
   ctx.outcome = outcome;
-  ctx.served = outcome.kind === 'healthy' || outcome.kind === 'bad-health';
-  if (outcome.kind === 'healthy') ctx.timings.serving = outcome.afterMs;
-  if (outcome.kind === 'bad-health' && outcome.servedAfterMs !== undefined) ctx.timings.serving = outcome.servedAfterMs;
+  const servedAfterMs = outcome.kind === 'healthy' || outcome.kind === 'bad-health' ? outcome.servedAfterMs : undefined;
+  ctx.served = servedAfterMs !== undefined;
+  if (servedAfterMs !== undefined) ctx.timings.serving = servedAfterMs;
+  // Under current the readiness probe gates traffic: a startup or readiness probe that failed means no requests.
+  const gating = outcome.kind === 'bad-health' && profile === 'current' ? outcome.probes.find((r) => r.failed && r.probe.kind !== 'liveness') : undefined;
+  if (gating) ctx.notReady = `the ${gating.probe.kind} probe did not succeed: ModelArts sends the service no requests`;
   return outcome;
 }
 
@@ -41,7 +48,7 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
  */
 async function exitedAtOnce(ctx: RunContext, run: Running): Promise<{ outcome: ProbeOutcome; info: Docker.ContainerInspectInfo }> {
   const info = await run.container.inspect().catch(() => undefined);
-  if (!info || info.State?.Running) throw new Error('the engine published no host port for 8080');
+  if (!info || info.State?.Running) throw new Error(`the engine published no host port for ${ctx.deployment.port}`);
   const outcome: ProbeOutcome = { kind: 'exited', afterMs: Date.now() - run.startedAt, exitCode: info.State?.ExitCode ?? -1 };
   ctx.outcome = outcome;
   ctx.served = false;
@@ -68,17 +75,21 @@ async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?
     return { durationMs, status: 'fail', code: 'MA403', message: check, details: tail };
   }
   if (outcome.kind === 'no-port') return noAnswer(ctx, outcome, durationMs);
-  return { durationMs, status: 'pass', message: `answering on 8080 after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort})` };
+  const port = ctx.deployment.port;
+  if (!ctx.served && outcome.kind === 'bad-health') {
+    return { durationMs, status: 'skip', message: `nothing answered on port ${port} before the ${outcome.failed.probe.kind} probe failed` };
+  }
+  return { durationMs, status: 'pass', message: `answering on ${port} after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort})` };
 }
 
-export const startStep: Step = {
+export const startStep = (port: number): Step => ({
   id: 'start',
-  title: L('Serve on port 8080', '在 8080 端口提供服务'),
+  title: L(`Serve on port ${port}`, `在 ${port} 端口提供服务`),
   async run(ctx) {
     const ts = Date.now();
     let run: Running;
     try {
-      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, signal: ctx.signal });
+      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, port, signal: ctx.signal });
     } catch (e) {
       if (e instanceof StartError) return notStarted(ctx, e);
       throw e;
@@ -93,4 +104,4 @@ export const startStep: Step = {
     }
     return judge(ctx, run, await probe(ctx, run));
   },
-};
+});

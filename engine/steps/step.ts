@@ -6,7 +6,7 @@ import type { Engine } from '../connect';
 import type { Anchors, Where } from '../findings';
 import type { ImageFacts } from '../inspect';
 import type { LogTap, Running } from '../container';
-import type { HealthSpec, ProbeOutcome } from '../probe';
+import type { ProbeOutcome } from '../probe';
 import type { ApiSpec } from '../infer';
 import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from '../report';
 
@@ -47,7 +47,6 @@ export interface RunContext {
   readonly tag: string;
   /** How the platform deploys it: port, probes, user, size limit, memory (core/deployment.ts). */
   readonly deployment: Deployment;
-  readonly health: HealthSpec;
   readonly apis: ApiSpec[];
   /** Give up waiting for the container to serve after this long (ms after its start). */
   readonly deadlineMs: number;
@@ -61,8 +60,10 @@ export interface RunContext {
   run?: Running;
   logs?: LogTap;
   outcome?: ProbeOutcome;
-  /** Something in the container answered (healthy or not). */
+  /** Something in the container answered on the service port (healthy or not). */
   served?: boolean;
+  /** Why ModelArts would send no requests (current: the startup or readiness probe failed); the api steps skip. */
+  notReady?: string;
   /** Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it. */
   issue(code: string, where: Where, message: Localized, related?: Related[]): void;
   /** A check whose finding is only a warning (by default or by the rules setting) warns; an error fails the run. */

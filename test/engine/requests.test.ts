@@ -11,7 +11,8 @@ import { exampleOf, requestFor, sampleName, TINY_PNG } from '../../engine/sample
 import { apiSpecs, toJsonSchema } from '../../engine/infer';
 import { packContext } from '../../engine/context';
 import { defaultTag } from '../../engine/build';
-import { healthSpec, modelArtsBudgetS, healthAnswerOk } from '../../engine/probe';
+import { budgetEndMs, healthAnswerOk, probeDeadlineMs } from '../../engine/probe';
+import { deploymentOf, probeBudgetS } from '../../core/deployment';
 import { isRunShCommand } from '../../engine/inspect';
 import { serviceKindOfText } from '../../core/analysis/service';
 
@@ -96,11 +97,19 @@ test('ModelArts schema dialect: "type": "file" and the "item" typo are tolerated
 });
 
 test('health settings: strings or integers, console defaults, ModelArts budget', () => {
-  const h = healthSpec({ health: { url: '/health', initial_delay_seconds: '5', timeout_seconds: 2, period_seconds: '3', failure_threshold: 4 } });
+  const [h] = deploymentOf(undefined, { health: { url: '/health', initial_delay_seconds: '5', timeout_seconds: 2, period_seconds: '3', failure_threshold: 4 } },
+    'seed-2021').probes;
   assert.deepEqual([h.initialDelayS, h.timeoutS, h.periodS, h.failureThreshold], [5, 2, 3, 4]);
-  assert.equal(modelArtsBudgetS(h), 5 + 3 * 3 + 2);
-  const d = healthSpec({});
-  assert.equal(d.configured, false);
+  assert.equal(probeBudgetS(h), 5 + 3 * 3 + 2);
+  // The default wait to serve: the budget (at least 10 s) + 2 s; without a probe the console's defaults (70 s).
+  assert.equal(probeDeadlineMs([h]), (16 + 2) * 1000);
+  assert.equal(probeDeadlineMs([]), 72_000);
+  assert.deepEqual(deploymentOf(undefined, {}, 'seed-2021').probes, []);
+  // A readiness probe waits for the startup probe: its delay counts from the start, its budget from the later of both.
+  assert.equal(budgetEndMs(h, 8000), (8 + 3 * 3 + 2) * 1000);
+  assert.equal(budgetEndMs(h, 2000), probeBudgetS(h) * 1000);
+  const startup = { ...h, kind: 'startup' as const };
+  assert.equal(probeDeadlineMs([startup, h]), (16 + 16 + 2) * 1000);
   const ans = (status: number, body: string) => ({ status, headers: {}, body: Buffer.from(body), bytes: body.length, truncated: false, ms: 1 });
   assert.equal(healthAnswerOk(ans(200, '{"health": "true"}'), 'seed-2021'), true);
   assert.equal(healthAnswerOk(ans(200, 'ok'), 'seed-2021'), false);

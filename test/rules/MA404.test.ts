@@ -1,6 +1,8 @@
 // MA404: Nothing answers on port 8080 — on the real engine.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runConformance } from '../../engine/conformance';
 import MA404 from '../../core/rules/image/MA404';
@@ -13,6 +15,16 @@ fixtureCases('MA404', [
   { dir: 'ma404-loopback', check: 'start' },
   { dir: 'ma404-no-cat', opts: { startTimeoutMs: 4000 }, check: 'start' },
 ]);
+
+/** A copy of a fixture folder whose config.json lacks `key`. */
+function copyWithout(dir: string, key: string): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-ma404-'));
+  fs.cpSync(dir, out, { recursive: true });
+  const config = JSON.parse(fs.readFileSync(path.join(out, 'config.json'), 'utf8'));
+  delete config[key];
+  fs.writeFileSync(path.join(out, 'config.json'), JSON.stringify(config, null, 2));
+  return out;
+}
 
 /** A start timeout far longer than the answer should take: the run must end on what the container listens on. */
 const LONG = 60_000;
@@ -34,7 +46,7 @@ test('a server on 0.0.0.0:5001: MA404 names the address in seconds and links the
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
   assert.match(r.check.message, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
   assert.match(r.finding.message.en, /the server listens on 0\.0\.0\.0:5001, not 8080/);
-  assert.match(r.finding.message.zh, /^8080 端口无响应：服务监听在 0\.0\.0\.0:5001，而不是 8080/);
+  assert.match(r.finding.message.zh, /^服务端口无响应：服务监听在 0\.0\.0\.0:5001，而不是 8080/);
   assert.match(r.check.message, /; the static check already found it: MA203 \(server\.py:16\)$/);
   // The static check's MA203 pointed at server.py's HTTPServer line (line 16): the finding says so and links it.
   assert.match(r.finding.message.en, /The static check already found the cause: MA203 \(server\.py:16\)\./);
@@ -50,17 +62,33 @@ test('a server on 127.0.0.1:8080: MA404 says it is unreachable from outside, in 
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
   assert.equal(r.check.message, 'listens on 127.0.0.1:8080 only — unreachable from outside the container');
   assert.match(r.finding.message.en, /listens on 127\.0\.0\.1:8080 only — unreachable from outside the container/);
-  assert.match(r.finding.message.zh, /^8080 端口无响应：服务只监听在 127\.0\.0\.1:8080，容器外无法访问/);
+  assert.match(r.finding.message.zh, /^服务端口无响应：服务只监听在 127\.0\.0\.1:8080，容器外无法访问/);
   // No static finding names the cause (busybox httpd's flags are not read): nothing linked.
   assert.equal(r.finding.related, undefined);
 });
 
-test('no cat in the image: what it listens on cannot be read, the run waits out its start timeout as before', async (t) => {
-  const r = await startOf(t, 'ma404-no-cat', 5000);
+test('no cat in the image: what it listens on cannot be read, the run gives up at the health budget, not the start timeout', async (t) => {
+  const r = await startOf(t, 'ma404-no-cat', LONG);
   if (!r) return;
-  assert.ok(r.check.durationMs >= 4500, `${r.check.durationMs} ms`);
-  assert.equal(r.check.message, MA404.messages.noAnswerCheck(5000).en);
-  assert.match(r.finding.message.en, /^Nothing answered on port 8080 within 5\.0 s \(/);
+  // config.json's health: 0 + 1 × (3 − 1) + 1 = 3 s.
+  assert.ok(r.check.durationMs >= 2900 && r.check.durationMs < 10_000, `${r.check.durationMs} ms`);
+  assert.equal(r.check.message, MA404.messages.noAnswerCheck(8080, 3000).en);
+  assert.match(r.finding.message.en, /^Nothing answered on port 8080 within 3\.0 s \(/);
+});
+
+test('without a health check the start timeout stays the bound (nothing to judge a budget by)', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const dir = path.join(FIXTURES, 'ma404-no-cat');
+  const folder = copyWithout(dir, 'health');
+  try {
+    const r = await runConformance(folder, { ...FAST, startTimeoutMs: 4000, engine, tag: 'ma404-no-cat:modelarts-dev' });
+    const check = r.checks.find((c) => c.id === 'start')!;
+    assert.equal(check.message, MA404.messages.noAnswerCheck(8080, 4000).en);
+    assert.ok(check.durationMs >= 3900, `${check.durationMs} ms`);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 docExamples('MA404');

@@ -9,6 +9,8 @@ import { ruleSettings } from '../../../core/settings';
 import type { Localized } from '../../../core/types';
 import { runConformance, CancelledError, type Report } from '../../../engine/conformance';
 import { plannedChecks, type PlannedCheck } from '../../../engine/steps';
+import { folderDeployment } from '../../../engine/deployFile';
+import { seconds } from '../../../core/units';
 import { showEngineError } from '../engineError';
 import { lang, t, tl } from '../i18n';
 import type { ModelFolders } from '../modelFolders';
@@ -75,11 +77,13 @@ export class ConformanceTests implements vscode.Disposable {
     return item;
   }
 
-  /** The engine's checks for the folder (its config.json and Dockerfile as they are on disk now). */
+  /** The engine's checks for the folder (its config.json, Dockerfile and deployment file as they are on disk now). */
   private plan(f: ModelFolder): PlannedCheck[] {
     let text: string | undefined;
     try { text = fs.readFileSync(f.dockerfilePath!, 'utf8'); } catch { /* gone: the tree updates on the next change */ }
-    return plannedChecks(this.wf.configOf(f), { file: f.dockerfilePath!, text }, workflowSettings(vscode.Uri.file(f.dir)).serviceKind);
+    const s = workflowSettings(vscode.Uri.file(f.dir));
+    const config = this.wf.configOf(f);
+    return plannedChecks(config, { file: f.dockerfilePath!, text }, s.serviceKind, folderDeployment(f, config, s.profile));
   }
 
   /** "Build and Test" from a command, a menu or a CodeLens: a run of the folder's root item. */
@@ -164,6 +168,14 @@ export class ConformanceTests implements vscode.Disposable {
             report?.(title ? tl(title) : c.title);
             if (item && asked(item.id)) run.started(item);
           }
+        },
+        // A bad probe answer as it comes: in the run's output beside its check, and in the progress notification.
+        onProbe: (e) => {
+          const item = root.children.get(e.check);
+          const title = titles.get(e.check);
+          const line = e.count > 1 ? t(`the same ×${e.count}`, `相同 ×${e.count}`) : e.text;
+          run.appendOutput(`✘ ${title ? tl(title) : e.check} ${seconds(e.afterMs)} s: ${line}\r\n`, undefined, item);
+          report?.(`${title ? tl(title) : e.check}: ${line}`);
         },
         onLog: (line, stream) => {
           run.appendOutput(`${line.replace(/\r?\n$/, '')}\r\n`);
