@@ -91,6 +91,21 @@ test('without a health check the start timeout stays the bound (nothing to judge
   }
 });
 
+test('the deployment says 9000, the server listens on 8080: MA404 names both ports in seconds', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const t0 = Date.now();
+  const r = await runConformance(path.join(FIXTURES, 'port-9000'), { ...FAST, engine, profile: 'current', startTimeoutMs: LONG, env: { PORT: '8080' } });
+  const ms = Date.now() - t0;
+  const check = r.checks.find((c) => c.id === 'start')!;
+  assert.equal(check.title, 'Serve on port 9000');
+  assert.equal(check.message, 'listens on 0.0.0.0:8080, not 9000');
+  const f = r.findings.find((x) => x.code === 'MA404')!;
+  assert.match(f.message.en, /^Nothing answers on port 9000: the server listens on 0\.0\.0\.0:8080, not 9000 .*ModelArts sends requests to port 9000\./);
+  assert.match(f.message.zh, /^服务端口无响应：服务监听在 0\.0\.0\.0:8080，而不是 9000/);
+  assert.ok(ms < 15_000, `${ms} ms`);
+});
+
 docExamples('MA404');
 
 noContainersAfter();
