@@ -46,7 +46,7 @@ export type ProbeOutcome =
   | { kind: 'cancelled'; afterMs: number };
 
 /** A failed attempt as it is told live: `count` 1 the first of a run of equal ones, N > 1 the run ended after N. */
-export interface ProbeEvent {
+interface ProbeEvent {
   probe: ProbeKind;
   afterMs: number;
   text: string;

@@ -30,7 +30,7 @@ const CONFIG_KEY: Record<ProbeKind, string> = { startup: 'startup_health', readi
 const whereOf = (p: Probe, sub?: string): Where =>
   (p.source === 'config' ? { config: sub ? [CONFIG_KEY[p.kind], sub] : [CONFIG_KEY[p.kind]] } : { dockerfile: 'CMD' });
 
-export const resultOf = (ctx: RunContext, kind: ProbeKind): ProbeResult | undefined => {
+const resultOf = (ctx: RunContext, kind: ProbeKind): ProbeResult | undefined => {
   const o = ctx.outcome;
   return o && (o.kind === 'healthy' || o.kind === 'bad-health') ? o.probes.find((r) => r.probe.kind === kind) : undefined;
 };
@@ -96,7 +96,8 @@ function healthStep(d: Deployment): Step {
   return {
     id: 'health',
     title: p ? L(`Health ${shown(p)}`, `健康检查 ${shown(p)}`) : L('Health', '健康检查'),
-    gate: p ? gateOf(p.kind) : (ctx) => (ctx.notStarted ? { skip: 'the container did not start' } : !ctx.served ? { skip: 'the container did not serve' } : { skip: none }),
+    gate: p ? gateOf(p.kind)
+      : (ctx) => ({ skip: ctx.notStarted ? 'the container did not start' : !ctx.served ? 'the container did not serve' : none }),
     run: async (ctx) => judge(ctx, resultOf(ctx, p!.kind)!),
   };
 }

@@ -1,5 +1,5 @@
 // The pure parts of the client: where CodeLenses go, and how a conformance report becomes Test Explorer results.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +7,9 @@ import { lensTargets } from '../../client/src/views/lensTargets';
 import { checkResults } from '../../client/src/views/reportModel';
 import { plannedChecks } from '../../engine/steps';
 import type { Report } from '../../engine/report';
+import { folderDeployment } from '../../engine/deployFile';
+import { DEPLOY_FILE } from '../../core/deployment';
+import { removeFolder, tempFolder } from '../helpers/tmp';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -36,6 +39,24 @@ test('expected checks: one per api, batch only for batch', () => {
   const ids = expectedChecks([{ method: 'post', url: '/' }], false).map((c) => c.id);
   assert.deepEqual(ids, ['build', 'size', 'platform', 'start', 'health', 'api POST /', 'logs', 'stop']);
   assert.ok(expectedChecks([], true).some((c) => c.id === 'batch'));
+});
+
+test('expected checks follow the deployment: its port in the start title, one check per probe under current (liveness after the apis)', () => {
+  const config = { apis: [{ method: 'post', url: '/' }], health: { url: '/health' } };
+  const deploy = { port: 9000, probes: { startup: { url: '/ready' }, readiness: { check_method: 'EXEC', command: '/home/ma-user/health.sh' } } };
+  const dir = tempFolder({ [DEPLOY_FILE]: JSON.stringify(deploy) });
+  after(() => removeFolder(dir));
+  const plan = (profile: 'seed-2021' | 'current') =>
+    plannedChecks(config, { file: 'Dockerfile' }, undefined, folderDeployment({ dir }, config, profile)).filter((c) => c.planned);
+  const current = plan('current');
+  assert.deepEqual(current.map((c) => c.id), ['build', 'size', 'platform', 'start', 'startup', 'readiness', 'api POST /', 'liveness', 'logs', 'stop']);
+  assert.deepEqual(current.filter((c) => ['start', 'startup', 'readiness', 'liveness'].includes(c.id)).map((c) => c.title.en),
+    ['Serve on port 9000', 'Startup probe /ready', 'Readiness probe /home/ma-user/health.sh', 'Liveness probe /health']);
+  assert.equal(current.find((c) => c.id === 'readiness')!.title.zh, '就绪探针 /home/ma-user/health.sh');
+  // seed-2021: config.json's health alone, port 8080, the deployment file unread.
+  const seed = plan('seed-2021');
+  assert.deepEqual(seed.map((c) => c.id), ['build', 'size', 'platform', 'start', 'health', 'api POST /', 'logs', 'stop']);
+  assert.equal(seed.find((c) => c.id === 'start')!.title.en, 'Serve on port 8080');
 });
 
 test('a failing check gets its finding: message with code, location in config.json; build failures point at the step', () => {

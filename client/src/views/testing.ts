@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
 import { ruleSettings } from '../../../core/settings';
 import type { Localized } from '../../../core/types';
-import { runConformance, CancelledError, type Report } from '../../../engine/conformance';
+import { runConformance, CancelledError, type ProbeReport, type Report } from '../../../engine/conformance';
 import { plannedChecks, type PlannedCheck } from '../../../engine/steps';
 import { folderDeployment } from '../../../engine/deployFile';
 import { seconds } from '../../../core/units';
@@ -169,14 +169,7 @@ export class ConformanceTests implements vscode.Disposable {
             if (item && asked(item.id)) run.started(item);
           }
         },
-        // A bad probe answer as it comes: in the run's output beside its check, and in the progress notification.
-        onProbe: (e) => {
-          const item = root.children.get(e.check);
-          const title = titles.get(e.check);
-          const line = e.count > 1 ? t(`the same ×${e.count}`, `相同 ×${e.count}`) : e.text;
-          run.appendOutput(`✘ ${title ? tl(title) : e.check} ${seconds(e.afterMs)} s: ${line}\r\n`, undefined, item);
-          report?.(`${title ? tl(title) : e.check}: ${line}`);
-        },
+        onProbe: (e) => tellProbe(e, root, titles, run, report),
         onLog: (line, stream) => {
           run.appendOutput(`${line.replace(/\r?\n$/, '')}\r\n`);
           (stream === 'stderr' ? this.wf.log.warn : this.wf.log.info).call(this.wf.log, `[${name}${stream === 'build' ? ' build' : ''}] ${line}`);
@@ -258,6 +251,15 @@ export class ConformanceTests implements vscode.Disposable {
     this.problems.dispose();
     this.ctrl.dispose();
   }
+}
+
+/** A bad probe answer as it comes: in the run's output beside its check, and in the progress notification. */
+function tellProbe(e: ProbeReport, root: vscode.TestItem, titles: Map<string, Localized>, run: vscode.TestRun, report?: (m: string) => void): void {
+  const title = titles.get(e.check);
+  const name = title ? tl(title) : e.check;
+  const line = e.count > 1 ? t(`the same ×${e.count}`, `相同 ×${e.count}`) : e.text;
+  run.appendOutput(`✘ ${name} ${seconds(e.afterMs)} s: ${line}\r\n`, undefined, root.children.get(e.check));
+  report?.(`${name}: ${line}`);
 }
 
 const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>

@@ -47,7 +47,8 @@ const fromText = (p: P, fromMs: number): Localized => (fromMs > p.initialDelayS 
   ? L(`, counted from ${formatSeconds(fromMs)}, when the startup probe succeeded`, `，从启动探针成功时（${formatSeconds(fromMs)}）起算`)
   : L('', ''));
 
-const SOONER = L('Make the server ready sooner or raise initial_delay_seconds or failure_threshold.', '请让服务更快就绪，或调大 initial_delay_seconds 或 failure_threshold。');
+const SOONER = L(
+  'Make the server ready sooner or raise initial_delay_seconds or failure_threshold.', '请让服务更快就绪，或调大 initial_delay_seconds 或 failure_threshold。');
 
 const messages = {
   /** It succeeded, but after the budget. */
