@@ -1,4 +1,4 @@
-// MA404: Nothing answers on port 8080 — on the real engine.
+// MA404: Nothing answers on the service port — on the real engine.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

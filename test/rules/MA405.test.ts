@@ -1,4 +1,4 @@
-// MA405: /health does not answer as required — on the real engine.
+// MA405: A health check or probe fails — on the real engine.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
