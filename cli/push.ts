@@ -109,7 +109,8 @@ function failed(e: unknown, format: 'text' | 'json', lang: Lang, target: string)
   const cancelled = e instanceof CancelledError;
   const message = cancelled ? cancelledText(lang)
     : e instanceof EngineUnavailableError ? (lang === 'zh-cn' ? e.message.replace(e.hint.en, e.hint.zh) : e.message) : (e as Error).message;
-  if (format === 'json') process.stdout.write(JSON.stringify({ passed: false, target, error: { kind: cancelled ? 'cancelled' : 'engine', message } }, null, 2) + '\n');
+  const error = { kind: cancelled ? 'cancelled' : 'engine', message };
+  if (format === 'json') process.stdout.write(JSON.stringify({ passed: false, target, error }, null, 2) + '\n');
   process.stderr.write(`modelarts-image push: ${message}\n`);
   return cancelled ? 130 : 3;
 }

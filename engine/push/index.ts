@@ -22,7 +22,6 @@ import { parseTarget, type Target } from './target';
 
 export { findCredentials, type RegistryAuth } from './credentials';
 export { parseTarget, type Target } from './target';
-export type { LayerProgress } from './progress';
 
 export interface PushOptions {
   profile?: Profile;
@@ -126,7 +125,8 @@ function follow(stream: NodeJS.ReadableStream, p: PushProgress, cb: PushCallback
 }
 
 /** Tags the tested image as the target and pushes it; the registry writes the tag only with the manifest, at the end. */
-async function pushCheck(engine: Engine, imageId: string, t: Target, o: PushOptions, cb: PushCallbacks): Promise<{ check: Check; p: PushProgress; error?: PushReport['error'] }> {
+type Pushed = { check: Check; p: PushProgress; error?: PushReport['error'] };
+async function pushCheck(engine: Engine, imageId: string, t: Target, o: PushOptions, cb: PushCallbacks): Promise<Pushed> {
   const lang = o.lang ?? 'en';
   const t0 = Date.now();
   const repo = `${t.registry}/${t.repository}`;
@@ -156,7 +156,9 @@ async function pushCheck(engine: Engine, imageId: string, t: Target, o: PushOpti
  * with the digest the push reported and the tested image as its config. An OCI index or an attestation list fails
  * with how to build without attestations.
  */
-export async function verifyManifest(t: Target, auth: RegistryAuth | undefined, expect: { digest?: string; imageId?: string }, lang: Lang = 'en'): Promise<Check & { mediaType?: string }> {
+export async function verifyManifest(
+  t: Target, auth: RegistryAuth | undefined, expect: { digest?: string; imageId?: string }, lang: Lang = 'en',
+): Promise<Check & { mediaType?: string }> {
   const t0 = Date.now();
   const out = (status: Check['status'], message: Localized, mediaType?: string) =>
     ({ id: 'readBack', title: pick(titles.readBack, lang), status, message: pick(message, lang), durationMs: Date.now() - t0, mediaType });
@@ -168,7 +170,8 @@ export async function verifyManifest(t: Target, auth: RegistryAuth | undefined, 
   }
   const fix = pick(texts.noAttestations, lang);
   const withFix = (l: Localized): Localized => ({ en: l.en + texts.noAttestations.en, zh: l.zh + texts.noAttestations.zh });
-  if (m.mediaType === MEDIA.ociIndex || m.mediaType === MEDIA.dockerList || m.json.manifests) return out('fail', withFix(texts.isIndex(m.mediaType)), m.mediaType);
+  const isIndex = m.mediaType === MEDIA.ociIndex || m.mediaType === MEDIA.dockerList || !!m.json.manifests;
+  if (isIndex) return out('fail', withFix(texts.isIndex(m.mediaType)), m.mediaType);
   if (m.mediaType === MEDIA.ociManifest) return out('fail', withFix(texts.isOci), m.mediaType);
   if (m.mediaType !== MEDIA.dockerManifest) return { ...out('fail', texts.otherMedia(m.mediaType), m.mediaType), details: [fix] };
   if (expect.digest && m.digest !== expect.digest) return out('fail', texts.digestDiffers(m.digest, expect.digest), m.mediaType);

@@ -17,7 +17,7 @@ export const MEDIA = {
 } as const;
 const ACCEPT = [MEDIA.dockerManifest, MEDIA.dockerList, MEDIA.ociManifest, MEDIA.ociIndex].join(', ');
 
-export class RegistryError extends Error {
+class RegistryError extends Error {
   constructor(message: string, readonly status?: number) {
     super(message);
     this.name = 'RegistryError';
@@ -81,7 +81,11 @@ export interface ManifestRead {
   mediaType: string;
   /** Docker-Content-Digest, else the sha256 of the bytes read. */
   digest: string;
-  json: { mediaType?: string; config?: { digest?: string }; manifests?: { digest: string; mediaType?: string; platform?: { os?: string; architecture?: string } }[] };
+  json: {
+    mediaType?: string;
+    config?: { digest?: string };
+    manifests?: { digest: string; mediaType?: string; platform?: { os?: string; architecture?: string } }[];
+  };
   body: Buffer;
 }
 

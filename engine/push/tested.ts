@@ -80,7 +80,7 @@ export function readTestedRecord(folder: string): TestedRecord | undefined {
 }
 
 /** Writes the record; a cache that cannot be written never fails the run (the push preflight then says "never tested"). */
-export function writeTestedRecord(r: TestedRecord): void {
+function writeTestedRecord(r: TestedRecord): void {
   try {
     const file = recordFile(r.folder);
     fs.mkdirSync(path.dirname(file), { recursive: true });

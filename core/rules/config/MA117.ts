@@ -33,7 +33,8 @@ const messages = {
     `SWR repository "${repo}" breaks the naming rules: 1–128 characters, lowercase letters, digits, ".", "_", "-" or "/", starting `
       + 'with a letter or digit.',
     `SWR 镜像仓库名 "${repo}" 不符合命名规则：1–128 个字符，由小写字母、数字、"."、"_"、"-" 或 "/" 组成，以字母或数字开头。`),
-  tag: (tag: string, subject = 'swr_location') => L(`${subject} tag "${tag}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128 characters.`,
+  tag: (tag: string, subject = 'swr_location') => L(
+    `${subject} tag "${tag}" is not a valid image tag: letters, digits, "_", "." and "-", at most 128 characters.`,
     `${subject} 的标签 "${tag}" 不合法：由字母、数字、"_"、"." 和 "-" 组成，最多 128 个字符。`),
   removeFix: (scheme: string) => L(`Remove "${scheme}"`, `删除 "${scheme}"`),
 };
