@@ -87,9 +87,9 @@ export async function measureLspLatency(runs = 5, edits = 30): Promise<LspLatenc
         check.push(performance.now() - t0);
       }
     }
-    const { DEBOUNCE_MS } = await import('../server/src/features/validation');
+    const { CHECK_INTERVAL_MS } = await import('../server/src/features/validation');
     return {
-      coldStartMs: stats(cold), didChangeToPublishMs: stats(publish), checkTypicalConfigMs: stats(check.length ? check : [NaN]), debounceMs: DEBOUNCE_MS,
+      coldStartMs: stats(cold), didChangeToPublishMs: stats(publish), checkTypicalConfigMs: stats(check.length ? check : [NaN]), debounceMs: CHECK_INTERVAL_MS,
     };
   } finally {
     removeFolder(dir);
