@@ -26,6 +26,11 @@ export interface Engine {
   version: string;
   apiVersion: string;
   /**
+   * Rootless Podman: its compat API's default network ("bridge") needs a rootless network namespace that many hosts
+   * cannot mount; containers then run on slirp4netns, which publishes ports as the bridge does.
+   */
+  podmanRootless?: boolean;
+  /**
    * The port on this machine that reaches `hostPort`, a port the engine published on its host's 127.0.0.1: the same
    * port for a local engine, a relay through the same SSH connection for an ssh:// one.
    */
@@ -190,6 +195,16 @@ const only = (o: Docker.DockerOptions): Docker.DockerOptions => ({
   key: undefined, sshOptions: undefined, timeout: undefined, ...({ pathPrefix: undefined } as object), ...o,
 });
 
+interface Version { Version?: string; ApiVersion?: string; Components?: { Name?: string }[] }
+
+const isPodman = (v: Version): boolean => !!v.Components?.some((c) => /podman/i.test(c.Name ?? ''));
+
+/** Podman's compat /info says `Rootless: true` (Docker's rootless mode says `name=rootless` in SecurityOptions). */
+async function rootless(docker: Docker, budget: number): Promise<boolean> {
+  const info = (await withTimeout(docker.info(), budget, 'info').catch(() => ({}))) as { Rootless?: boolean; SecurityOptions?: string[] };
+  return info.Rootless === true || !!info.SecurityOptions?.some((o) => o.includes('rootless'));
+}
+
 /** An SSH handshake over a network takes longer than a local socket's answer. */
 const SSH_BUDGET_MS = 10_000;
 
@@ -206,10 +221,11 @@ async function ping(endpoint: Endpoint, budget: number): Promise<Engine> {
   try {
     // A separate client with a timeout for the ping only: builds and log streams must not time out.
     const probe = new Docker(only({ ...endpoint.options, timeout: budget }));
-    const v = (await withTimeout(probe.version(), budget, 'version')) as { Version?: string; ApiVersion?: string };
+    const v = (await withTimeout(probe.version(), budget, 'version')) as Version;
     const r = relay;
     return {
       docker: new Docker(only(endpoint.options)), endpoint, version: v.Version ?? '?', apiVersion: v.ApiVersion ?? '?',
+      podmanRootless: isPodman(v) ? await rootless(probe, budget) : undefined,
       reach: r ? (p) => r.reach(p) : async (p) => p,
       close: () => r?.close(),
     };
