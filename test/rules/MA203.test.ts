@@ -30,11 +30,15 @@ ruleTester('MA203', {
   ],
   invalid: [
     {
-      name: 'current: the deployment file sets 9000, the server listens on 8080: told with the port and where it comes from, fixed to 9000',
-      files: { ...cmd('CMD gunicorn -b 0.0.0.0:8080 server:app'), ...DEPLOY }, opts: current, count: 1, severity: 'warning',
+      name: 'current: the deployment file sets 9000, the server listens on 8080: an error (the port is known), told with where it comes from, fixed to 9000',
+      files: { ...cmd('CMD gunicorn -b 0.0.0.0:8080 server:app'), ...DEPLOY }, opts: current, count: 1, severity: 'error',
       message: /listens on port 8080 .*sends requests to port 9000 \(the deployment file sets port 9000\)\. Listen on 9000\./,
       fixed: true, whenFixed: (f) => assert.match(f.Dockerfile, /-b 0\.0\.0\.0:9000/),
       then: (found) => assert.equal(found[0].fixes?.[0].title.en, 'Listen on 9000'),
+    },
+    {
+      name: 'current without a deployment file: a warning (the console may set another port)',
+      files: cmd('CMD gunicorn -b 0.0.0.0:9000 server:app'), opts: current, count: 1, severity: 'warning',
     },
     {
       name: 'current: uvicorn on its default port gets --port 9000 added',

@@ -33,6 +33,8 @@ export default defineRule({
     const otherPort = (l: Listen): boolean => !!l.port && /^\d+$/.test(l.port) && Number(l.port) !== to.port;
     const texts = { fix: messages.listenFix(to.port), flagsFix: messages.flagsFix, startedHere: messages.startedHere };
     const message = (l: Listen) => (at: string) => messages.otherPort(l.server, l.port!, !l.portLoc, at, to);
-    return f.listens.filter(otherPort).map((l) => listenFinding(ctx, f, l, 'port', to.port, 'MA203', message(l), texts));
+    // Under current the default is a warning because the console's port is unknown; the deployment file states it.
+    const known = ctx.deployment.portFrom !== 'default' ? { severity: 'error' as const } : {};
+    return f.listens.filter(otherPort).map((l) => ({ ...listenFinding(ctx, f, l, 'port', to.port, 'MA203', message(l), texts), ...known }));
   },
 });
