@@ -14,7 +14,9 @@ ruleTester('MA121', {
       files: withDeploy({
         $schema: './deploy.schema.json', port: 8080, user: '1000:100', cloud: 'otc', memory_mb: 4096,
         probes: {
-          startup: { check_method: 'HTTP', url: '/health', protocol: 'http', initial_delay_seconds: 0, period_seconds: '5', timeout_seconds: 3, failure_threshold: '12' },
+          startup: {
+            check_method: 'HTTP', url: '/health', protocol: 'http', initial_delay_seconds: 0, period_seconds: '5', timeout_seconds: 3, failure_threshold: '12',
+          },
           readiness: { check_method: 'EXEC', command: '/home/ma-user/health.sh --ready' },
           liveness: { url: '/v1/models:status' },
         },
@@ -39,7 +41,8 @@ ruleTester('MA121', {
     { name: 'failure_threshold a word', files: probe({ failure_threshold: 'many' }), count: 1, message: /failure_threshold is "many"/ },
     { name: 'a url without its slash: prefixed', files: probe({ url: 'health' }), count: 1, message: /starts with \//, fixed: true,
       whenFixed: (f) => assert.match(f[D], /"url": "\/health"/) },
-    { name: 'a url with a query: the console\'s charset', files: probe({ url: '/health?full=1' }), count: 1, message: /letters, digits, - _ \/ : only \(not \? =\)/ },
+    { name: 'a url with a query: the console\'s charset', files: probe({ url: '/health?full=1' }), count: 1,
+      message: /letters, digits, - _ \/ : only \(not \? =\)/ },
     { name: 'check_method "http": the casing fixed', files: probe({ check_method: 'http' }), count: 1, message: /"HTTP".*"EXEC"/, fixed: true,
       whenFixed: (f) => assert.match(f[D], /"check_method": "HTTP"/) },
     { name: 'an unknown check_method', files: probe({ check_method: 'TCP' }), count: 1, message: /"HTTP" \(call url\) or "EXEC"/ },

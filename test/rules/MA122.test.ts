@@ -11,7 +11,8 @@ ruleTester('MA122', {
     { name: 'known keys and $schema', files: withDeploy({ $schema: 'x', port: 8080, probes: { liveness: { url: '/health' } } }), alone: true },
   ],
   invalid: [
-    { name: 'prot → port', files: withDeploy({ prot: 9000 }), count: 1, severity: 'warning', message: /"prot".*did you mean "port"/, firstFix: true, fixed: true,
+    { name: 'prot → port', files: withDeploy({ prot: 9000 }), count: 1, severity: 'warning', message: /"prot".*did you mean "port"/,
+      firstFix: true, fixed: true,
       whenFixed: (f) => assert.match(f[D], /"port": 9000/) },
     { name: 'initial_delay → initial_delay_seconds', files: withDeploy({ probes: { startup: { initial_delay: 30 } } }), count: 1,
       message: /in probes\.startup: did you mean "initial_delay_seconds"/, fixed: true },

@@ -73,7 +73,8 @@ const DEPLOY = { 'modelarts-deploy.json': '{ "port": 9000 }' };
 const SERVER_9000 = SERVER.replace('8080', '9000');
 ruleTester('MA201', {
   valid: [
-    { name: 'current: EXPOSE 9000 as the deployment file sets', files: { ...online(GOOD.replace('EXPOSE 8080', 'EXPOSE 9000')), 'server.py': SERVER_9000, ...DEPLOY },
+    { name: 'current: EXPOSE 9000 as the deployment file sets',
+      files: { ...online(GOOD.replace('EXPOSE 8080', 'EXPOSE 9000')), 'server.py': SERVER_9000, ...DEPLOY },
       opts: { profile: 'current' }, alone: true },
     { name: 'seed-2021: EXPOSE 8080, the deployment file\'s port does not count', files: { ...online(GOOD), ...DEPLOY } },
   ],

@@ -59,12 +59,13 @@ describe('the deployment file in the language server', () => {
 
   it('completes the deployment file\'s keys and values, not config.json\'s', async () => {
     await c.change(deploy, '{\n  \n}\n');
-    const keys = await c.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(deploy) }, position: { line: 1, character: 2 } });
+    const at = (line: number, character: number) => ({ textDocument: { uri: uriOf(deploy) }, position: { line, character } });
+    const keys = await c.request<CompletionList | null>('textDocument/completion', at(1, 2));
     const labels = (keys?.items ?? []).map((i) => i.label.replace(/^"|"$/g, ''));
     for (const k of ['port', 'user', 'cloud', 'memory_mb', 'probes']) assert.ok(labels.includes(k), `${k} in ${JSON.stringify(labels)}`);
     assert.ok(!labels.includes('model_type'), 'no config.json key');
     await c.change(deploy, '{ "probes": { "startup": { "check_method":  } } }\n');
-    const values = await c.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(deploy) }, position: { line: 0, character: 43 } });
+    const values = await c.request<CompletionList | null>('textDocument/completion', at(0, 43));
     const v = (values?.items ?? []).map((i) => i.label.replace(/^"|"$/g, ''));
     assert.ok(v.includes('HTTP') && v.includes('EXEC'), JSON.stringify(v));
   });
@@ -114,7 +115,8 @@ describe('the deployment file in the language server', () => {
       await c.change(dockerfile, GOOD);
       await c.waitForFile(dockerfile, s2);
       assert.deepEqual(c.publishesFor(file, s2).flatMap((p) => p.diagnostics), []);
-      const none = await c.request<CompletionList | null>('textDocument/completion', { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 1 } });
+      const where = { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 1 } };
+      const none = await c.request<CompletionList | null>('textDocument/completion', where);
       assert.equal(none, null, 'no completion in a deployment file outside a model folder');
     } finally {
       removeFolder(lone);
