@@ -29,6 +29,7 @@ export class StartError extends Error {
 export interface Running {
   container: Docker.Container;
   id: string;
+  /** The port on this machine that reaches the container's (engine.reach: a relay for an ssh:// engine). */
   hostPort?: number;
   startedAt: number;
 }
@@ -59,7 +60,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
   if (publish) {
     const info = await container.inspect();
     const b = info.NetworkSettings?.Ports?.['8080/tcp']?.[0];
-    hostPort = b?.HostPort ? Number(b.HostPort) : undefined;
+    hostPort = b?.HostPort ? await engine.reach(Number(b.HostPort)) : undefined;
   }
   return { container, id: container.id, hostPort, startedAt };
 }
