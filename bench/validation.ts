@@ -12,6 +12,7 @@ import { dockerfileRules } from '../core/rules/dockerfile';
 import { projectRules } from '../core/rules/project';
 import { configOfSize, contextFiles, dockerfileOfLines, memFiles, repo, typicalConfig } from './inputs';
 import { parseDockerfile } from '../core/parse/dockerfile';
+import { parseDeploy } from '../core/parse/config';
 import { figure, installedVersion, median, type Figure } from './figures';
 
 const DIR = '/bench/model';
@@ -98,7 +99,7 @@ export async function dockerfileFigures(log: (s: string) => void = () => undefin
     const opts = defaultOptions();
     // The config is parsed once (a cached parse, as in the server after a Dockerfile edit); the Dockerfile afresh.
     const configDoc = contextFor(folder, opts, files).config!;
-    const cache = { config: () => configDoc, dockerfile: parseDockerfile };
+    const cache = { config: () => configDoc, dockerfile: parseDockerfile, deploy: parseDeploy };
     let ourCount = 0;
     let peerCount = 0;
     const r = await compare(

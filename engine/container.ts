@@ -46,6 +46,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
       // 127.0.0.1 only, and a port the kernel picks: fixed ports collide with whatever else runs.
       PortBindings: publish ? { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
+      ...(engine.podmanRootless ? { NetworkMode: 'slirp4netns' } : {}),
     },
   });
   const startedAt = Date.now();

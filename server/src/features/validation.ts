@@ -9,6 +9,7 @@ import type { CheckOptions, FileSource, Finding, Lang } from '../../../core/type
 import { overlayFiles } from '../../../core/files';
 import { folderForFile, isDockerfileName, matchesConfigGlobs, type ModelFolder } from '../../../core/folders';
 import { checkModelFolder, createParseCache } from '../../../core/check';
+import { DEPLOY_FILE } from '../../../core/deployment';
 import { toDiagnostic, type UriHost } from './diagnostics';
 
 /**
@@ -65,7 +66,7 @@ export class Validator {
   /** A file changed, on disk or in the editor: re-check every folder it may take part in. */
   fileChanged(file: string): void {
     const name = path.basename(file);
-    const mayGovern = name === 'config.json' || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
+    const mayGovern = name === 'config.json' || name === DEPLOY_FILE || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
     for (const [anchor, folder] of this.anchors) {
       if (
         anchor === file ||
@@ -174,7 +175,7 @@ export class Validator {
         this.host.log(`modelarts: checking ${folder.dir} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         continue;
       }
-      const targets = new Set<string>([folder.configPath, folder.dockerfilePath].filter((f): f is string => !!f));
+      const targets = new Set<string>([folder.configPath, folder.dockerfilePath, folder.deployPath].filter((f): f is string => !!f));
       for (const f of findings) targets.add(f.file);
       for (const t of targets) {
         if (!byFile.has(t)) byFile.set(t, []);
