@@ -18,6 +18,7 @@ import { apiSpecs } from './infer';
 import { loadAnchors, finding, type Anchors } from './findings';
 import { CancelledError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
 import { conformanceSteps } from './steps';
+import { trackTestedRun } from './push/tested';
 import type { ModelFolderPaths, RunContext, Step } from './steps/step';
 
 export * from './report';
@@ -65,7 +66,7 @@ async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> 
   report.image = tag;
   const config = anchors.config?.value;
   const deployment = folderDeployment(folder, config, profile, options.deployment);
-  report.port = { port: deployment.port, from: deployment.portFrom };
+  report.port = { port: deployment.port, from: profile === 'seed-2021' ? 'profile' : deployment.portFrom };
   const rules = options.rules ?? {};
   const ctx: RunContext = {
     engine, folder, anchors, profile, options, cb: s.cb, signal: s.cb.signal, report, timings: report.timings, containers: s.containers, tag,
@@ -121,12 +122,15 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
   try {
     const dockerfilePath = s.folder.dockerfilePath;
     if (!dockerfilePath) throw new Error(`no Dockerfile in ${s.folder.dir}`);
+    // The push preflight reads what this run tested (engine/push/tested.ts).
+    const tested = trackTestedRun(s.folder.dir, dockerfilePath);
     const ctx = await connect(s, { ...s.folder, dockerfilePath });
     for (const step of conformanceSteps(ctx.anchors.config?.value, ctx.deployment)) {
       if (ctx.ended) break;
       await runStep(ctx, step);
     }
     s.report.passed = s.report.checks.every((c) => c.status !== 'fail');
+    await tested.finish(ctx);
     return s.report;
   } finally {
     await cleanup(s);

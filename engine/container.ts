@@ -31,6 +31,7 @@ export class StartError extends Error {
 export interface Running {
   container: Docker.Container;
   id: string;
+  /** The port on this machine that reaches the container's (engine.reach: a relay for an ssh:// engine). */
   hostPort?: number;
   startedAt: number;
 }
@@ -48,6 +49,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
       // 127.0.0.1 only, and a port the kernel picks: fixed ports collide with whatever else runs.
       PortBindings: publish ? { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
+      ...(engine.podmanRootless ? { NetworkMode: 'slirp4netns' } : {}),
     },
   });
   const startedAt = Date.now();
@@ -62,7 +64,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
   if (publish) {
     const info = await container.inspect();
     const b = info.NetworkSettings?.Ports?.[port]?.[0];
-    hostPort = b?.HostPort ? Number(b.HostPort) : undefined;
+    hostPort = b?.HostPort ? await engine.reach(Number(b.HostPort)) : undefined;
   }
   return { container, id: container.id, hostPort, startedAt };
 }

@@ -33,8 +33,8 @@ export interface Report {
    * stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time).
    */
   timings: Record<string, number>;
-  /** The container port the run published and probed, and where it came from (core/deployment.ts). */
-  port?: { port: number; from: Deployment['portFrom'] };
+  /** The container port the run published and probed, and where it came from (core/deployment.ts; 'profile': seed-2021's 8080). */
+  port?: { port: number; from: Deployment['portFrom'] | 'profile' };
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
 }
