@@ -148,3 +148,18 @@ export function parseDeployText(text: string): unknown {
   const v: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
   return errors.length ? undefined : v;
 }
+
+/** `512m`, `4g`, `1.5G`, `65536k`, `1048576` (bytes), as `docker run --memory` writes them; undefined when not one. */
+export function parseMemory(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([bkmg]?)b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'b' | 'k' | 'm' | 'g'];
+  const n = Math.round(Number(m[1]) * unit);
+  // The engine refuses limits under 6 MB.
+  return n >= 6 * 1024 ** 2 ? n : undefined;
+}
+
+/** `1000:100`, `1000`, `ma-user`, `ma-user:ma-group`: what `docker run --user` takes. */
+export const isUserSpec = (text: string): boolean => /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text.trim());
+
+export const isCloud = (v: unknown): v is Cloud => v === 'huaweicloud' || v === 'otc';

@@ -15,6 +15,10 @@ interface RunOptions {
   /** Replaces the image's command (throwaway inspection containers). */
   cmd?: string[];
   entrypoint?: string[];
+  /** `uid[:gid]` to run as (the platform's ma-user, 1000:100); undefined: the image's USER. */
+  user?: string;
+  /** A memory limit in bytes; swap is held to the same figure so the limit is real (the OOM killer acts at it). */
+  memoryBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -40,11 +44,13 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
     Labels: { [LABEL]: '1', [OWNER_LABEL]: owner() },
     ...(o.cmd ? { Cmd: o.cmd } : {}),
     ...(o.entrypoint ? { Entrypoint: o.entrypoint } : {}),
+    ...(o.user ? { User: o.user } : {}),
     ExposedPorts: publish ? { '8080/tcp': {} } : undefined,
     HostConfig: {
       // 127.0.0.1 only, and a port the kernel picks: fixed ports collide with whatever else runs.
       PortBindings: publish ? { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
+      ...(o.memoryBytes ? { Memory: o.memoryBytes, MemorySwap: o.memoryBytes } : {}),
     },
   });
   const startedAt = Date.now();

@@ -33,6 +33,8 @@ export interface Report {
    * stop, cleanup, total, overhead (total − build − serving − stop: the kit's own time).
    */
   timings: Record<string, number>;
+  /** Who the container ran as (the platform's user, a flag's, or the image's own USER) and its memory limit, if any. */
+  runAs?: { user: string; fromImage: boolean; memoryBytes?: number };
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
 }
