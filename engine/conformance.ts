@@ -81,8 +81,8 @@ async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> 
     engine, folder, anchors, profile, options, cb: s.cb, signal: s.cb.signal, report, timings: report.timings, containers: s.containers, tag,
     deployment, health, apis: apiSpecs(config), kindIsExplicit: s.kindIsExplicit,
     deadlineMs: options.startTimeoutMs ?? (Math.max(modelArtsBudgetS(health), 10) + 2) * 1000,
-    issue: (code, where, message, related) => {
-      const f = finding(anchors, code, where, message, profile, rules);
+    issue: (code, where, message, related, own) => {
+      const f = finding(anchors, code, where, message, profile, rules, own);
       if (f) report.findings.push(related?.length ? { ...f, related } : f);
     },
     verdictOf: (code) => (resolveSeverity(code, profile, rules) === 'error' ? 'fail' : 'warn'),

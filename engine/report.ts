@@ -55,7 +55,9 @@ export interface ConformanceOptions {
   env?: Record<string, string>;
   /** Give up waiting for the container to serve after this long; default: ModelArts' health budget (at least 10 s) + 2 s. */
   startTimeoutMs?: number;
-  /** Per-request time limit (MA406); 40 s. */
+  /** The API gateway's per-request limit: an answer after it is MA406; 40 s. */
+  requestLimitMs?: number;
+  /** When to give up waiting for an answer (MA406); 60 s, the synchronous limit. */
   requestTimeoutMs?: number;
   /**
    * How long to wait after SIGTERM before killing the container (MA410); DEFAULT_STOP_TIMEOUT_S. ModelArts waits
@@ -63,7 +65,7 @@ export interface ConformanceOptions {
    * delays the report of a correct image whose server ignores SIGTERM (the usual case).
    */
   stopTimeoutS?: number;
-  /** Image size limit (MA401); 10 GB under seed-2021, 50 GB under current. */
+  /** Image size limit (MA401), overriding the deployment's: 10 GB under seed-2021, 50 GB under current, 30 GB on otc. */
   sizeLimitBytes?: number;
   /** Request body limit (MA411); 12 MB. */
   maxRequestBytes?: number;

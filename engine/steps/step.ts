@@ -1,6 +1,6 @@
 // What a conformance step is, and what it sees of the run: a small module {id, title, run} over a shared context.
 // The runner (engine/conformance.ts) calls the steps in order and owns cancellation, timing, cleanup and the report.
-import type { Localized, Profile, Related, ServiceKind } from '../../core/types';
+import type { Localized, Profile, Related, ServiceKind, Severity } from '../../core/types';
 import type { Deployment } from '../../core/deployment';
 import type { Engine } from '../connect';
 import type { Anchors, Where } from '../findings';
@@ -63,8 +63,11 @@ export interface RunContext {
   outcome?: ProbeOutcome;
   /** Something in the container answered (healthy or not). */
   served?: boolean;
-  /** Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it. */
-  issue(code: string, where: Where, message: Localized, related?: Related[]): void;
+  /**
+   * Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it; `own`: a
+   * severity for a note of the code that is not its default (MA411's 8 MB note is info).
+   */
+  issue(code: string, where: Where, message: Localized, related?: Related[], own?: Severity): void;
   /** A check whose finding is only a warning (by default or by the rules setting) warns; an error fails the run. */
   verdictOf(code: string): 'warn' | 'fail';
   /** The container's last log lines. */
