@@ -112,6 +112,9 @@ async function cleanup(s: Setup): Promise<void> {
   const { options, report, ctx } = s;
   const timings = report.timings;
   ctx?.logs?.stop();
+  // A keep-alive probe still pausing (the run failed or was cancelled before its step) ends with the container.
+  ctx?.keepAlive?.stop();
+  await ctx?.keepAlive?.result;
   const tcl = Date.now();
   if (s.engine) {
     if (options.keep && ctx?.run && !s.cb.signal?.aborted) {
@@ -132,9 +135,14 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     const dockerfilePath = s.folder.dockerfilePath;
     if (!dockerfilePath) throw new Error(`no Dockerfile in ${s.folder.dir}`);
     const ctx = await connect(s, { ...s.folder, dockerfilePath });
-    for (const step of conformanceSteps(ctx.anchors.config?.value)) {
+    const steps = conformanceSteps(ctx.anchors.config?.value);
+    let begun = false;
+    for (const step of steps) {
       if (ctx.ended) break;
       await runStep(ctx, step);
+      if (begun || !ctx.served) continue;
+      begun = true;
+      for (const s of steps) s.begin?.(ctx);
     }
     s.report.passed = s.report.checks.every((c) => c.status !== 'fail');
     return s.report;

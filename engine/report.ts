@@ -67,6 +67,8 @@ export interface ConformanceOptions {
   stopTimeoutS?: number;
   /** Image size limit (MA401), overriding the deployment's: 10 GB under seed-2021, 50 GB under current, 30 GB on otc. */
   sizeLimitBytes?: number;
+  /** The keep-alive check's idle pause between its two requests on one connection (MA412; current only); 6 s. */
+  keepAliveIdleMs?: number;
   /** Request body limit (MA411); 12 MB. */
   maxRequestBytes?: number;
   /** Cap on the answer kept in memory; 4 MB. */

@@ -8,6 +8,7 @@ import { apiStep, noApisStep } from './api';
 import { batchStep } from './batch';
 import { buildStep } from './build';
 import { healthStep } from './health';
+import { keepAliveStep } from './keepAlive';
 import { logsStep } from './logs';
 import { platformStep } from './platform';
 import { sizeStep } from './size';
@@ -21,7 +22,7 @@ export function conformanceSteps(config: unknown): Step[] {
   return [
     buildStep, sizeStep, platformStep, batchStep, startStep, healthStep(healthSpec(config)),
     ...(apis.length ? apis.map(apiStep) : [noApisStep]),
-    logsStep, stopStep,
+    keepAliveStep, logsStep, stopStep,
   ];
 }
 

@@ -8,6 +8,7 @@ import type { ImageFacts } from '../inspect';
 import type { LogTap, Running } from '../container';
 import type { HealthSpec, ProbeOutcome } from '../probe';
 import type { ApiSpec } from '../infer';
+import type { KeepAliveResult } from '../keepAlive';
 import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from '../report';
 
 /** What a step's run returns; the runner adds id, title and (unless the step measured it) the duration. */
@@ -22,6 +23,11 @@ export interface Step {
   /** Shown before a run (the editor's test tree)? Default: yes. */
   planned?: (kind: ServiceKind) => boolean;
   gate?: (ctx: RunContext) => Gate | Promise<Gate>;
+  /**
+   * Called once, as soon as the container serves (after the start step), so that a check which waits (keep-alive's
+   * idle pause) waits while the steps before it run; its `run` collects the result. Must not throw.
+   */
+  begin?: (ctx: RunContext) => void;
   run(ctx: RunContext): Promise<StepResult>;
 }
 
@@ -63,6 +69,8 @@ export interface RunContext {
   outcome?: ProbeOutcome;
   /** Something in the container answered (healthy or not). */
   served?: boolean;
+  /** The keep-alive probe, started when the container served (steps/keepAlive.ts). */
+  keepAlive?: { result: Promise<KeepAliveResult>; stop(): void };
   /**
    * Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it; `own`: a
    * severity for a note of the code that is not its default (MA411's 8 MB note is info).
