@@ -82,6 +82,7 @@ interface InferOptions {
   maxRequestBytes?: number;
   maxAnswerBytes?: number;
   signal?: AbortSignal;
+  onSent?: () => void;
 }
 
 const PREVIEW = 2000;
@@ -120,6 +121,7 @@ export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult>
     timeoutMs: timeout,
     maxBody: o.maxAnswerBytes,
     signal: o.signal,
+    onSent: o.onSent,
   });
   if (!isAnswer(r)) {
     const text = r.kind === 'timeout' ? MA406.messages.noAnswer(api.method, api.url, timeout, limit) : MA406.messages.failed(api.method, api.url, r.message);

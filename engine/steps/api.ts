@@ -51,13 +51,17 @@ async function causes(ctx: RunContext, r: ApiResult, text: Localized): Promise<L
   return text;
 }
 
-async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
-  const { options: o, run } = ctx;
-  const configDir = path.dirname(ctx.folder.configPath ?? ctx.folder.dir);
-  const r = await testApi(api, {
-    port: run!.hostPort!, configDir, signal: ctx.signal, requestLimitMs: o.requestLimitMs,
+/** How the run sends an api's test request (the graceful-stop check sends one more). */
+export const inferOptions = (ctx: RunContext) => {
+  const o = ctx.options;
+  return {
+    port: ctx.run!.hostPort!, configDir: path.dirname(ctx.folder.configPath ?? ctx.folder.dir), signal: ctx.signal, requestLimitMs: o.requestLimitMs,
     requestTimeoutMs: o.requestTimeoutMs, maxRequestBytes: o.maxRequestBytes, maxAnswerBytes: o.maxAnswerBytes,
-  });
+  };
+};
+
+async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
+  const r = await testApi(api, inferOptions(ctx));
   ctx.timings[id] = r.ms;
   const details = [`request: ${r.requestSource}, ${r.requestBytes} bytes`, ...(r.preview !== undefined ? [`answer: ${r.preview}`] : [])];
   if (r.note) ctx.issue('MA411', { config: ['apis', api.index, 'url'] }, r.note, undefined, 'info');
