@@ -99,8 +99,8 @@ const fail = (base: Base, code: NonNullable<ApiResult['code']>, text: Localized,
   ({ ...base, ok: false, code, ms, message: text.en, finding: text });
 const pass = (base: Base, message: string): ApiResult => ({ ...base, ok: true, ms: base.ms ?? 0, message });
 
-export const REQUEST_LIMIT_MS = 40_000;
-export const REQUEST_TIMEOUT_MS = 60_000;
+const REQUEST_LIMIT_MS = 40_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult> {
   const limit = o.requestLimitMs ?? REQUEST_LIMIT_MS;

@@ -5,7 +5,7 @@ import { createAndStart, tapLogs } from './container';
 import { parseDockerfile } from '../core/parse/dockerfile';
 import { imageModel } from '../core/analysis/image';
 import { diskFiles } from '../core/files';
-import type { Profile, Range } from '../core/types';
+import type { Range } from '../core/types';
 
 export interface Layer {
   size: number;
@@ -42,7 +42,8 @@ function finalStage(dockerfile: string | undefined): { keyword: string; text: st
 export async function inspectImage(engine: Engine, image: string, dockerfile?: string): Promise<ImageFacts> {
   const img = engine.docker.getImage(image);
   const info = (await img.inspect()) as {
-    Id: string; Size: number; Os: string; Architecture: string; Variant?: string; Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null; User?: string };
+    Id: string; Size: number; Os: string; Architecture: string; Variant?: string;
+    Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null; User?: string };
   };
   const history = (await img.history()) as { CreatedBy: string; Size: number }[];
   // history is newest first; walk the final stage backwards alongside it.

@@ -4,6 +4,7 @@
 // kept-alive connection, a pause, and a second request on the same connection tell it.
 import * as http from 'node:http';
 import type { Socket } from 'node:net';
+import { setTimeout as wait } from 'node:timers/promises';
 
 export type KeepAliveResult =
   /** The second request went over the same connection and was answered. */
@@ -46,16 +47,8 @@ function get(agent: http.Agent, port: number, path: string, timeoutMs: number): 
   });
 }
 
-const pause = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((res) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      res();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
+/** Waits `ms`, or less when `signal` aborts. */
+const pause = (ms: number, signal?: AbortSignal) => wait(ms, undefined, { signal }).catch(() => undefined);
 
 /** What the first answer says of the connection: undefined when it may be kept. */
 function closeHeader(a: Exchange): string | undefined {

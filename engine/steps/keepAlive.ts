@@ -7,7 +7,7 @@ import { probeKeepAlive } from '../keepAlive';
 import type { Step, StepResult } from './step';
 
 /** Long enough for gunicorn's 2 s and uvicorn's and Node's 5 s defaults; the gateway keeps connections 200 s. */
-export const KEEP_ALIVE_IDLE_MS = 6000;
+const KEEP_ALIVE_IDLE_MS = 6000;
 
 export const keepAliveStep: Step = {
   id: 'keep-alive',

@@ -65,10 +65,11 @@ test('abrupt stop under current: SIGTERM cuts the request in flight, MA410 warns
   const stop = r.checks.find((k) => k.id === 'stop')!;
   assert.equal(stop.status, 'warn');
   assert.equal(stop.code, 'MA410');
-  assert.match(stop.message, /^SIGTERM cut the request in flight: POST \/predict ended without an answer \d+\.\d s after SIGTERM; the container exited \d+\.\d s after SIGTERM$/);
+  assert.match(stop.message, new RegExp(/^SIGTERM cut the request in flight: POST \/predict ended without an answer \d+\.\d s after SIGTERM; /.source
+    + /the container exited \d+\.\d s after SIGTERM$/.source));
   const f = r.findings.find((x) => x.code === 'MA410')!;
   assert.equal(f.severity, 'warning');
-  assert.match(f.message.en, /ModelArts waits 60 s after SIGTERM \(recommended\), 90 s at most; the wait here is 3 s \(--stop-timeout\)\. On SIGTERM stop accepting/);
+  assert.match(f.message.en, /ModelArts waits 60 s after SIGTERM \(recommended\), 90 s at most; the wait here is 3 s \(--stop-timeout\)\. On SIGTERM/);
   assert.match(f.message.zh, /SIGTERM 切断了进行中的请求/);
   assert.ok(r.timings.stop < 2500, `exited at once, not killed: ${r.timings.stop} ms`);
 });

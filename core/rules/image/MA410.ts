@@ -45,7 +45,7 @@ const messages = {
       + '处理完进行中的请求再退出（gunicorn 和 uvicorn 会这样做；自己写的处理函数不要立即退出）。'),
   /** Added to stopLate when a request was in flight at SIGTERM. */
   inFlightAtKill: (request: string, afterMs: number | undefined) => L(
-    afterMs === undefined ? ` The request in flight (${request}) was cut by the kill.` : ` The request in flight (${request}) was answered ${s(afterMs)} s after SIGTERM.`,
+    ` The request in flight (${request}) ` + (afterMs === undefined ? 'was cut by the kill.' : `was answered ${s(afterMs)} s after SIGTERM.`),
     afterMs === undefined ? `进行中的请求（${request}）被强制终止切断。` : `进行中的请求（${request}）在 SIGTERM 后 ${s(afterMs)} 秒得到应答。`),
 };
 
