@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 export interface Figure {
   name: string;
@@ -17,7 +18,11 @@ export interface Figure {
   met: boolean;
   /** Optional context: sizes, iterations, what was measured. */
   note?: string;
+  /** When, where and on which code revision this figure was measured (a partial run keeps the others' stamps). */
+  measured: Stamp;
 }
+
+export interface Stamp { date: string; machine: string; revision: string }
 
 export interface Stats { n: number; min: number; median: number; p95: number; max: number }
 
@@ -31,12 +36,36 @@ export const median = (xs: number[]): number => stats(xs).median;
 
 const round = (x: number): number => (Math.abs(x) >= 100 ? Math.round(x * 10) / 10 : Math.round(x * 1000) / 1000);
 
-/** Judges a goal of the form `ratio <= X` or `ours <= X` against a figure. */
+/** Judges a goal of the form `ratio <= X`, `ours <= X`, or both joined by `and`, against a figure. */
 function judge(goal: string, ours: number, ratio: number | null): boolean {
-  const m = /^(ratio|ours)\s*<=\s*([\d.]+)$/.exec(goal.trim());
-  if (!m) throw new Error(`unreadable goal: ${goal}`);
-  const value = m[1] === 'ratio' ? ratio : ours;
-  return value !== null && Number.isFinite(value) && value <= Number(m[2]);
+  return goal.split(/\s+and\s+/).every((part) => {
+    const m = /^(ratio|ours)\s*<=\s*([\d.]+)$/.exec(part.trim());
+    if (!m) throw new Error(`unreadable goal: ${goal}`);
+    const value = m[1] === 'ratio' ? ratio : ours;
+    return value !== null && Number.isFinite(value) && value <= Number(m[2]);
+  });
+}
+
+/** The code the figures come from: the commit, with `+dirty` when the work tree differs (results.json aside). */
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: __dirname, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', '.', ':!bench/results.json'], { cwd: path.join(__dirname, '..'), encoding: 'utf8' })
+      .trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+let stampOfRun: Stamp | undefined;
+/** One stamp per run: every figure measured in it carries the same date, machine and revision. */
+const stamp = (): Stamp => (stampOfRun ??= { date: new Date().toISOString(), machine: machine(), revision: revision() });
+
+/** The version of an installed package, read from its package.json (peer names are never written by hand). */
+export function installedVersion(pkg: string): string {
+  const file = path.join(__dirname, '..', 'node_modules', pkg, 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 export function figure(f: { name: string; ours: number; peer: number | null; peerName: string; unit: string; goal: string; note?: string }): Figure {
@@ -50,6 +79,7 @@ export function figure(f: { name: string; ours: number; peer: number | null; pee
     ratio,
     goal: f.goal,
     met: judge(f.goal, f.ours, ratio),
+    measured: stamp(),
   };
   if (f.note) out.note = f.note;
   return out;
@@ -78,7 +108,10 @@ export const resultsPath = path.join(__dirname, 'results.json');
 export function writeResults(figs: Figure[], file = resultsPath): void {
   let previous: Figure[] = [];
   try {
-    previous = (JSON.parse(fs.readFileSync(file, 'utf8')) as { figures: Figure[] }).figures ?? [];
+    const old = JSON.parse(fs.readFileSync(file, 'utf8')) as { figures: Figure[]; date?: string; machine?: string };
+    // Files written before figures had their own stamp: the file's date and machine were theirs.
+    const legacy: Stamp = { date: old.date ?? 'unknown', machine: old.machine ?? 'unknown', revision: 'unknown' };
+    previous = (old.figures ?? []).map((f) => ({ ...f, measured: f.measured ?? legacy }));
   } catch {
     // first run
   }
@@ -86,5 +119,6 @@ export function writeResults(figs: Figure[], file = resultsPath): void {
   const merged = [...previous.filter((f) => !names.has(f.name)), ...figs];
   const order = new Map(previous.map((f, i) => [f.name, i]));
   merged.sort((a, b) => (order.get(a.name) ?? 1e9) - (order.get(b.name) ?? 1e9));
-  fs.writeFileSync(file, JSON.stringify({ machine: machine(), date: new Date().toISOString(), figures: merged }, null, 2) + '\n');
+  // The file's own date is when it was written; each figure says when it was measured.
+  fs.writeFileSync(file, JSON.stringify({ written: new Date().toISOString(), figures: merged }, null, 2) + '\n');
 }

@@ -74,6 +74,12 @@ export class Driver {
     return this.publishes.length;
   }
 
+  /** The publishes that came after `p` (one returned by waitPublish). */
+  publishesAfter(p: PublishDiagnosticsParams): PublishDiagnosticsParams[] {
+    const i = this.publishes.findIndex((x) => x.p === p);
+    return this.publishes.slice(i + 1).map((x) => x.p);
+  }
+
   /** The first publish for `uri` from index `since` on (and for `version` when the server reports versions). */
   waitPublish(uri: string, since: number, version?: number, timeoutMs = HANG_GUARD_MS): Promise<{ at: number; p: PublishDiagnosticsParams }> {
     return new Promise((resolve, reject) => {

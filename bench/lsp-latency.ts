@@ -11,15 +11,15 @@ import { checkModelFolder, createParseCache } from '../core/check';
 import { defaultOptions } from '../core/types';
 import { diskFiles } from '../core/files';
 import { folderForFile } from '../core/folders';
+import { stats as figureStats, type Stats } from './figures';
 
-export interface Stats { n: number; min: number; median: number; p95: number; max: number }
 export interface LspLatency { coldStartMs: Stats; didChangeToPublishMs: Stats; checkTypicalConfigMs: Stats; debounceMs: number }
 
+/** figures.ts's statistics (one median definition for every bench), rounded to 0.01 ms for the JSON. */
 function stats(xs: number[]): Stats {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { n: s.length, min: r(s[0]), median: r(q(0.5)), p95: r(q(0.95)), max: r(s[s.length - 1]) };
+  const s = figureStats(xs);
+  return { n: s.n, min: r(s.min), median: r(s.median), p95: r(s.p95), max: r(s.max) };
 }
 
 /** A typical online-service config.json: the example's when present, else a representative one. */
@@ -87,9 +87,9 @@ export async function measureLspLatency(runs = 5, edits = 30): Promise<LspLatenc
         check.push(performance.now() - t0);
       }
     }
-    const { DEBOUNCE_MS } = await import('../server/src/features/validation');
+    const { CHECK_INTERVAL_MS } = await import('../server/src/features/validation');
     return {
-      coldStartMs: stats(cold), didChangeToPublishMs: stats(publish), checkTypicalConfigMs: stats(check.length ? check : [NaN]), debounceMs: DEBOUNCE_MS,
+      coldStartMs: stats(cold), didChangeToPublishMs: stats(publish), checkTypicalConfigMs: stats(check.length ? check : [NaN]), debounceMs: CHECK_INTERVAL_MS,
     };
   } finally {
     removeFolder(dir);

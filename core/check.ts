@@ -4,28 +4,32 @@ import type { CheckOptions, FileSource, Finding, RawFinding } from './types';
 import { defaultOptions } from './types';
 import { diskFiles } from './files';
 import { findModelFolders, type ModelFolder } from './folders';
-import { parseConfig, type ConfigDoc } from './parse/config';
+import { parseConfig, parseDeploy, type ConfigDoc } from './parse/config';
+import { deploymentOf, deployValueOf } from './deployment';
 import { parseDockerfile, type DockerfileDoc } from './parse/dockerfile';
 import type { ProjectContext, Rule } from './context';
 import { configRules } from './rules/config';
+import { deployRules } from './rules/deploy';
 import { dockerfileRules } from './rules/dockerfile';
 import { projectRules } from './rules/project';
 import { resolveSeverity } from './rules/catalogue';
 import { isSuppressed } from './rules/suppression';
 import { runIsolated } from './rules/isolate';
 
-// Read the registries on each check (three small arrays) so every family's current list is what runs.
-const allRules = (): Rule[] => [...configRules, ...dockerfileRules, ...projectRules];
+// Read the registries on each check (four small arrays) so every family's current list is what runs.
+const allRules = (): Rule[] => [...configRules, ...deployRules, ...dockerfileRules, ...projectRules];
 
 /** Parses cache: re-checking a folder after an edit of one file re-parses only that file. */
 export interface ParseCache {
   config(file: string, text: string): ConfigDoc;
   dockerfile(file: string, text: string): DockerfileDoc;
+  deploy(file: string, text: string): ConfigDoc;
 }
 
 export function createParseCache(): ParseCache {
   const configs = new Map<string, ConfigDoc>();
   const dockerfiles = new Map<string, DockerfileDoc>();
+  const deploys = new Map<string, ConfigDoc>();
   const get = <T extends { text: string }>(m: Map<string, T>, file: string, text: string, parse: (f: string, t: string) => T): T => {
     const hit = m.get(file);
     if (hit && hit.text === text) return hit;
@@ -36,18 +40,20 @@ export function createParseCache(): ParseCache {
   return {
     config: (f, t) => get(configs, f, t, parseConfig),
     dockerfile: (f, t) => get(dockerfiles, f, t, parseDockerfile),
+    deploy: (f, t) => get(deploys, f, t, parseDeploy),
   };
 }
 
 export function contextFor(folder: ModelFolder, opts: CheckOptions, files: FileSource, cache?: ParseCache): ProjectContext {
-  const ctx: ProjectContext = { folder, opts, files };
-  const ctext = folder.configPath !== undefined ? files.readText(folder.configPath) : undefined;
-  if (folder.configPath && ctext !== undefined) ctx.config = cache ? cache.config(folder.configPath, ctext) : parseConfig(folder.configPath, ctext);
-  const dtext = folder.dockerfilePath !== undefined ? files.readText(folder.dockerfilePath) : undefined;
-  if (folder.dockerfilePath && dtext !== undefined) {
-    ctx.dockerfile = cache ? cache.dockerfile(folder.dockerfilePath, dtext) : parseDockerfile(folder.dockerfilePath, dtext);
-  }
-  return ctx;
+  const read = <T>(file: string | undefined, parse: (f: string, t: string) => T): T | undefined => {
+    const text = file !== undefined ? files.readText(file) : undefined;
+    return file !== undefined && text !== undefined ? parse(file, text) : undefined;
+  };
+  const config = read(folder.configPath, cache?.config ?? parseConfig);
+  const dockerfile = read(folder.dockerfilePath, cache?.dockerfile ?? parseDockerfile);
+  const deploy = read(folder.deployPath, cache?.deploy ?? parseDeploy);
+  const deployment = deploymentOf(deployValueOf(deploy), config?.value, opts.profile);
+  return { folder, opts, files, config, dockerfile, deploy, deployment };
 }
 
 /** Runs every rule on one model folder; severities, settings and suppressions applied. */

@@ -3,6 +3,7 @@ import type { CheckOptions, FileSource, RawFinding } from './types';
 import type { ModelFolder } from './folders';
 import type { ConfigDoc } from './parse/config';
 import type { DockerfileDoc } from './parse/dockerfile';
+import type { Deployment } from './deployment';
 
 export interface ProjectContext {
   folder: ModelFolder;
@@ -10,6 +11,10 @@ export interface ProjectContext {
   files: FileSource;
   config?: ConfigDoc;
   dockerfile?: DockerfileDoc;
+  /** The deployment file (modelarts-deploy.json), parsed keeping its ranges (a ConfigDoc without the recovery). */
+  deploy?: ConfigDoc;
+  /** How the platform deploys the folder: the deployment file (when usable) over config.json over the defaults. */
+  deployment: Deployment;
 }
 
 /** A rule family: looks at what it needs in the context and returns what it found. */

@@ -6,8 +6,8 @@
 // file `modelarts-deploy.json` (JSON with comments, schemas/deploy.schema.json), config.json (`health`,
 // `startup_health`, `readiness_health`), the profile's defaults. Under `seed-2021` the 2021 page holds: port 8080,
 // one health check (config.json `health`), the image's own user, 10 GB.
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Profile } from './types';
+import { parseDeploy, type ConfigDoc } from './parse/config';
 
 /** The deployment file's name, in the model folder beside config.json (or the Dockerfile). */
 export const DEPLOY_FILE = 'modelarts-deploy.json';
@@ -38,6 +38,8 @@ export interface Deployment {
   profile: Profile;
   /** The container port ModelArts sends requests and HTTP probes to (the console's "port"; 8080 when empty). */
   port: number;
+  /** Where the port comes from: a flag or setting, the deployment file, or the default (always under seed-2021). */
+  portFrom: 'override' | 'deploy' | 'default';
   /** Who the container runs as (`uid:gid`); undefined: the image's own USER (seed-2021's default). */
   user?: string;
   /** The startup, readiness and liveness probes that are configured (none: any HTTP answer means serving). */
@@ -127,9 +129,11 @@ export function deploymentOf(deploy: unknown, config: unknown, profile: Profile,
   const current = profile === 'current';
   const cloud: Cloud = overrides.cloud ?? (d?.cloud === 'otc' ? 'otc' : 'huaweicloud');
   const fileUser = typeof d?.user === 'string' && d.user.trim() ? d.user.trim() : undefined;
+  const filePort = validPort(d?.port);
   return {
     profile,
-    port: current ? overrides.port ?? validPort(d?.port) ?? 8080 : 8080,
+    port: current ? overrides.port ?? filePort ?? 8080 : 8080,
+    portFrom: !current ? 'default' : overrides.port !== undefined ? 'override' : filePort !== undefined ? 'deploy' : 'default',
     user: overrides.user ?? (current ? fileUser ?? MA_USER : undefined),
     probes: probesOf(d, c, profile),
     sizeLimitBytes: sizeLimitOf(profile, cloud),
@@ -142,11 +146,18 @@ export function deploymentOf(deploy: unknown, config: unknown, profile: Profile,
 export const probeBudgetS = (p: Pick<Probe, 'initialDelayS' | 'periodS' | 'failureThreshold' | 'timeoutS'>): number =>
   p.initialDelayS + p.periodS * (p.failureThreshold - 1) + p.timeoutS;
 
-/** The deployment file's value (JSON with comments and trailing commas); undefined when it does not parse. */
+/**
+ * The deployment file's value when it is usable: it parses without an error (JSON with comments and trailing commas)
+ * and holds an object. Else undefined: nothing of it is used (MA120 says why).
+ */
+export function deployValueOf(doc: ConfigDoc | undefined): Record<string, unknown> | undefined {
+  const usable = doc && !doc.unreadable && !doc.syntaxErrors.length && doc.root?.type === 'object';
+  return usable ? (doc.value as Record<string, unknown>) : undefined;
+}
+
+/** The deployment file's value from its text (see deployValueOf); undefined when it is not usable. */
 export function parseDeployText(text: string): unknown {
-  const errors: ParseError[] = [];
-  const v: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
-  return errors.length ? undefined : v;
+  return deployValueOf(parseDeploy(DEPLOY_FILE, text));
 }
 
 /** `512m`, `4g`, `1.5G`, `65536k`, `1048576` (bytes), as `docker run --memory` writes them; undefined when not one. */

@@ -4,12 +4,15 @@ import picomatch from 'picomatch';
 import { parseTree } from 'jsonc-parser';
 import type { CheckOptions, FileSource } from './types';
 import { unreadableReason } from './parse/config';
+import { DEPLOY_FILE } from './deployment';
 
 export interface ModelFolder {
   /** The build context: the Dockerfile's folder, else the config's folder. */
   dir: string;
   configPath?: string;
   dockerfilePath?: string;
+  /** The deployment file (modelarts-deploy.json) beside config.json, else beside the Dockerfile, when there is one. */
+  deployPath?: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'dist', 'build']);
@@ -100,8 +103,35 @@ function dockerfileNear(configDir: string, fs: FileSource): string | undefined {
   return undefined;
 }
 
+/** The folder with its deployment file: the one beside config.json wins over the one beside the Dockerfile. */
+function withDeploy(f: ModelFolder | undefined, fs: FileSource): ModelFolder | undefined {
+  if (!f) return undefined;
+  const dirs = [...new Set([f.configPath ? path.dirname(f.configPath) : f.dir, f.dir])];
+  const deployPath = dirs.map((d) => path.join(d, DEPLOY_FILE)).find((p) => fs.exists(p) && !fs.isDirectory(p));
+  return deployPath ? { ...f, deployPath } : f;
+}
+
+/**
+ * A deployment file belongs to the model folder of the Dockerfile or config.json in its own folder (and only when it
+ * is that folder's deployment file); alone it is no ModelArts file.
+ */
+function deployFolder(file: string, fs: FileSource, opts: CheckOptions, root?: string): ModelFolder | undefined {
+  const dir = path.dirname(file);
+  const dockerfiles = fs.listDir(dir).filter(isDockerfileName).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const anchor = dockerfiles.length ? path.join(dir, dockerfiles[0]) : path.join(dir, 'config.json');
+  if (!dockerfiles.length && !fs.exists(anchor)) return undefined;
+  const f = folderForFile(anchor, fs, opts, root);
+  return f?.deployPath === file ? f : undefined;
+}
+
 /** The model folder a file belongs to, or undefined when it is no ModelArts file. */
 export function folderForFile(file: string, fs: FileSource, opts: CheckOptions, root?: string): ModelFolder | undefined {
+  const name = path.basename(file);
+  if (name === DEPLOY_FILE) return deployFolder(file, fs, opts, root);
+  return withDeploy(ownFolder(file, fs, opts, root), fs);
+}
+
+function ownFolder(file: string, fs: FileSource, opts: CheckOptions, root?: string): ModelFolder | undefined {
   const name = path.basename(file);
   if (isDockerfileName(name)) {
     const dir = path.dirname(file);

@@ -140,7 +140,8 @@ export async function buildImage(engine: Engine, o: BuildOptions): Promise<Build
       dockerfile: rel,
       rm: true,
       forcerm: true,
-      buildargs: o.buildArgs,
+      // Only when given: Podman's API reads an empty `buildargs=` as broken JSON and answers 400.
+      ...(o.buildArgs && Object.keys(o.buildArgs).length ? { buildargs: o.buildArgs } : {}),
       abortSignal: o.signal,
     })) as NodeJS.ReadableStream;
     await readBuild(stream, o.signal, p, push);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import Docker from 'dockerode';
 import { L } from '../core/i18n';
 import type { Localized } from '../core/types';
+import { openSshRelay, sshTarget, type SshRelay, type SshTarget } from './ssh';
 
 interface Endpoint {
   /** Where this endpoint came from, for the "what was tried" list. */
@@ -14,6 +15,8 @@ interface Endpoint {
   /** Display form, e.g. unix:///var/run/docker.sock or tcp://host:2376. */
   url: string;
   options: Docker.DockerOptions;
+  /** ssh://: reached through the system's ssh client (engine/ssh.ts); `options` are filled when it connects. */
+  ssh?: SshTarget;
 }
 
 export interface Engine {
@@ -22,6 +25,18 @@ export interface Engine {
   /** Server version and API version as the engine reports them. */
   version: string;
   apiVersion: string;
+  /**
+   * Rootless Podman: its compat API's default network ("bridge") needs a rootless network namespace that many hosts
+   * cannot mount; containers then run on slirp4netns, which publishes ports as the bridge does.
+   */
+  podmanRootless?: boolean;
+  /**
+   * The port on this machine that reaches `hostPort`, a port the engine published on its host's 127.0.0.1: the same
+   * port for a local engine, a relay through the same SSH connection for an ssh:// one.
+   */
+  reach(hostPort: number): Promise<number>;
+  /** Closes what the connection opened (the ssh relays); a local engine has nothing to close. */
+  close(): void;
 }
 
 export class EngineUnavailableError extends Error {
@@ -53,15 +68,7 @@ function endpointFromHost(
   }
   if (host.startsWith('npipe://')) return { source, url: host, options: { socketPath: host.slice(8) } };
   const u = new URL(host.includes('://') ? host : 'tcp://' + host);
-  if (u.protocol === 'ssh:') {
-    return {
-      source,
-      url: host,
-      options: {
-        protocol: 'ssh', host: u.hostname, port: u.port || 22, username: u.username || undefined, sshOptions: { agent: env.SSH_AUTH_SOCK },
-      } as Docker.DockerOptions,
-    };
-  }
+  if (u.protocol === 'ssh:') return { source, url: host, options: {}, ssh: sshTarget(host) };
   const verify = env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
   const certDir = env.DOCKER_CERT_PATH || path.join(env.HOME || os.homedir(), '.docker');
   const read = (f: string): Buffer | undefined => {
@@ -170,23 +177,64 @@ export async function connectEngine(opts: ConnectOptions = {}): Promise<Engine> 
     const endpoint = { source: 'DOCKER_HOST', url: String((opts.env ?? process.env).DOCKER_HOST), options: {} };
     throw new EngineUnavailableError([{ endpoint, error: (e as Error).message }], HINT);
   }
-  const attempts = candidates.map(async (endpoint) => {
-    const sock = endpoint.options.socketPath;
-    if (typeof sock === 'string' && !sock.startsWith('//') && !fs.existsSync(sock)) throw new Error('no such socket');
-    // A separate client with a timeout for the ping only: builds and log streams must not time out.
-    const probe = new Docker({ ...endpoint.options, timeout: budget });
-    const v = (await withTimeout(probe.version(), budget, 'version')) as { Version?: string; ApiVersion?: string };
-    return { endpoint, version: v.Version ?? '?', apiVersion: v.ApiVersion ?? '?' };
-  });
-  const settled = await Promise.allSettled(attempts);
+  const settled = await Promise.allSettled(candidates.map((endpoint) => ping(endpoint, budget)));
   for (let i = 0; i < settled.length; i++) {
     const s = settled[i];
-    if (s.status === 'fulfilled') {
-      return { docker: new Docker(s.value.endpoint.options), endpoint: s.value.endpoint, version: s.value.version, apiVersion: s.value.apiVersion };
-    }
+    if (s.status === 'fulfilled') return s.value;
     tried.push({ endpoint: candidates[i], error: errorText(s.reason) });
   }
   throw new EngineUnavailableError(tried, HINT);
+}
+
+/**
+ * The endpoint's options and nothing else: docker-modem merges DOCKER_HOST's host, port and protocol under whatever
+ * it is given, so an explicit socket would still go to the environment's (ssh) host.
+ */
+const only = (o: Docker.DockerOptions): Docker.DockerOptions => ({
+  host: undefined, port: undefined, protocol: undefined, socketPath: undefined, username: undefined, ca: undefined, cert: undefined,
+  key: undefined, sshOptions: undefined, timeout: undefined, ...({ pathPrefix: undefined } as object), ...o,
+});
+
+interface Version { Version?: string; ApiVersion?: string; Components?: { Name?: string }[] }
+
+const isPodman = (v: Version): boolean => !!v.Components?.some((c) => /podman/i.test(c.Name ?? ''));
+
+/** Podman's compat /info says `Rootless: true` (Docker's rootless mode says `name=rootless` in SecurityOptions). */
+async function rootless(docker: Docker, budget: number): Promise<boolean> {
+  const info = (await withTimeout(docker.info(), budget, 'info').catch(() => ({}))) as { Rootless?: boolean; SecurityOptions?: string[] };
+  return info.Rootless === true || !!info.SecurityOptions?.some((o) => o.includes('rootless'));
+}
+
+/** An SSH handshake over a network takes longer than a local socket's answer. */
+const SSH_BUDGET_MS = 10_000;
+
+/** Asks one endpoint for its version; an engine when it answers. */
+async function ping(endpoint: Endpoint, budget: number): Promise<Engine> {
+  let relay: SshRelay | undefined;
+  if (endpoint.ssh) {
+    relay = await openSshRelay(endpoint.ssh);
+    endpoint.options = { socketPath: relay.socketPath };
+    budget = Math.max(budget, SSH_BUDGET_MS);
+  }
+  const sock = endpoint.options.socketPath;
+  if (!relay && typeof sock === 'string' && !sock.startsWith('//') && !fs.existsSync(sock)) throw new Error('no such socket');
+  try {
+    // A separate client with a timeout for the ping only: builds and log streams must not time out.
+    const probe = new Docker(only({ ...endpoint.options, timeout: budget }));
+    const v = (await withTimeout(probe.version(), budget, 'version')) as Version;
+    const r = relay;
+    return {
+      docker: new Docker(only(endpoint.options)), endpoint, version: v.Version ?? '?', apiVersion: v.ApiVersion ?? '?',
+      podmanRootless: isPodman(v) ? await rootless(probe, budget) : undefined,
+      reach: r ? (p) => r.reach(p) : async (p) => p,
+      close: () => r?.close(),
+    };
+  } catch (e) {
+    relay?.close();
+    // What ssh said (an unknown host key, a refused key, no docker on the host) says more than a closed socket.
+    const said = relay?.lastError();
+    throw said ? new Error(`ssh: ${said}`) : e;
+  }
 }
 
 function errorText(e: unknown): string {

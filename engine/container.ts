@@ -33,6 +33,7 @@ export class StartError extends Error {
 export interface Running {
   container: Docker.Container;
   id: string;
+  /** The port on this machine that reaches the container's (engine.reach: a relay for an ssh:// engine). */
   hostPort?: number;
   startedAt: number;
 }
@@ -51,6 +52,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
       PortBindings: publish ? { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
       ...(o.memoryBytes ? { Memory: o.memoryBytes, MemorySwap: o.memoryBytes } : {}),
+      ...(engine.podmanRootless ? { NetworkMode: 'slirp4netns' } : {}),
     },
   });
   const startedAt = Date.now();
@@ -65,7 +67,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
   if (publish) {
     const info = await container.inspect();
     const b = info.NetworkSettings?.Ports?.['8080/tcp']?.[0];
-    hostPort = b?.HostPort ? Number(b.HostPort) : undefined;
+    hostPort = b?.HostPort ? await engine.reach(Number(b.HostPort)) : undefined;
   }
   return { container, id: container.id, hostPort, startedAt };
 }

@@ -1,9 +1,9 @@
 // Bundles the extension, the language server and the CLI into dist/ with esbuild.
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { generate, OUT } from './gen-validator.mjs';
+import { generateAll } from './gen-validator.mjs';
 
 // The shell parser (mvdan-sh, GopherJS) ships as its own file beside the bundles: bundled, esbuild re-prints its
 // minified 1.5 MB as 3.2 MB in each of server.js and cli.js. The bundles require it as ./vendor/mvdan-sh.js.
@@ -33,8 +33,8 @@ const common = {
   plugins: [shellParser],
 };
 
-// The precompiled config.json validator first: the bundles include it.
-writeFileSync(OUT, generate());
+// The precompiled schema validators first: the bundles include them.
+generateAll();
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: [...common.external, 'vscode'] }),

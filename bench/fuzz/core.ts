@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { checkModelFolder } from '../../core/check';
 import { defaultOptions, type CheckOptions, type Finding } from '../../core/types';
 import { findModelFolders } from '../../core/folders';
+import { DEPLOY_FILE } from '../../core/deployment';
 import { onRuleError } from '../../core/rules/isolate';
 import { memFiles } from '../inputs';
 import { Rng } from './prng';
@@ -39,7 +40,7 @@ export function makeCase(
   const r = Rng.forCase(seed, index);
   const s = r.pick(seeds);
   const names = Object.keys(s.files);
-  const main = names.filter((n) => n === 'config.json' || n === 'Dockerfile');
+  const main = names.filter((n) => n === 'config.json' || n === 'Dockerfile' || n === DEPLOY_FILE);
   const file = main.length && r.chance(0.9) ? r.pick(main) : r.pick(names);
   const m = mutate(s.files[file], kindOf(file), r, scale);
   return { from: s.name, file, ops: m.ops, files: { ...s.files, [file]: m.text } };
@@ -85,7 +86,8 @@ export function runCase(files: Record<string, string>, dir: string, opts: CheckO
       // Discovery may rightly reject a mangled config: check the folder as the editor would anyway.
       const configPath = abs[`${dir}/config.json`] !== undefined ? `${dir}/config.json` : undefined;
       const dockerfilePath = abs[`${dir}/Dockerfile`] !== undefined ? `${dir}/Dockerfile` : undefined;
-      folders = [{ dir, configPath, dockerfilePath }];
+      const deployPath = abs[`${dir}/${DEPLOY_FILE}`] !== undefined ? `${dir}/${DEPLOY_FILE}` : undefined;
+      folders = [{ dir, configPath, dockerfilePath, deployPath }];
     }
     for (const folder of folders) {
       for (const f of checkModelFolder(folder, opts, fs)) {

@@ -24,8 +24,8 @@ export interface Listen {
   at: Loc;
   /** Where flags could be added when host/port come from the server's defaults. */
   insertAfter?: Loc;
-  /** Flags that set host and port to 0.0.0.0:8080 for this server, when they can be added. */
-  flags?: (host: boolean, port: boolean) => string[];
+  /** Flags that set host and port to 0.0.0.0:`to` (the service port) for this server, when they can be added. */
+  flags?: (host: boolean, port: boolean, to: number) => string[];
 }
 
 const PY = /^python[\d.]*$/;
@@ -98,7 +98,7 @@ function gunicornListens({ prog, opt, env, at, base, step, m, bc }: ServerCmd): 
       } else if (conf) return [];
     }
     if (prog === 'gunicorn' && env.get('PORT')) return [{ server: prog, host: '0.0.0.0', port: env.get('PORT'), ...base }];
-    return [{ server: prog, host: '127.0.0.1', port: '8000', ...base, flags: () => ['-b', '0.0.0.0:8080'] }];
+    return [{ server: prog, host: '127.0.0.1', port: '8000', ...base, flags: (_h, _p, to) => ['-b', `0.0.0.0:${to}`] }];
   }
   return [bindListen(prog, binds[0]!.value, binds[0]!.loc, base)];
 }
@@ -110,7 +110,7 @@ function uvicornListens({ prog, opt, env, base }: ServerCmd): Listen[] {
     server: prog, ...base,
     host: h?.value ?? env.get('UVICORN_HOST') ?? '127.0.0.1', ...word('host', h),
     port: p?.value ?? env.get('UVICORN_PORT') ?? '8000', ...word('port', p),
-    flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
+    flags: (fh, fp, to) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', String(to)] : [])],
   }];
 }
 
@@ -121,7 +121,7 @@ function flaskListens({ args, opt, env, base }: ServerCmd): Listen[] {
     server: 'flask run', ...base, insertAfter: args[0].loc,
     host: h?.value ?? env.get('FLASK_RUN_HOST') ?? '127.0.0.1', ...word('host', h),
     port: p?.value ?? env.get('FLASK_RUN_PORT') ?? '5000', ...word('port', p),
-    flags: (fh, fp) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', '8080'] : [])],
+    flags: (fh, fp, to) => [...(fh && !h ? ['--host', '0.0.0.0'] : []), ...(fp && !p ? ['--port', String(to)] : [])],
   }];
 }
 
@@ -133,7 +133,7 @@ function httpServerListens({ args, opt, base }: ServerCmd): Listen[] {
     server: 'http.server', ...base,
     host: h?.value ?? '0.0.0.0', ...word('host', h),
     port: p?.value ?? '8000', ...word('port', pw),
-    flags: (_h, fp) => (fp && !p ? ['8080'] : []),
+    flags: (_h, fp, to) => (fp && !p ? [String(to)] : []),
   }];
 }
 

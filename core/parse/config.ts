@@ -88,7 +88,14 @@ export function unreadableReason(text: string): { reason: NonNullable<ConfigDoc[
   return undefined;
 }
 
-export function parseConfig(file: string, text: string): ConfigDoc {
+/**
+ * The deployment file (modelarts-deploy.json): our own file, JSON with comments and trailing commas, so a plain parse
+ * with its errors, without the recovery config.json gets (wrapped comments, missing brackets located by indentation).
+ */
+export const parseDeploy = (file: string, text: string): ConfigDoc => parseConfig(file, text, false);
+
+/** `recover`: blank wrapped comment lines and put back missing brackets before parsing (config.json). */
+export function parseConfig(file: string, text: string, recover = true): ConfigDoc {
   const base = textModel(file, text, 'json');
   const syntaxErrors: ConfigDoc['syntaxErrors'] = [];
   let root: Node | undefined;
@@ -97,12 +104,12 @@ export function parseConfig(file: string, text: string): ConfigDoc {
   const repairs: Repair[] = [];
   const bad = unreadableReason(text);
   if (!bad) {
-    wrappedComments = findWrappedComments(text);
+    wrappedComments = recover ? findWrappedComments(text) : [];
     parsedText = blankSpans(text, wrappedComments);
     let errors: ParseError[] = [];
     root = parseTree(parsedText, errors, { allowTrailingComma: true, disallowComments: false });
     // A missing bracket: repaired (at most a few) when indentation says where, and the result parses better.
-    for (let i = 0; i < 4 && errors.length; i++) {
+    for (let i = 0; recover && i < 4 && errors.length; i++) {
       const r = findMissingCloser(parsedText);
       if (!r) break;
       const candidate = applyRepair(parsedText, r);

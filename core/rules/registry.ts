@@ -20,6 +20,9 @@ import MA116 from './config/MA116';
 import MA117 from './config/MA117';
 import MA118 from './config/MA118';
 import MA119 from './config/MA119';
+import MA120 from './deploy/MA120';
+import MA121 from './deploy/MA121';
+import MA122 from './deploy/MA122';
 import MA200 from './dockerfile/MA200';
 import MA201 from './dockerfile/MA201';
 import MA202 from './dockerfile/MA202';
@@ -73,6 +76,9 @@ export const RULE_MODULES: readonly RuleModule[] = [
   MA117,
   MA118,
   MA119,
+  MA120,
+  MA121,
+  MA122,
   MA200,
   MA201,
   MA202,

@@ -4,7 +4,7 @@
 import type { Localized, Profile, RawFinding, Severity } from '../types';
 import type { ProjectContext } from '../context';
 
-type Family = 'config' | 'dockerfile' | 'project' | 'image';
+type Family = 'config' | 'deploy' | 'dockerfile' | 'project' | 'image';
 
 export interface RuleMeta {
   code: string;

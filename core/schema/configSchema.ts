@@ -86,6 +86,11 @@ const escapeMarkdown = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!<>|]
  * rule also gets a `markdownDescription` that links to the rule's page.
  */
 export function localizedSchema(lang: Lang, ruleTitle?: (code: string) => Localized | undefined): SchemaNode {
+  return localize(configSchema, lang, ruleTitle);
+}
+
+/** localizedSchema for any of our schemas (they share the conventions: config.json's, the deployment file's). */
+export function localize(schema: SchemaNode, lang: Lang, ruleTitle?: (code: string) => Localized | undefined): SchemaNode {
   const tr = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(tr);
     if (!v || typeof v !== 'object') return v;
@@ -105,5 +110,5 @@ export function localizedSchema(lang: Lang, ruleTitle?: (code: string) => Locali
     }
     return o;
   };
-  return tr(configSchema) as SchemaNode;
+  return tr(schema) as SchemaNode;
 }

@@ -9,6 +9,7 @@ const TABLE_END = '<!-- rules:end -->';
 
 const FAMILY: Record<RuleMeta['family'], { en: string; zh: string }> = {
   config: { en: 'config.json', zh: 'config.json' },
+  deploy: { en: 'Deployment file (modelarts-deploy.json)', zh: '部署文件（modelarts-deploy.json）' },
   dockerfile: { en: 'Dockerfile', zh: 'Dockerfile' },
   project: { en: 'Across files', zh: '跨文件' },
   image: { en: 'Built image and running container (`modelarts-image test`)', zh: '构建的镜像与运行的容器（`modelarts-image test`）' },

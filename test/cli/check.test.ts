@@ -121,3 +121,34 @@ test('bad usage exits 2 with a message', () => {
     assert.match(r.err, /modelarts-image: /);
   }
 });
+
+test('the deployment file: its findings in the report (folder or the file itself), and its port under --profile current', () => {
+  const d = folder({
+    'config.json': JSON.stringify({ model_algorithm: 'm', model_type: 'Image' }),
+    Dockerfile: 'FROM python:3.11-slim\nCOPY server.py /s.py\nEXPOSE 8080\nUSER 1000:100\nCMD ["python3", "/s.py"]\n',
+    'server.py': 'from http.server import BaseHTTPRequestHandler, HTTPServer\nclass H(BaseHTTPRequestHandler):\n    def do_GET(self):\n        pass\n'
+      + 'HTTPServer(("0.0.0.0", 8080), H).serve_forever()\n',
+    'modelarts-deploy.json': '{\n  // set in the console\n  "port": 9000,\n  "probes": { "startup": { "period_seconds": 0 } },\n}\n',
+  });
+  const deploy = path.join(d, 'modelarts-deploy.json');
+  const findingsOf = (args: string[]) => {
+    const r = run(['check', ...args, '--format', 'json']);
+    return { code: r.code, findings: JSON.parse(r.out).findings as { file: string; code: string; line: number; column: number; message: string }[] };
+  };
+  const seed = findingsOf([d]);
+  assert.equal(seed.code, 1);
+  const ma121 = seed.findings.filter((f) => f.code === 'MA121');
+  assert.deepEqual(ma121.map((f) => [f.file, f.line, f.column]), [[deploy, 4, 46]]);
+  assert.ok(!seed.findings.some((f) => f.code === 'MA203'), 'seed-2021: the server on 8080 is right');
+  const current = findingsOf([d, '--profile', 'current']);
+  const ma203 = current.findings.find((f) => f.code === 'MA203');
+  assert.ok(ma203, JSON.stringify(current.findings.map((f) => f.code)));
+  assert.match(ma203.message, /port 9000 \(the deployment file sets port 9000\)/);
+  // The deployment file as the PATH: its folder is checked.
+  assert.deepEqual(findingsOf([deploy]).findings.filter((f) => f.code === 'MA121').length, 1);
+  // Broken: one MA120, exit 1; alone in a folder: no model folder, nothing reported.
+  const broken = folder({ 'config.json': JSON.stringify({ model_algorithm: 'm', model_type: 'Image' }), 'modelarts-deploy.json': '{"port": 9000' });
+  assert.deepEqual(findingsOf([broken]).findings.filter((f) => /^MA12/.test(f.code)).map((f) => f.code), ['MA120']);
+  const lone = folder({ 'modelarts-deploy.json': '{"port": -1}' });
+  assert.deepEqual(findingsOf([path.join(lone, 'modelarts-deploy.json')]).findings, []);
+});

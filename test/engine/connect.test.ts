@@ -28,14 +28,13 @@ test('DOCKER_HOST tcp:// with DOCKER_TLS_VERIFY reads the certificates of DOCKER
   assert.equal(String(o.key), 'key.pem');
 });
 
-test('DOCKER_HOST tcp:// without TLS is plain http; ssh:// uses the ssh protocol', () => {
+test('DOCKER_HOST tcp:// without TLS is plain http; ssh:// goes through the ssh client to user@host, port kept', () => {
   const [plain] = candidateEndpoints({ env: { DOCKER_HOST: 'tcp://127.0.0.1:2375' }, homeDir: tmpHome() });
   assert.equal((plain.options as Record<string, unknown>).protocol, 'http');
   const [ssh] = candidateEndpoints({ env: { DOCKER_HOST: 'ssh://me@build-box' }, homeDir: tmpHome() });
-  const o = ssh.options as Record<string, unknown>;
-  assert.equal(o.protocol, 'ssh');
-  assert.equal(o.username, 'me');
-  assert.equal(o.host, 'build-box');
+  assert.deepEqual(ssh.ssh, { dest: 'me@build-box', port: undefined });
+  const [withPort] = candidateEndpoints({ env: { DOCKER_HOST: 'ssh://build-box:2222' }, homeDir: tmpHome() });
+  assert.deepEqual(withPort.ssh, { dest: 'build-box', port: '2222' });
 });
 
 test('the current docker context of ~/.docker/config.json is followed, with its TLS files', () => {

@@ -36,6 +36,16 @@ test('400 mutated model folders: no crash, no rule exception, no malformed findi
   assert.deepEqual(sum.hangs, []);
 });
 
+test('the deployment file is fuzzed too: 300 cases from the seeds that have one, no crash, no case over the limit', async () => {
+  const withDeploy = seeds.filter((s) => s.files['modelarts-deploy.json'] !== undefined);
+  assert.ok(withDeploy.length >= 1, 'a seed folder with a deployment file (test/corpus/deploy-file-probes)');
+  const picked = Array.from({ length: 300 }, (_, i) => makeCase(withDeploy, 20261126, i, 0.1).file).filter((f) => f === 'modelarts-deploy.json');
+  assert.ok(picked.length >= 60, `${picked.length} of 300 cases mutate the deployment file`);
+  const sum = await runGuardedCoreCases(withDeploy, { seed: 20261126, count: 300, scale: 0.1, caseLimitMs: 20_000 });
+  assert.deepEqual(sum.crashes.map((c) => `${c.seed}:${c.index} ${c.file} ${c.ops.join('+')}: ${c.error}`), []);
+  assert.deepEqual(sum.hangs, []);
+});
+
 // The two faults below cannot come from a real input: the harness itself is under test, so a registry entry is
 // swapped for a throwing rule, and the worker is told to loop at one case.
 test('a rule exception is a crash, named by its rule code (the check alone would swallow it)', () => {

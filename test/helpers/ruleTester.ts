@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CheckOptions, Finding, Severity } from '../../core/types';
 import { check, applyFix, ours, type Checked } from '../fixtures/dockerfile/harness';
+import { DEPLOY_FILE } from '../../core/deployment';
 
 export { check, applyFix, type Checked };
 
@@ -11,6 +12,7 @@ type Files = Record<string, string>;
 
 export interface ValidCase {
   name: string;
+  /** The model folder by relative path: `Dockerfile`, `config.json` (added when absent), `modelarts-deploy.json`, code. */
   files: Files;
   opts?: Partial<CheckOptions>;
   /** The folder has no MA2xx/MA3xx finding at all (valid), or only this code's (invalid). */
@@ -32,7 +34,8 @@ export interface InvalidCase extends ValidCase {
   /** Anything to assert on the files once every finding of the code is fixed. */
   whenFixed?: (files: Files) => void;
   /**
-   * The code is reported once; its first fix applied leaves no finding of the code and valid JSON (no MA100); a
+   * The code is reported once; its first fix applied leaves no finding of the code and valid JSON (no MA100, or no
+   * MA120 in the deployment file); a
    * function gets the folder after the fix.
    */
   firstFix?: true | ((after: Checked) => void);
@@ -42,8 +45,12 @@ export interface InvalidCase extends ValidCase {
 
 const of = (c: Checked, code: string) => c.findings.filter((f) => f.code === code);
 
-/** The config.json codes (MA1xx) of a checked folder, in the order reported. */
-export const configCodes = (c: Checked): string[] => c.findings.filter((f) => /^MA1\d\d$/.test(f.code)).map((f) => f.code);
+/** The config.json codes (MA1xx) of a checked folder, in the order reported (the deployment file's MA12x are not). */
+export const configCodes = (c: Checked): string[] =>
+  c.findings.filter((f) => /^MA1\d\d$/.test(f.code) && !f.file.endsWith('/' + DEPLOY_FILE)).map((f) => f.code);
+
+/** The deployment file's codes (MA12x) of a checked folder, in the order reported. */
+export const deployCodes = (c: Checked): string[] => c.findings.filter((f) => f.file.endsWith('/' + DEPLOY_FILE)).map((f) => f.code);
 
 /** The text a finding's range covers in its file. */
 export function rangeText(c: Checked, f: Finding): string {
@@ -58,9 +65,11 @@ function assertFirstFix(code: string, c: InvalidCase, all: Checked, found: Findi
   assert.equal(found.length, 1, `one ${code} in ${JSON.stringify(configCodes(all))}`);
   assert.ok(found[0].fixes?.length, `${code} has a fix`);
   const after = check(applyFix(all.files, found[0].fixes![0]), c.opts);
-  const text = after.files['config.json'];
-  assert.ok(!configCodes(after).includes(code), `${code} gone after the fix:\n${text}\n${JSON.stringify(after.findings.map((x) => x.message.en))}`);
-  assert.ok(!configCodes(after).includes('MA100'), `fix keeps valid JSON:\n${text}`);
+  const deploy = found[0].file.endsWith('/' + DEPLOY_FILE);
+  const text = after.files[deploy ? DEPLOY_FILE : 'config.json'];
+  const codes = deploy ? deployCodes(after) : configCodes(after);
+  assert.ok(!codes.includes(code), `${code} gone after the fix:\n${text}\n${JSON.stringify(after.findings.map((x) => x.message.en))}`);
+  assert.ok(!codes.includes(deploy ? 'MA120' : 'MA100'), `fix keeps valid JSON:\n${text}`);
   if (typeof c.firstFix === 'function') c.firstFix(after);
 }
 

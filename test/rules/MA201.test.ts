@@ -68,3 +68,32 @@ ruleTester('MA201', {
     },
   ],
 });
+
+const DEPLOY = { 'modelarts-deploy.json': '{ "port": 9000 }' };
+const SERVER_9000 = SERVER.replace('8080', '9000');
+ruleTester('MA201', {
+  valid: [
+    { name: 'current: EXPOSE 9000 as the deployment file sets',
+      files: { ...online(GOOD.replace('EXPOSE 8080', 'EXPOSE 9000')), 'server.py': SERVER_9000, ...DEPLOY },
+      opts: { profile: 'current' }, alone: true },
+    { name: 'seed-2021: EXPOSE 8080, the deployment file\'s port does not count', files: { ...online(GOOD), ...DEPLOY } },
+  ],
+  invalid: [
+    {
+      name: 'current: EXPOSE 8080 but the deployment file sets 9000: Expose 9000 instead',
+      files: { ...online(GOOD), ...DEPLOY }, opts: { profile: 'current' }, count: 1,
+      message: /EXPOSE 8080 but not 9000: ModelArts sends requests to port 9000 \(the deployment file sets port 9000\)/,
+      fixed: true, whenFixed: (f) => assert.match(f.Dockerfile, /EXPOSE 9000\n/),
+    },
+    {
+      name: 'current: no EXPOSE, the code serves 0.0.0.0:9000: a hint adding EXPOSE 9000',
+      files: { Dockerfile: GOOD.replace('EXPOSE 8080\n', ''), 'server.py': SERVER_9000, ...DEPLOY }, opts: { profile: 'current' }, count: 1, severity: 'hint',
+      then: (found) => assert.equal(found[0].fixes?.[0].title.en, 'Add EXPOSE 9000'),
+    },
+    {
+      name: 'seed-2021: EXPOSE 9000 as the deployment file says is still not 8080, and the message says why',
+      files: { ...online(GOOD.replace('EXPOSE 8080', 'EXPOSE 9000')), ...DEPLOY }, count: 1,
+      message: /EXPOSE 9000 but the server listens on 8080 .*under seed-2021 it is always 8080/,
+    },
+  ],
+});

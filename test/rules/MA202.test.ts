@@ -35,3 +35,22 @@ ruleTester('MA202', {
     },
   ],
 });
+
+const DEPLOY = { 'modelarts-deploy.json': '{ "port": 9000 }' };
+ruleTester('MA202', {
+  valid: [
+    { name: 'current: gunicorn -b 0.0.0.0:9000 with the deployment file\'s port',
+      files: { ...online(GOOD.replace('EXPOSE 8080', 'EXPOSE 9000').replace(/CMD .*/, 'CMD gunicorn -b 0.0.0.0:9000 server:app')), ...DEPLOY },
+      opts: { profile: 'current' }, alone: true },
+  ],
+  invalid: [
+    {
+      name: 'current: the message names the deployment\'s port; gunicorn\'s default bind is replaced by 0.0.0.0:9000',
+      files: { ...cmd('CMD gunicorn server:app'), ...DEPLOY }, opts: { profile: 'current' }, count: 1,
+      message: /ModelArts sends its requests to port 9000 \(the deployment file sets port 9000\) from outside/,
+      then: (found) => assert.deepEqual(found[0].fixes?.[0].edits.map((e) => e.newText), [' -b 0.0.0.0:9000']),
+    },
+    { name: 'seed-2021: port 8080 in the message', files: { ...cmd('CMD gunicorn -b 127.0.0.1:9000 server:app'), ...DEPLOY }, count: 1,
+      message: /to port 8080 \(under seed-2021/ },
+  ],
+});

@@ -18,3 +18,37 @@ ruleTester('MA203', {
     },
   ],
 });
+
+// The deployment file's port counts under `current`; under `seed-2021` the port stays 8080 and the message says why.
+const DEPLOY = { 'modelarts-deploy.json': '// the console\'s container port\n{ "port": 9000 }\n' };
+const current = { profile: 'current' as const };
+ruleTester('MA203', {
+  valid: [
+    { name: 'current: the deployment file sets 9000 and gunicorn binds 9000', files: { ...cmd('CMD gunicorn -b 0.0.0.0:9000 server:app'), ...DEPLOY },
+      opts: current },
+    { name: 'seed-2021: port 8080 whatever the deployment file says', files: { ...cmd('CMD gunicorn -b 0.0.0.0:8080 server:app'), ...DEPLOY } },
+  ],
+  invalid: [
+    {
+      name: 'current: the deployment file sets 9000, the server listens on 8080: an error (the port is known), told with where it comes from, fixed to 9000',
+      files: { ...cmd('CMD gunicorn -b 0.0.0.0:8080 server:app'), ...DEPLOY }, opts: current, count: 1, severity: 'error',
+      message: /listens on port 8080 .*sends requests to port 9000 \(the deployment file sets port 9000\)\. Listen on 9000\./,
+      fixed: true, whenFixed: (f) => assert.match(f.Dockerfile, /-b 0\.0\.0\.0:9000/),
+      then: (found) => assert.equal(found[0].fixes?.[0].title.en, 'Listen on 9000'),
+    },
+    {
+      name: 'current without a deployment file: a warning (the console may set another port)',
+      files: cmd('CMD gunicorn -b 0.0.0.0:9000 server:app'), opts: current, count: 1, severity: 'warning',
+    },
+    {
+      name: 'current: uvicorn on its default port gets --port 9000 added',
+      files: { ...cmd('CMD uvicorn server:app --host 0.0.0.0'), ...DEPLOY }, opts: current, count: 1,
+      then: (found) => assert.deepEqual(found[0].fixes?.[0].edits.map((e) => e.newText), [' --port 9000']),
+    },
+    {
+      name: 'seed-2021: a server on 9000 with the deployment file saying 9000 is still an error, and the message says why',
+      files: { ...cmd('CMD gunicorn -b 0.0.0.0:9000 server:app'), ...DEPLOY }, count: 1, severity: 'error',
+      message: /port 8080 \(under seed-2021 it is always 8080; the deployment file's port 9000 counts under the current profile only\)/,
+    },
+  ],
+});

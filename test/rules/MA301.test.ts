@@ -20,3 +20,22 @@ ruleTester('MA301', {
     },
   ],
 });
+
+// Under `current` the deployment file's HTTP probe urls are probed with GET too: a path no route serves fails the deployment.
+const withProbe = (url: string, method = 'HTTP') =>
+  ({ ...flask(cfg('/health', '/predict')), 'modelarts-deploy.json': JSON.stringify({ probes: { startup: { check_method: method, url } } }) });
+ruleTester('MA301', {
+  valid: [
+    { name: 'current: the startup probe url is routed', files: withProbe('/health'), opts: { profile: 'current' } },
+    { name: 'current: an EXEC probe\'s url is not probed', files: withProbe('/nowhere', 'EXEC'), opts: { profile: 'current' } },
+    { name: 'seed-2021: the deployment file\'s probes do not count', files: withProbe('/nowhere') },
+  ],
+  invalid: [
+    {
+      name: 'current: a startup probe url no route serves, on the deployment file',
+      files: withProbe('/startup'), opts: { profile: 'current' }, count: 1, severity: 'warning',
+      message: /deployment file's probes\.startup\.url \/startup is served by no route .*makes the deployment fail/,
+      then: (found) => assert.ok(found[0].file.endsWith('modelarts-deploy.json')),
+    },
+  ],
+});

@@ -6,6 +6,8 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { ConfigDoc } from '../../parse/config';
 import type { Span } from '../../parse/wrappedComments';
+import type { Localized } from '../../types';
+import { L } from '../../i18n';
 
 export type SyntaxError = ConfigDoc['syntaxErrors'][number];
 
@@ -25,6 +27,28 @@ export interface BracketProblem {
   closeLine: number;
   cutoff: number;
 }
+
+/** What jsonc-parser's error codes mean, as the middle of an "Invalid JSON: ..." message (MA100, MA120). */
+const ERROR_TEXT: Record<string, Localized> = {
+  InvalidSymbol: L('an unexpected character', '意外的字符'),
+  InvalidNumberFormat: L('a malformed number', '数字格式错误'),
+  PropertyNameExpected: L('a property name (in double quotes) is expected', '此处应为属性名（用双引号括起）'),
+  ValueExpected: L('a value is expected', '此处应为一个值'),
+  ColonExpected: L('a colon is expected', '此处应为冒号'),
+  CommaExpected: L('a comma is expected', '此处应为逗号'),
+  CloseBraceExpected: L('a closing brace } is expected', '此处应为右花括号 }'),
+  CloseBracketExpected: L('a closing bracket ] is expected', '此处应为右方括号 ]'),
+  EndOfFileExpected: L('the file should end here', '文件应在此结束'),
+  InvalidCommentToken: L('a malformed comment', '注释格式错误'),
+  UnexpectedEndOfComment: L('an unterminated comment', '注释未结束'),
+  UnexpectedEndOfString: L('an unterminated string', '字符串未结束'),
+  UnexpectedEndOfNumber: L('an unterminated number', '数字未结束'),
+  InvalidUnicode: L('an invalid unicode escape', '无效的 Unicode 转义'),
+  InvalidEscapeCharacter: L('an invalid escape character', '无效的转义字符'),
+  InvalidCharacter: L('an invalid character in a string (escape control characters)', '字符串中有无效字符（控制字符须转义）'),
+};
+
+export const jsonErrorText = (error: string): Localized => ERROR_TEXT[error] ?? L(error, error);
 
 const CLOSER: Record<number, string> = { [SyntaxKind.OpenBraceToken]: '}', [SyntaxKind.OpenBracketToken]: ']' };
 

@@ -7,8 +7,8 @@ import type { Loc } from '../entry';
 import { anchor, find, fix, rangeOfLoc, where, type Facts } from './facts';
 
 /** Adds the flags that set the host and/or port (`--host 0.0.0.0`, or `, "--host", "0.0.0.0"` in the exec form). */
-function flagFix(ctx: ProjectContext, l: Listen, host: boolean, port: boolean, title: (flags: string) => Localized): Fix | undefined {
-  const flags = l.flags?.(host, port);
+function flagFix(ctx: ProjectContext, l: Listen, host: boolean, port: boolean, to: number, title: (flags: string) => Localized): Fix | undefined {
+  const flags = l.flags?.(host, port, to);
   if (!flags?.length || !l.insertAfter) return undefined;
   const json = l.insertAfter.text[l.insertAfter.start] === '"';
   const text = json ? flags.map((x) => `, ${JSON.stringify(x)}`).join('') : ' ' + flags.join(' ');
@@ -18,29 +18,29 @@ function flagFix(ctx: ProjectContext, l: Listen, host: boolean, port: boolean, t
 
 /**
  * Rewrites the characters that spell a value (never its quotes or the expression around it), so `"127.0.0.1"`
- * becomes `"0.0.0.0"` and `5000` becomes `8080`. No literal (a value from the environment): no fix.
+ * becomes `"0.0.0.0"` and `5000` becomes the service port. No literal (a value from the environment): no fix.
  */
 function litFix(ctx: ProjectContext, lit: Loc | undefined, value: string, title: Localized): Fix | undefined {
   return lit && fix(title, [{ file: lit.file, range: rangeOfLoc(ctx, lit), newText: value }], true);
 }
 
-/** The fix for a server's host (to 0.0.0.0) or port (to 8080): the literal rewritten when written, else the flags added. */
-function listenFix(ctx: ProjectContext, l: Listen, what: 'host' | 'port', title: Localized, flagsTitle: (flags: string) => Localized): Fix | undefined {
+/** The fix for a server's host (to 0.0.0.0) or port (to the service port): the literal rewritten when written, else the flags added. */
+function listenFix(ctx: ProjectContext, l: Listen, what: 'host' | 'port', to: number, texts: ListenTexts): Fix | undefined {
   const host = what === 'host';
-  if (!(host ? l.hostLoc : l.portLoc)) return flagFix(ctx, l, host, !host, flagsTitle);
-  return litFix(ctx, host ? l.hostLit : l.portLit, host ? '0.0.0.0' : '8080', title);
+  if (!(host ? l.hostLoc : l.portLoc)) return flagFix(ctx, l, host, !host, to, texts.flagsFix);
+  return litFix(ctx, host ? l.hostLit : l.portLit, host ? '0.0.0.0' : String(to), texts.fix);
 }
 
 interface ListenTexts { fix: Localized; flagsFix: (flags: string) => Localized; startedHere: Localized }
 
 /**
  * On the Dockerfile where the value is set (or on the start command, related to the code that sets it), with its
- * fix; `message` gets where the value is (`app.py:3`).
+ * fix (`to`: the service port the fix writes); `message` gets where the value is (`app.py:3`).
  */
-export function listenFinding(ctx: ProjectContext, f: Facts, l: Listen, what: 'host' | 'port', code: string,
+export function listenFinding(ctx: ProjectContext, f: Facts, l: Listen, what: 'host' | 'port', to: number, code: string,
   message: (at: string) => Localized, texts: ListenTexts): RawFinding {
   const loc = (what === 'host' ? l.hostLoc : l.portLoc) ?? l.at;
   const a = anchor(ctx, f, loc, texts.startedHere);
-  const fx = listenFix(ctx, l, what, texts.fix, texts.flagsFix);
+  const fx = listenFix(ctx, l, what, to, texts);
   return find(ctx, code, a.range, message(where(ctx, loc)), { related: a.related, fixes: fx ? [fx] : undefined });
 }

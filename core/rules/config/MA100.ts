@@ -8,7 +8,7 @@ import { defineRule } from '../rule';
 import type { ConfigRuleIn } from '../../analysis/config/rule';
 import { edit, fix } from '../../analysis/config/edits';
 import {
-  bracketProblem, commaAfter, commentEnd, missingCommaAt, reportedErrors, strictSlips, unquotedKeyAt, wrappedLine,
+  bracketProblem, commaAfter, jsonErrorText, commentEnd, missingCommaAt, reportedErrors, strictSlips, unquotedKeyAt, wrappedLine,
   type BracketProblem, type SyntaxError,
 } from '../../analysis/config/syntax';
 
@@ -32,26 +32,6 @@ const UNREADABLE: Record<NonNullable<ConfigDoc['unreadable']>, Localized> = {
   'too-deep': L(`config.json is nested more than ${MAX_CONFIG_DEPTH} levels deep: no model configuration nests like this, and `
       + 'Python\'s json module gives up near 1000 levels. Check that this is the right file; nothing else is checked.',
     `config.json 的嵌套超过 ${MAX_CONFIG_DEPTH} 层：模型配置不会这样嵌套，Python 的 json 模块在约 1000 层时即失败。请确认文件是否正确；不做其他检查。`),
-};
-
-/** What jsonc-parser's error codes mean, as the middle of the "Invalid JSON: ..." message. */
-const ERROR_TEXT: Record<string, Localized> = {
-  InvalidSymbol: L('an unexpected character', '意外的字符'),
-  InvalidNumberFormat: L('a malformed number', '数字格式错误'),
-  PropertyNameExpected: L('a property name (in double quotes) is expected', '此处应为属性名（用双引号括起）'),
-  ValueExpected: L('a value is expected', '此处应为一个值'),
-  ColonExpected: L('a colon is expected', '此处应为冒号'),
-  CommaExpected: L('a comma is expected', '此处应为逗号'),
-  CloseBraceExpected: L('a closing brace } is expected', '此处应为右花括号 }'),
-  CloseBracketExpected: L('a closing bracket ] is expected', '此处应为右方括号 ]'),
-  EndOfFileExpected: L('the file should end here', '文件应在此结束'),
-  InvalidCommentToken: L('a malformed comment', '注释格式错误'),
-  UnexpectedEndOfComment: L('an unterminated comment', '注释未结束'),
-  UnexpectedEndOfString: L('an unterminated string', '字符串未结束'),
-  UnexpectedEndOfNumber: L('an unterminated number', '数字未结束'),
-  InvalidUnicode: L('an invalid unicode escape', '无效的 Unicode 转义'),
-  InvalidEscapeCharacter: L('an invalid escape character', '无效的转义字符'),
-  InvalidCharacter: L('an invalid character in a string (escape control characters)', '字符串中有无效字符（控制字符须转义）'),
 };
 
 const messages = {
@@ -90,7 +70,7 @@ const messages = {
     `JSON 无效：此值后缺少 "${missing}"，用于闭合第 ${line} 行的 ${opened}（下一行的缩进表明它在此结束）。${REJECTS[1]}`),
   insertFix: (missing: string) => L(`Insert "${missing}"`, `插入 "${missing}"`),
   invalid: (error: string) => {
-    const t = ERROR_TEXT[error] ?? L(error, error);
+    const t = jsonErrorText(error);
     return L(`Invalid JSON: ${t.en}. ${REJECTS[0]}`, `JSON 无效：${t.zh}。${REJECTS[1]}`);
   },
 };

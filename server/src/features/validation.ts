@@ -1,16 +1,23 @@
-// Debounced, folder-wide validation. Every open document is an "anchor": the server works out its model folder,
+// Throttled, folder-wide validation. Every open document is an "anchor": the server works out its model folder,
 // checks the whole folder (open documents overlaid on the disk) and publishes for all of the folder's files, so a
 // fix in config.json also clears the Dockerfile finding that depended on it. Files a folder published to before
 // and no longer has findings for get an empty publish: no stale finding remains.
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { CheckOptions, FileSource, Finding, Lang } from '../../../core/types';
 import { overlayFiles } from '../../../core/files';
 import { folderForFile, isDockerfileName, matchesConfigGlobs, type ModelFolder } from '../../../core/folders';
 import { checkModelFolder, createParseCache } from '../../../core/check';
+import { DEPLOY_FILE } from '../../../core/deployment';
 import { toDiagnostic, type UriHost } from './diagnostics';
 
-export const DEBOUNCE_MS = 60;
+/**
+ * At most one check of a folder per this many ms. An edit after a quiet spell is checked at once (leading edge);
+ * edits in a burst wait for the next slot, which checks the newest text: the last edit of a burst is answered at most
+ * this long after it, and a result for a superseded version is never published.
+ */
+export const CHECK_INTERVAL_MS = 50;
 
 export interface ValidationHost extends UriHost {
   options(): CheckOptions;
@@ -34,6 +41,8 @@ export class Validator {
   private readonly owned = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Folder key -> when its last check started (performance.now()). */
+  private readonly lastRun = new Map<string, number>();
   /** While held (until the first settings arrive), changes are recorded but not checked. */
   private held = false;
 
@@ -57,7 +66,7 @@ export class Validator {
   /** A file changed, on disk or in the editor: re-check every folder it may take part in. */
   fileChanged(file: string): void {
     const name = path.basename(file);
-    const mayGovern = name === 'config.json' || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
+    const mayGovern = name === 'config.json' || name === DEPLOY_FILE || isDockerfileName(name) || matchesConfigGlobs(file, this.host.options());
     for (const [anchor, folder] of this.anchors) {
       if (
         anchor === file ||
@@ -115,11 +124,15 @@ export class Validator {
   }
 
   private arm(key: string): void {
-    clearTimeout(this.timers.get(key));
+    // A check is already due: it reads the texts as they are then, this edit included.
+    if (this.timers.has(key)) return;
+    const wait = Math.max(0, (this.lastRun.get(key) ?? -Infinity) + CHECK_INTERVAL_MS - performance.now());
     this.timers.set(
       key,
+      // Even "at once" goes through the timer queue: the changes of one tick (a rename, a save of several files) share it.
       setTimeout(() => {
         this.timers.delete(key);
+        this.lastRun.set(key, performance.now());
         const anchors = this.pending.get(key) ?? new Set<string>();
         this.pending.delete(key);
         try {
@@ -127,7 +140,7 @@ export class Validator {
         } catch (e) {
           this.host.log(`modelarts: validation failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         }
-      }, DEBOUNCE_MS),
+      }, wait),
     );
   }
 
@@ -162,7 +175,7 @@ export class Validator {
         this.host.log(`modelarts: checking ${folder.dir} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         continue;
       }
-      const targets = new Set<string>([folder.configPath, folder.dockerfilePath].filter((f): f is string => !!f));
+      const targets = new Set<string>([folder.configPath, folder.dockerfilePath, folder.deployPath].filter((f): f is string => !!f));
       for (const f of findings) targets.add(f.file);
       for (const t of targets) {
         if (!byFile.has(t)) byFile.set(t, []);

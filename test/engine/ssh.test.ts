@@ -1,0 +1,66 @@
+// An ssh:// engine, for real: an OpenSSH server on loopback, the engine behind it reached with the system's ssh
+// client (docker system dial-stdio), the container's published port reached through the same SSH connection.
+import { test, before, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { connectEngine, EngineUnavailableError, type Engine } from '../../engine/connect';
+import { runConformance } from '../../engine/conformance';
+import { startSshd, sshdMissing, type Sshd } from '../helpers/sshd';
+import { EXAMPLES, engineOrSkip } from './engine-helpers';
+
+let sshd: Sshd | undefined;
+let remote: Engine | undefined;
+const missing = sshdMissing();
+
+before(async () => {
+  if (missing) {
+    if (process.env.CI) throw new Error(`ssh engine tests cannot run: ${missing}`);
+    return;
+  }
+  if (!(await engineOrSkip())) return;
+  sshd = await startSshd();
+  Object.assign(process.env, { SSH_AUTH_SOCK: sshd.env.SSH_AUTH_SOCK });
+  remote = await connectEngine({ env: { ...sshd.env, DOCKER_HOST: sshd.url } });
+});
+
+after(() => {
+  remote?.close();
+  sshd?.stop();
+});
+
+test('DOCKER_HOST=ssh://root@127.0.0.1:PORT connects through sshd and reports the engine', (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  assert.equal(remote.endpoint.url, sshd!.url);
+  assert.match(remote.version, /^\d+\.\d+/);
+});
+
+test('examples/online passes every check on the ssh:// engine: build, run, probe and requests through SSH', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  const r = await runConformance(path.join(EXAMPLES, 'online'), { engine: remote, stopTimeoutS: 15 });
+  const failed = r.checks.filter((c) => c.status === 'fail');
+  assert.deepEqual(failed, [], JSON.stringify(failed, null, 1));
+  assert.equal(r.passed, true);
+  assert.equal(r.checks.filter((c) => c.id.startsWith('api ') && c.status === 'pass').length, 2);
+  assert.match(r.engine ?? '', /^ssh:\/\/root@127\.0\.0\.1:\d+ /);
+});
+
+test('the CLI with DOCKER_HOST=ssh://… runs `test examples/online` green (it crashed in the ssh transport before)', (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  const cli = path.resolve(__dirname, '../../cli/main.ts');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'test', path.join(EXAMPLES, 'online'), '--format', 'json', '--stop-timeout', '15'],
+    { encoding: 'utf8', env: { ...sshd!.env, DOCKER_HOST: sshd!.url } });
+  assert.equal(r.status, 0, r.stderr + r.stdout);
+  assert.equal(JSON.parse(r.stdout).passed, true);
+  assert.doesNotMatch(r.stderr, /setTimeout is not a function/);
+});
+
+test('a host whose key is not known: the engine error says what ssh said, at once', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  // "localhost" is another name than the known_hosts line's [127.0.0.1]:PORT: BatchMode refuses, never prompts.
+  const t0 = Date.now();
+  const err = await connectEngine({ env: { ...sshd!.env, DOCKER_HOST: `ssh://root@localhost:${sshd!.port}` } }).then(() => undefined, (e) => e);
+  assert.ok(err instanceof EngineUnavailableError, String(err));
+  assert.match(err.message, /ssh: .*Host key verification failed/);
+  assert.ok(Date.now() - t0 < 9000, 'no timeout waited out');
+});
