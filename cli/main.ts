@@ -1,5 +1,5 @@
 // modelarts-image: the command-line twin of the editor. `check` runs the same rules the editor shows;
-// `test` builds, runs and probes the image on a real Docker engine.
+// `test` builds, runs and probes the image on a real Docker engine; `push` sends the tested image to SWR.
 import { runCheckCommand, CHECK_USAGE } from './check';
 import { UsageError } from './options';
 import { version } from '../package.json';
@@ -9,6 +9,7 @@ const USAGE = `modelarts-image ${version} - check and test ModelArts custom infe
 Usage:
   modelarts-image check PATH... [--format text|json|sarif] [--profile seed-2021|current] [--lang en|zh-cn]
   modelarts-image test FOLDER [--format text|json|junit] [--profile ...] [--keep] [--timeout S]
+  modelarts-image push FOLDER [--to REGISTRY/ORG/REPO:TAG] [--format text|json] [--platform linux/amd64|linux/arm64]
   modelarts-image --version | --help
 
 ${CHECK_USAGE}`;
@@ -23,6 +24,10 @@ async function main(argv: string[]): Promise<number> {
         const { runTestCommand } = await import('./test');
         return await runTestCommand(rest);
       }
+      case 'push': {
+        const { runPushCommand } = await import('./push');
+        return await runPushCommand(rest);
+      }
       case '--version':
       case '-v':
         process.stdout.write(version + '\n');
@@ -34,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${cmd}" (expected check or test)`);
+        throw new UsageError(`unknown command "${cmd}" (expected check, test or push)`);
     }
   } catch (e) {
     // parseArgs throws TypeErrors with codes ERR_PARSE_ARGS_* for unknown or malformed options.

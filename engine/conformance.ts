@@ -18,6 +18,7 @@ import { apiSpecs } from './infer';
 import { loadAnchors, finding, type Anchors } from './findings';
 import { CancelledError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
 import { conformanceSteps } from './steps';
+import { trackTestedRun } from './push/tested';
 import type { ModelFolderPaths, RunContext, Step } from './steps/step';
 
 export * from './report';
@@ -134,6 +135,8 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
   try {
     const dockerfilePath = s.folder.dockerfilePath;
     if (!dockerfilePath) throw new Error(`no Dockerfile in ${s.folder.dir}`);
+    // The push preflight reads what this run tested (engine/push/tested.ts).
+    const tested = trackTestedRun(s.folder.dir, dockerfilePath);
     const ctx = await connect(s, { ...s.folder, dockerfilePath });
     const steps = conformanceSteps(ctx.anchors.config?.value);
     let begun = false;
@@ -145,6 +148,7 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
       for (const s of steps) s.begin?.(ctx);
     }
     s.report.passed = s.report.checks.every((c) => c.status !== 'fail');
+    await tested.finish(ctx);
     return s.report;
   } finally {
     await cleanup(s);

@@ -29,7 +29,8 @@ export function formatReportText(r: Report, color = false): string {
   return out.join('\n') + '\n';
 }
 
-function checkLines(c: Check, width: number, paint: (code: number, s: string) => string): string[] {
+/** One check as report lines: mark, title, time, message, and (when it failed or warned) its details. */
+export function checkLines(c: Check, width: number, paint: (code: number, s: string) => string): string[] {
   const mark = paint({ pass: 32, warn: 33, fail: 31, skip: 90 }[c.status], MARK[c.status]);
   const time = c.status === 'skip' ? ''.padStart(7) : sec(c.durationMs).padStart(7);
   const msg = (c.code ? `${c.code} ` : '') + (c.status === 'skip' ? `skipped: ${c.message}` : c.status === 'warn' ? `warning: ${c.message}` : c.message);

@@ -1,9 +1,10 @@
 // Extension entry: the language client (diagnostics, quick fixes, completion) and the build-run-test workflow —
-// commands, Test Explorer, CodeLens, status bar. Every container this window started is removed on deactivate.
+// commands (Push Image to SWR among them), Test Explorer, CodeLens, status bar. Every container this window started is removed on deactivate.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
 import { containerCommands } from './commands/container';
+import { pushCommand } from './commands/push';
 import { requestCommand } from './commands/request';
 import { ruleDocCommand } from './commands/ruleDoc';
 import { scaffoldCommand } from './commands/scaffold';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     codeLenses(folders),
     ...containerCommands(folders, wf),
     requestCommand(folders, wf),
+    pushCommand(context, folders, wf),
     scaffoldCommand(context, () => folders.refresh()),
     ruleDocCommand(context),
     vscode.commands.registerCommand('modelarts.buildAndTest', async (arg?: unknown) => {
