@@ -22,7 +22,7 @@ export interface Figure {
   measured: Stamp;
 }
 
-export interface Stamp { date: string; machine: string; revision: string }
+interface Stamp { date: string; machine: string; revision: string }
 
 export interface Stats { n: number; min: number; median: number; p95: number; max: number }
 

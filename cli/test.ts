@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type ProbeReport, type Report } from '../engine/conformance';
 import { seconds } from '../core/units';
 import { EngineUnavailableError } from '../engine/connect';
+import { isCloud, isUserSpec, parseMemory, type DeploymentOverrides } from '../core/deployment';
 import { formatReportJunit, formatReportText } from '../engine/format';
 import { checkPaths } from '../core/check';
 import type { CheckOptions, Finding, Lang } from '../core/types';
@@ -23,10 +24,15 @@ const TEST_USAGE = `Options of test:
   --env KEY=VALUE            environment of the container (repeatable)
   --tag NAME:TAG             image tag (default <folder>:modelarts-dev)
   --service online|batch     force the service kind (default: batch when the image uses /home/run.sh)
-  --request-timeout S        per-request limit (default 40)
+  --request-timeout S        give up on a request after S seconds (default 60, the synchronous limit; an
+                             answer after 40 s, the API gateway's limit, is MA406)
   --stop-timeout S           wait S seconds after SIGTERM before the kill; still running then: MA410, a
                              warning (default 5; ModelArts waits 90)
-  --size-limit GB            image size limit (default 10 under seed-2021, 50 under current)
+  --size-limit GB            image size limit (default 10 under seed-2021, 50 under current, 30 with --cloud otc)
+  --cloud huaweicloud|otc    where ModelArts runs: Huawei Cloud (default) or Open Telekom Cloud (30 GB images)
+  --user UID[:GID]           run the container as this user (default under current: 1000:100, ma-user, as
+                             ModelArts runs it; under seed-2021: the image's USER)
+  --memory SIZE              memory limit of the container, e.g. 512m, 4g (the flavour's memory; default none)
   --rm-image                 remove the built image at the end
   --host URL                 engine address (default: DOCKER_HOST, docker context, default sockets)
   --rule CODE=SEVERITY       severity override (repeatable), --lang en|zh-cn
@@ -50,6 +56,9 @@ const TEST_OPTIONS = {
   'request-timeout': { type: 'string' },
   'stop-timeout': { type: 'string' },
   'size-limit': { type: 'string' },
+  cloud: { type: 'string' },
+  user: { type: 'string' },
+  memory: { type: 'string' },
   'rm-image': { type: 'boolean', default: false },
   host: { type: 'string' },
   verbose: { type: 'boolean', default: false },
@@ -77,6 +86,16 @@ function portOf(v: string | undefined): number | undefined {
   return n;
 }
 
+/** --user, --memory, --cloud: the deployment's overrides (each wins over modelarts-deploy.json). */
+function deploymentOverrides(values: TestValues): DeploymentOverrides {
+  const { user, memory, cloud } = values;
+  if (user !== undefined && !isUserSpec(user)) throw new UsageError(`--user expects UID[:GID] (e.g. 1000:100), not "${user}"`);
+  const memoryBytes = memory !== undefined ? parseMemory(memory) : undefined;
+  if (memory !== undefined && memoryBytes === undefined) throw new UsageError(`--memory expects a size of at least 6m (e.g. 512m, 4g), not "${memory}"`);
+  if (cloud !== undefined && !isCloud(cloud)) throw new UsageError(`--cloud must be huaweicloud or otc, not "${cloud}"`);
+  return { user: user?.trim(), memoryBytes, cloud };
+}
+
 function conformanceOptions(values: TestValues, checkOpts: CheckOptions): ConformanceOptions {
   // Checked in this order, so the first bad option is the one reported.
   const port = portOf(values.port);
@@ -95,7 +114,7 @@ function conformanceOptions(values: TestValues, checkOpts: CheckOptions): Confor
     requestTimeoutMs: values['request-timeout'] !== undefined ? num(values['request-timeout'], '--request-timeout')! * 1000 : undefined,
     stopTimeoutS: num(values['stop-timeout'], '--stop-timeout') ?? DEFAULT_STOP_TIMEOUT_S,
     sizeLimitBytes: sizeGb !== undefined ? sizeGb * 1024 ** 3 : undefined,
-    deployment: port !== undefined ? { port } : undefined,
+    deployment: { ...deploymentOverrides(values), ...(port !== undefined ? { port } : {}) },
   };
 }
 

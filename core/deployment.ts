@@ -13,7 +13,7 @@ import { parseDeploy, type ConfigDoc } from './parse/config';
 export const DEPLOY_FILE = 'modelarts-deploy.json';
 
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
-export const PROBE_KINDS: readonly ProbeKind[] = ['startup', 'readiness', 'liveness'];
+const PROBE_KINDS: readonly ProbeKind[] = ['startup', 'readiness', 'liveness'];
 
 /** Where ModelArts' cloud runs: Open Telekom Cloud's ModelArts has its own (smaller) image limit. */
 export type Cloud = 'huaweicloud' | 'otc';
@@ -70,7 +70,7 @@ export function sizeLimitOf(profile: Profile, cloud: Cloud = 'huaweicloud'): num
 
 /** The console's defaults for a probe (S3: delay 12 s, every 5 s, 12 failures; timeout 3 s). */
 const DEFAULTS = { initialDelayS: 12, periodS: 5, timeoutS: 3, failureThreshold: 12 };
-export const DEFAULT_EXEC_COMMAND = '/home/ma-user/health.sh';
+const DEFAULT_EXEC_COMMAND = '/home/ma-user/health.sh';
 
 /** A number or a numeric string (the docs write them as strings) at least `min`, else the default. */
 function num(v: unknown, dflt: number, min: number): number {
@@ -159,3 +159,18 @@ export function deployValueOf(doc: ConfigDoc | undefined): Record<string, unknow
 export function parseDeployText(text: string): unknown {
   return deployValueOf(parseDeploy(DEPLOY_FILE, text));
 }
+
+/** `512m`, `4g`, `1.5G`, `65536k`, `1048576` (bytes), as `docker run --memory` writes them; undefined when not one. */
+export function parseMemory(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([bkmg]?)b?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'b' | 'k' | 'm' | 'g'];
+  const n = Math.round(Number(m[1]) * unit);
+  // The engine refuses limits under 6 MB.
+  return n >= 6 * 1024 ** 2 ? n : undefined;
+}
+
+/** `1000:100`, `1000`, `ma-user`, `ma-user:ma-group`: what `docker run --user` takes. */
+export const isUserSpec = (text: string): boolean => /^[A-Za-z0-9_][A-Za-z0-9_.-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$/.test(text.trim());
+
+export const isCloud = (v: unknown): v is Cloud => v === 'huaweicloud' || v === 'otc';

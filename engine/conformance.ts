@@ -72,8 +72,8 @@ async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> 
     engine, folder, anchors, profile, options, cb: s.cb, signal: s.cb.signal, report, timings: report.timings, containers: s.containers, tag,
     deployment, apis: apiSpecs(config), kindIsExplicit: s.kindIsExplicit,
     deadlineMs: options.startTimeoutMs ?? probeDeadlineMs(deployment.probes),
-    issue: (code, where, message, related) => {
-      const f = finding(anchors, code, where, message, profile, rules);
+    issue: (code, where, message, related, own) => {
+      const f = finding(anchors, code, where, message, profile, rules, own);
       if (f) report.findings.push(related?.length ? { ...f, related } : f);
     },
     verdictOf: (code) => (resolveSeverity(code, profile, rules) === 'error' ? 'fail' : 'warn'),
@@ -103,6 +103,9 @@ async function cleanup(s: Setup): Promise<void> {
   const { options, report, ctx } = s;
   const timings = report.timings;
   ctx?.logs?.stop();
+  // A keep-alive probe still pausing (the run failed or was cancelled before its step) ends with the container.
+  ctx?.keepAlive?.stop();
+  await ctx?.keepAlive?.result;
   const tcl = Date.now();
   if (s.engine) {
     if (options.keep && ctx?.run && !s.cb.signal?.aborted) {
@@ -125,9 +128,14 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
     // The push preflight reads what this run tested (engine/push/tested.ts).
     const tested = trackTestedRun(s.folder.dir, dockerfilePath);
     const ctx = await connect(s, { ...s.folder, dockerfilePath });
-    for (const step of conformanceSteps(ctx.anchors.config?.value, ctx.deployment)) {
+    const steps = conformanceSteps(ctx.anchors.config?.value, ctx.deployment);
+    let begun = false;
+    for (const step of steps) {
       if (ctx.ended) break;
       await runStep(ctx, step);
+      if (begun || !ctx.served) continue;
+      begun = true;
+      for (const s of steps) s.begin?.(ctx);
     }
     s.report.passed = s.report.checks.every((c) => c.status !== 'fail');
     await tested.finish(ctx);

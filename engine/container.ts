@@ -17,6 +17,10 @@ interface RunOptions {
   entrypoint?: string[];
   /** The container port to publish (the deployment's service port); 8080 by default. */
   port?: number;
+  /** `uid[:gid]` to run as (the platform's ma-user, 1000:100); undefined: the image's USER. */
+  user?: string;
+  /** A memory limit in bytes; swap is held to the same figure so the limit is real (the OOM killer acts at it). */
+  memoryBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -44,11 +48,13 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
     Labels: { [LABEL]: '1', [OWNER_LABEL]: owner() },
     ...(o.cmd ? { Cmd: o.cmd } : {}),
     ...(o.entrypoint ? { Entrypoint: o.entrypoint } : {}),
+    ...(o.user ? { User: o.user } : {}),
     ExposedPorts: publish ? { [port]: {} } : undefined,
     HostConfig: {
       // 127.0.0.1 only, and a port the kernel picks: fixed ports collide with whatever else runs.
       PortBindings: publish ? { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
+      ...(o.memoryBytes ? { Memory: o.memoryBytes, MemorySwap: o.memoryBytes } : {}),
       ...(engine.podmanRootless ? { NetworkMode: 'slirp4netns' } : {}),
     },
   });

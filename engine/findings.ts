@@ -1,7 +1,7 @@
 // MA4xx findings in the shape of the static checks (core/types.ts), pointing at the config.json node
 // or Dockerfile instruction the problem comes from, so editors and `--format json` place them like any other.
 import * as fs from 'node:fs';
-import type { Finding, Localized, Range, SeveritySetting, Profile } from '../core/types';
+import type { Finding, Localized, Range, Severity, SeveritySetting, Profile } from '../core/types';
 import { resolveSeverity, ruleMeta } from '../core/rules/catalogue';
 import { parseConfig, type ConfigDoc } from '../core/parse/config';
 import { parseDockerfile, type DockerfileDoc } from '../core/parse/dockerfile';
@@ -60,12 +60,12 @@ function locate(a: Anchors, where: Where): { file: string; range: Range } {
 
 /**
  * An MA4xx finding: `message.zh` is the detail after the rule's Chinese title. Severity as for the static checks
- * (core's resolveSeverity); undefined when `rules` turns the code off.
+ * (core's resolveSeverity; `own`: a softer one for a note of the code, as MA411's 8 MB); undefined when `rules` turns the code off.
  */
 export function finding(
-  a: Anchors, code: string, where: Where, message: Localized, profile: Profile, rules: Record<string, SeveritySetting> = {},
+  a: Anchors, code: string, where: Where, message: Localized, profile: Profile, rules: Record<string, SeveritySetting> = {}, own?: Severity,
 ): Finding | undefined {
-  const severity = resolveSeverity(code, profile, rules);
+  const severity = resolveSeverity(code, profile, rules, own);
   if (!severity) return undefined;
   const title = ruleMeta(code)?.title;
   return { code, message: { en: message.en, zh: `${title?.zh ?? code}：${message.zh}` }, severity, ...locate(a, where) };

@@ -30,6 +30,8 @@ interface HttpRequest {
   timeoutMs: number;
   maxBody?: number;
   signal?: AbortSignal;
+  /** The request has been written out (the graceful-stop check sends SIGTERM then). */
+  onSent?: () => void;
 }
 
 export const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
@@ -82,6 +84,7 @@ export function httpExchange(r: HttpRequest): Promise<HttpAnswer | HttpFailure> 
       res.on('end', () => finish(answer(false)));
       res.on('error', () => finish(answer(bytes > kept)));
     });
+    if (r.onSent) req.on('finish', r.onSent);
     req.end(r.body);
   });
 }

@@ -2,7 +2,7 @@
 // (MA411), and the answer against the declared response Content-type and `data` schema (MA407).
 import Ajv from 'ajv';
 import { httpExchange, isAnswer, DEFAULT_MAX_BODY } from './http';
-import { requestFor, MAX_REQUEST_BYTES } from './samples';
+import { requestFor, CONSOLE_REQUEST_BYTES, MAX_REQUEST_BYTES } from './samples';
 import type { Localized } from '../core/types';
 import { formatBytes } from '../core/units';
 import MA406 from '../core/rules/image/MA406';
@@ -60,6 +60,8 @@ export interface ApiResult {
   message: string;
   /** A failure's finding text, from its rule file (MA406, MA407, MA411). */
   finding?: Localized;
+  /** MA411 as an info note: a body over the console's 8 MB, sent (the gateway takes up to 12 MB). */
+  note?: Localized;
   status?: number;
   ms: number;
   requestBytes: number;
@@ -73,10 +75,14 @@ export interface ApiResult {
 interface InferOptions {
   port: number;
   configDir: string;
+  /** The API gateway's limit: an answer after it is MA406 (40 s). */
+  requestLimitMs?: number;
+  /** When to give up waiting (60 s, the synchronous limit). */
   requestTimeoutMs?: number;
   maxRequestBytes?: number;
   maxAnswerBytes?: number;
   signal?: AbortSignal;
+  onSent?: () => void;
 }
 
 const PREVIEW = 2000;
@@ -93,11 +99,17 @@ const fail = (base: Base, code: NonNullable<ApiResult['code']>, text: Localized,
   ({ ...base, ok: false, code, ms, message: text.en, finding: text });
 const pass = (base: Base, message: string): ApiResult => ({ ...base, ok: true, ms: base.ms ?? 0, message });
 
+const REQUEST_LIMIT_MS = 40_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
 export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult> {
-  const limit = o.requestTimeoutMs ?? 40_000;
+  const limit = o.requestLimitMs ?? REQUEST_LIMIT_MS;
+  const timeout = o.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const maxReq = o.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const sample = await requestFor(o.configDir, { url: api.url, method: api.method, contentType: api.requestType, schema: api.requestSchema });
-  const base = { api, requestSource: sample.source, requestBytes: sample.oversizeBytes ?? sample.body.length };
+  const bytes = sample.oversizeBytes ?? sample.body.length;
+  const note = bytes > CONSOLE_REQUEST_BYTES && bytes <= maxReq ? MA411.messages.overConsole(bytes, CONSOLE_REQUEST_BYTES, maxReq) : undefined;
+  const base = { api, requestSource: sample.source, requestBytes: bytes, note };
   if (sample.oversizeBytes !== undefined || sample.body.length > maxReq) return fail(base, 'MA411', MA411.messages.tooLarge(base.requestBytes, maxReq));
   const hasBody = !['GET', 'HEAD', 'DELETE'].includes(api.method);
   const r = await httpExchange({
@@ -106,12 +118,13 @@ export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult>
     method: api.method,
     headers: hasBody ? { 'content-type': sample.contentType } : {},
     body: hasBody ? sample.body : undefined,
-    timeoutMs: limit,
+    timeoutMs: timeout,
     maxBody: o.maxAnswerBytes,
     signal: o.signal,
+    onSent: o.onSent,
   });
   if (!isAnswer(r)) {
-    const text = r.kind === 'timeout' ? MA406.messages.noAnswer(api.method, api.url, limit) : MA406.messages.failed(api.method, api.url, r.message);
+    const text = r.kind === 'timeout' ? MA406.messages.noAnswer(api.method, api.url, timeout, limit) : MA406.messages.failed(api.method, api.url, r.message);
     return fail(base, 'MA406', text, r.ms);
   }
   const text = r.body.toString('utf8');

@@ -5,9 +5,7 @@ import { createAndStart, tapLogs } from './container';
 import { parseDockerfile } from '../core/parse/dockerfile';
 import { imageModel } from '../core/analysis/image';
 import { diskFiles } from '../core/files';
-import type { Profile, Range } from '../core/types';
-
-export const SIZE_LIMITS: Record<Profile, number> = { 'seed-2021': 10 * 1024 ** 3, current: 50 * 1024 ** 3 };
+import type { Range } from '../core/types';
 
 export interface Layer {
   size: number;
@@ -26,6 +24,8 @@ export interface ImageFacts {
   variant?: string;
   cmd: string[];
   entrypoint: string[];
+  /** The image's USER ('' when it sets none: root). */
+  user: string;
   /** Biggest first; the base image's layers folded into one row. */
   layers: Layer[];
 }
@@ -42,7 +42,8 @@ function finalStage(dockerfile: string | undefined): { keyword: string; text: st
 export async function inspectImage(engine: Engine, image: string, dockerfile?: string): Promise<ImageFacts> {
   const img = engine.docker.getImage(image);
   const info = (await img.inspect()) as {
-    Id: string; Size: number; Os: string; Architecture: string; Variant?: string; Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null };
+    Id: string; Size: number; Os: string; Architecture: string; Variant?: string;
+    Config?: { Cmd?: string[] | null; Entrypoint?: string[] | null; User?: string };
   };
   const history = (await img.history()) as { CreatedBy: string; Size: number }[];
   // history is newest first; walk the final stage backwards alongside it.
@@ -63,7 +64,7 @@ export async function inspectImage(engine: Engine, image: string, dockerfile?: s
   layers.sort((a, b) => b.size - a.size);
   return {
     id: info.Id, size: info.Size, os: info.Os, architecture: info.Architecture, variant: info.Variant,
-    cmd: info.Config?.Cmd ?? [], entrypoint: info.Config?.Entrypoint ?? [], layers,
+    cmd: info.Config?.Cmd ?? [], entrypoint: info.Config?.Entrypoint ?? [], user: info.Config?.User ?? '', layers,
   };
 }
 

@@ -35,6 +35,8 @@ export interface Report {
   timings: Record<string, number>;
   /** The container port the run published and probed, and where it came from (core/deployment.ts; 'profile': seed-2021's 8080). */
   port?: { port: number; from: Deployment['portFrom'] | 'profile' };
+  /** Who the container ran as (the platform's user, a flag's, or the image's own USER) and its memory limit, if any. */
+  runAs?: { user: string; fromImage: boolean; memoryBytes?: number };
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
 }
@@ -55,7 +57,9 @@ export interface ConformanceOptions {
   env?: Record<string, string>;
   /** Give up waiting for the container to serve after this long; default: ModelArts' health budget (at least 10 s) + 2 s. */
   startTimeoutMs?: number;
-  /** Per-request time limit (MA406); 40 s. */
+  /** The API gateway's per-request limit: an answer after it is MA406; 40 s. */
+  requestLimitMs?: number;
+  /** When to give up waiting for an answer (MA406); 60 s, the synchronous limit. */
   requestTimeoutMs?: number;
   /**
    * How long to wait after SIGTERM before killing the container (MA410); DEFAULT_STOP_TIMEOUT_S. ModelArts waits
@@ -63,8 +67,10 @@ export interface ConformanceOptions {
    * delays the report of a correct image whose server ignores SIGTERM (the usual case).
    */
   stopTimeoutS?: number;
-  /** Image size limit (MA401); 10 GB under seed-2021, 50 GB under current. */
+  /** Image size limit (MA401), overriding the deployment's: 10 GB under seed-2021, 50 GB under current, 30 GB on otc. */
   sizeLimitBytes?: number;
+  /** The keep-alive check's idle pause between its two requests on one connection (MA412; current only); 6 s. */
+  keepAliveIdleMs?: number;
   /** Request body limit (MA411); 12 MB. */
   maxRequestBytes?: number;
   /** Cap on the answer kept in memory; 4 MB. */

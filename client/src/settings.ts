@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Profile, ServiceKind } from '../../core/types';
 import { DEFAULT_STOP_TIMEOUT_S } from '../../engine/report';
+import { isCloud, isUserSpec, parseMemory, type DeploymentOverrides } from '../../core/deployment';
 
 export interface WorkflowSettings {
   dockerHost?: string;
@@ -14,6 +15,8 @@ export interface WorkflowSettings {
   profile: Profile;
   /** `modelarts.serviceKind` (undefined: detect from the Dockerfile). */
   serviceKind?: ServiceKind;
+  /** `modelarts.container.user`, `modelarts.container.memory`, `modelarts.cloud`: each wins over modelarts-deploy.json. */
+  deployment: DeploymentOverrides;
 }
 
 export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
@@ -32,7 +35,22 @@ export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
     samplesFolder: (c.get<string>('requestSamplesFolder') ?? 'requests').trim() || 'requests',
     profile: c.get<string>('profile') === 'current' ? 'current' : 'seed-2021',
     serviceKind: kindOf(c.get<string>('serviceKind')),
+    deployment: deploymentSettings(c),
   };
 }
 
 const kindOf = (v: string | undefined): ServiceKind | undefined => (v === 'online' || v === 'batch' ? v : undefined);
+
+/** Bad values count as unset (the manifest's patterns already flag them in the settings editor). */
+function deploymentSettings(c: vscode.WorkspaceConfiguration): DeploymentOverrides {
+  const user = (c.get<string>('container.user') ?? '').trim();
+  const memory = (c.get<string>('container.memory') ?? '').trim();
+  // Only a value someone set counts: the manifest's default must not hide the deployment file's `cloud`.
+  const i = c.inspect<string>('cloud');
+  const cloud = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  return {
+    user: user && isUserSpec(user) ? user : undefined,
+    memoryBytes: memory ? parseMemory(memory) : undefined,
+    cloud: isCloud(cloud) ? cloud : undefined,
+  };
+}

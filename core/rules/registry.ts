@@ -52,6 +52,7 @@ import MA408 from './image/MA408';
 import MA409 from './image/MA409';
 import MA410 from './image/MA410';
 import MA411 from './image/MA411';
+import MA412 from './image/MA412';
 import type { RuleModule } from './rule';
 
 export const RULE_MODULES: readonly RuleModule[] = [
@@ -107,4 +108,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   MA409,
   MA410,
   MA411,
+  MA412,
 ];

@@ -4,8 +4,11 @@ import * as path from 'node:path';
 import type Docker from 'dockerode';
 import { L } from '../../core/i18n';
 import type { Localized } from '../../core/types';
+import { formatBytes } from '../../core/units';
+import MA403 from '../../core/rules/image/MA403';
 import MA406 from '../../core/rules/image/MA406';
-import { testApi, type ApiSpec } from '../infer';
+import { testApi, type ApiResult, type ApiSpec } from '../infer';
+import { permissionCause } from './user';
 import type { Gate, RunContext, Step, StepResult } from './step';
 
 /** The container's exit code if it ends within ms (the engine may record a kill a moment after the reset). */
@@ -29,24 +32,45 @@ const join = (a: Localized, b: Localized): Localized => ({ en: a.en + b.en, zh: 
 const gate = (ctx: RunContext): Gate =>
   (ctx.notStarted ? 'omit' : !ctx.served ? { skip: 'the container did not serve' } : ctx.notReady ? { skip: ctx.notReady } : undefined);
 
-async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
-  const { options: o, run } = ctx;
-  const configDir = path.dirname(ctx.folder.configPath ?? ctx.folder.dir);
-  const r = await testApi(api, {
-    port: run!.hostPort!, configDir, signal: ctx.signal,
+/** What a failed answer's context adds: the container's end (OOM included) during the request, a permission error. */
+async function causes(ctx: RunContext, r: ApiResult, text: Localized): Promise<Localized> {
+  const run = ctx.run!;
+  // A reset or timeout because the container died is its stop, not a slow api: say so.
+  if (r.code === 'MA406' && r.status === undefined) {
+    const code = await exitedWithin(run.container, 1000);
+    if (code === undefined) return text;
+    text = join(text, MA406.messages.stoppedDuring(code));
+    const info = await run.container.inspect().catch(() => undefined);
+    if (info?.State?.OOMKilled) text = join(text, MA403.messages.outOfMemory(info.HostConfig?.Memory ? formatBytes(info.HostConfig.Memory) : undefined));
+  }
+  if (r.code === 'MA406' && (r.status ?? 0) >= 500) {
+    // The server logs its error as it answers; the log stream trails by a moment.
+    await new Promise((res) => setTimeout(res, 300));
+    const why = permissionCause(ctx, ctx.lastLines());
+    if (why) text = join(join(text, L('.', '。')), why);
+  }
+  return text;
+}
+
+/** How the run sends an api's test request (the graceful-stop check sends one more). */
+export const inferOptions = (ctx: RunContext) => {
+  const o = ctx.options;
+  return {
+    port: ctx.run!.hostPort!, configDir: path.dirname(ctx.folder.configPath ?? ctx.folder.dir), signal: ctx.signal, requestLimitMs: o.requestLimitMs,
     requestTimeoutMs: o.requestTimeoutMs, maxRequestBytes: o.maxRequestBytes, maxAnswerBytes: o.maxAnswerBytes,
-  });
+  };
+};
+
+async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
+  const r = await testApi(api, inferOptions(ctx));
   ctx.timings[id] = r.ms;
   const details = [`request: ${r.requestSource}, ${r.requestBytes} bytes`, ...(r.preview !== undefined ? [`answer: ${r.preview}`] : [])];
-  if (r.ok || !r.code || !r.finding) return { status: 'pass', message: r.message, details };
-  let text = r.finding;
-  // A reset or timeout because the container died is its stop, not a slow api: say so.
-  if (r.code === 'MA406') {
-    const code = await exitedWithin(run!.container, 1000);
-    if (code !== undefined) text = join(text, MA406.messages.stoppedDuring(code));
-  }
+  if (r.note) ctx.issue('MA411', { config: ['apis', api.index, 'url'] }, r.note, undefined, 'info');
+  const noted = r.note ? `; MA411 info: ${r.note.en}` : '';
+  if (r.ok || !r.code || !r.finding) return { status: 'pass', message: r.message + noted, details };
+  const text = await causes(ctx, r, r.finding);
   ctx.issue(r.code, { config: ['apis', api.index, r.code === 'MA407' ? 'response' : 'url'] }, text);
-  return { status: 'fail', code: r.code, message: text.en, details: [...details, ...ctx.lastLines().slice(-8)] };
+  return { status: 'fail', code: r.code, message: text.en + noted, details: [...details, ...ctx.lastLines().slice(-8)] };
 }
 
 export function apiStep(api: ApiSpec): Step {

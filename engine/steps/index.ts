@@ -8,6 +8,7 @@ import { apiStep, noApisStep } from './api';
 import { batchStep } from './batch';
 import { buildStep } from './build';
 import { probeSteps } from './health';
+import { keepAliveStep } from './keepAlive';
 import { logsStep } from './logs';
 import { platformStep } from './platform';
 import { sizeStep } from './size';
@@ -25,7 +26,7 @@ export function conformanceSteps(config: unknown, deployment: Deployment = deplo
   return [
     buildStep, sizeStep, platformStep, batchStep, startStep(deployment.port), ...probes.before,
     ...(apis.length ? apis.map(apiStep) : [noApisStep]),
-    ...probes.after, logsStep, stopStep,
+    ...probes.after, keepAliveStep, logsStep, stopStep,
   ];
 }
 

@@ -1,24 +1,33 @@
-// size: the image against the profile's limit (MA401), with the biggest layers and the Dockerfile line of each.
+// size: the image against the deployment's limit (MA401: 10 GB seed-2021, 50 GB current, 30 GB on Open Telekom
+// Cloud; --size-limit overrides), with the biggest layers and the Dockerfile line of each.
 import { L } from '../../core/i18n';
 import { formatBytes } from '../../core/units';
 import MA401 from '../../core/rules/image/MA401';
-import { SIZE_LIMITS, type Layer } from '../inspect';
+import type { Layer } from '../inspect';
 import { imageFacts } from './image';
-import type { Step } from './step';
+import type { RunContext, Step } from './step';
 
 const layerLine = (l: Layer) =>
   `${formatBytes(l.size).padStart(10)}  ${l.line ? `line ${l.line}: ` : ''}${(l.instruction ?? l.createdBy).slice(0, 100)}`;
+
+/** The limit and why it applies. */
+function limitOf(ctx: RunContext) {
+  const m = MA401.messages;
+  if (ctx.options.sizeLimitBytes !== undefined) return { limit: ctx.options.sizeLimitBytes, why: m.limitByFlag };
+  const why = ctx.profile === 'seed-2021' ? m.limitSeed : ctx.deployment.cloud === 'otc' ? m.limitOtc : m.limitCurrent;
+  return { limit: ctx.deployment.sizeLimitBytes, why };
+}
 
 export const sizeStep: Step = {
   id: 'size',
   title: L('Image size', '镜像大小'),
   async run(ctx) {
     const facts = await imageFacts(ctx);
-    const limit = ctx.options.sizeLimitBytes ?? SIZE_LIMITS[ctx.profile];
+    const { limit, why } = limitOf(ctx);
     const table = facts.layers.filter((l) => l.size > 0).slice(0, 8).map(layerLine);
-    if (facts.size <= limit) return { status: 'pass', message: `${formatBytes(facts.size)} (limit ${formatBytes(limit)})`, details: table };
+    if (facts.size <= limit) return { status: 'pass', message: MA401.messages.within(facts.size, limit, why).en, details: table };
     const big = facts.layers.find((l) => l.range);
-    ctx.issue('MA401', big?.range ? { dockerfileRange: big.range } : { dockerfile: 'FROM' }, MA401.messages.overLimit(facts.size, ctx.profile, limit, table));
-    return { status: 'fail', code: 'MA401', message: MA401.messages.overLimitCheck(facts.size, limit).en, details: table };
+    ctx.issue('MA401', big?.range ? { dockerfileRange: big.range } : { dockerfile: 'FROM' }, MA401.messages.overLimit(facts.size, limit, why, table));
+    return { status: 'fail', code: 'MA401', message: MA401.messages.overLimitCheck(facts.size, limit, why).en, details: table };
   },
 };

@@ -13,6 +13,7 @@ import { exitCauseOf, type ExitCause } from '../exitCause';
 import type Docker from 'dockerode';
 import { noAnswer } from './noAnswer';
 import { CancelledError } from '../report';
+import { describeRunAs, permissionCause, runAsOf } from './user';
 import type { RunContext, Step, StepResult } from './step';
 import { probeCheckId } from './health';
 
@@ -62,6 +63,8 @@ function causeText(c: ExitCause | undefined, code: number): Localized | undefine
   return undefined;
 }
 
+const joined = (a?: Localized, b?: Localized): Localized | undefined => (a && b ? { en: a.en + b.en, zh: a.zh + b.zh } : a ?? b);
+
 /** `info`: the ended container's record when the caller already read it. */
 async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?: Docker.ContainerInspectInfo): Promise<StepResult> {
   const durationMs = ctx.timings.serving ?? outcome.afterMs;
@@ -69,7 +72,7 @@ async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?
     await ctx.logs!.drained(1500);
     const tail = ctx.lastLines();
     const record = info ?? await run.container.inspect().catch(() => undefined);
-    const why = causeText(record && exitCauseOf(record, outcome.exitCode), outcome.exitCode);
+    const why = joined(causeText(record && exitCauseOf(record, outcome.exitCode), outcome.exitCode), permissionCause(ctx, tail));
     ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail, why));
     const check = MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs, why).en;
     return { durationMs, status: 'fail', code: 'MA403', message: check, details: tail };
@@ -79,7 +82,8 @@ async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?
   if (!ctx.served && outcome.kind === 'bad-health') {
     return { durationMs, status: 'skip', message: `nothing answered on port ${port} before the ${outcome.failed.probe.kind} probe failed` };
   }
-  return { durationMs, status: 'pass', message: `answering on ${port} after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort})` };
+  const as = describeRunAs(runAsOf(ctx));
+  return { durationMs, status: 'pass', message: `answering on ${port} after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort}) as ${as}` };
 }
 
 export const startStep = (port: number): Step => ({
@@ -89,13 +93,15 @@ export const startStep = (port: number): Step => ({
     const ts = Date.now();
     let run: Running;
     try {
-      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, port, signal: ctx.signal });
+      const { user, memoryBytes } = ctx.deployment;
+      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, port, user, memoryBytes, signal: ctx.signal });
     } catch (e) {
       if (e instanceof StartError) return notStarted(ctx, e);
       throw e;
     }
     ctx.run = run;
     ctx.containers.add(run.id);
+    ctx.report.runAs = { ...runAsOf(ctx), memoryBytes: ctx.deployment.memoryBytes };
     ctx.timings.start = Date.now() - ts;
     ctx.logs = await tapLogs(ctx.engine, run.container, (l, s) => ctx.cb.onLog?.(l, s));
     if (!run.hostPort) {

@@ -1,6 +1,6 @@
 // What a conformance step is, and what it sees of the run: a small module {id, title, run} over a shared context.
 // The runner (engine/conformance.ts) calls the steps in order and owns cancellation, timing, cleanup and the report.
-import type { Localized, Profile, Related, ServiceKind } from '../../core/types';
+import type { Localized, Profile, Related, ServiceKind, Severity } from '../../core/types';
 import type { Deployment } from '../../core/deployment';
 import type { Engine } from '../connect';
 import type { Anchors, Where } from '../findings';
@@ -8,6 +8,7 @@ import type { ImageFacts } from '../inspect';
 import type { LogTap, Running } from '../container';
 import type { ProbeOutcome } from '../probe';
 import type { ApiSpec } from '../infer';
+import type { KeepAliveResult } from '../keepAlive';
 import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from '../report';
 
 /** What a step's run returns; the runner adds id, title and (unless the step measured it) the duration. */
@@ -22,6 +23,11 @@ export interface Step {
   /** Shown before a run (the editor's test tree)? Default: yes. */
   planned?: (kind: ServiceKind) => boolean;
   gate?: (ctx: RunContext) => Gate | Promise<Gate>;
+  /**
+   * Called once, as soon as the container serves (after the start step), so that a check which waits (keep-alive's
+   * idle pause) waits while the steps before it run; its `run` collects the result. Must not throw.
+   */
+  begin?: (ctx: RunContext) => void;
   run(ctx: RunContext): Promise<StepResult>;
 }
 
@@ -64,8 +70,13 @@ export interface RunContext {
   served?: boolean;
   /** Why ModelArts would send no requests (current: the startup or readiness probe failed); the api steps skip. */
   notReady?: string;
-  /** Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it. */
-  issue(code: string, where: Where, message: Localized, related?: Related[]): void;
+  /** The keep-alive probe, started when the container served (steps/keepAlive.ts). */
+  keepAlive?: { result: Promise<KeepAliveResult>; stop(): void };
+  /**
+   * Records an MA4xx finding (unless `rules` turns the code off); `related`: other lines that explain it; `own`: a
+   * severity for a note of the code that is not its default (MA411's 8 MB note is info).
+   */
+  issue(code: string, where: Where, message: Localized, related?: Related[], own?: Severity): void;
   /** A check whose finding is only a warning (by default or by the rules setting) warns; an error fails the run. */
   verdictOf(code: string): 'warn' | 'fail';
   /** The container's last log lines. */

@@ -19,6 +19,21 @@ test('MA401 names the biggest layer of the Dockerfile with its line', async (t) 
   assert.equal(f.range.start.line, 2);
 });
 
+test('the size check says which limit applies and why: profile, cloud, or --size-limit', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const dir = path.join(FIXTURES, 'good');
+  const size = async (o: Parameters<typeof runConformance>[1]) =>
+    (await runConformance(dir, { ...FAST, keepAliveIdleMs: 100, ...o, engine })).checks.find((c) => c.id === 'size')!;
+  assert.match((await size({})).message, /^\d+\.\d MB \(limit 10 GB: ModelArts \(seed-2021\)\)$/);
+  assert.match((await size({ profile: 'current' })).message, /^\d+\.\d MB \(limit 50 GB: ModelArts \(current\)\)$/);
+  assert.match((await size({ profile: 'current', deployment: { cloud: 'otc' } })).message, /^\d+\.\d MB \(limit 30 GB: Open Telekom Cloud\)$/);
+  // A small override stands in for a real 30 GB image: over it, MA401 names the same reason.
+  const over = await size({ profile: 'current', sizeLimitBytes: 50 * 1024 ** 2 });
+  assert.equal(over.code, 'MA401');
+  assert.match(over.message, /^\d+\.\d MB > limit 50\.0 MB: set with --size-limit$/);
+});
+
 docExamples('MA401');
 
 noContainersAfter();

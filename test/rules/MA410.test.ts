@@ -37,6 +37,63 @@ test('MA410 set to error by the rules setting fails the run', async (t) => {
   assert.equal(r.checks.find((k) => k.id === 'stop')!.status, 'fail');
 });
 
+// Under current the stop goes out with a request in flight. The fixtures' api takes 2 s; SIGTERM follows the request
+// by half its measured time (1 s), so it arrives mid-request.
+const CURRENT = { ...FAST, profile: 'current', keepAliveIdleMs: 100, stopTimeoutS: 3 } as const;
+
+test('graceful stop under current: the request in flight is answered after SIGTERM, then the container exits; the figures', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'graceful-stop'), { ...CURRENT, engine });
+  assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
+  assert.ok(!codesOf(r).includes('MA410'));
+  const stop = r.checks.find((k) => k.id === 'stop')!;
+  assert.equal(stop.status, 'pass');
+  assert.match(stop.message, new RegExp(/^the request in flight \(POST \/predict\) was answered (\d+\.\d) s after SIGTERM \(HTTP 200\); /.source
+    + /exited (\d+\.\d) s after SIGTERM \(code 0\); ModelArts waits 60 s after SIGTERM \(recommended\), 90 s at most; /.source
+    + /the wait here is 3 s \(--stop-timeout\)$/.source));
+  const [, answered, exited] = /answered (\d+\.\d) s .* exited (\d+\.\d) s/.exec(stop.message)!.map(Number);
+  // In flight: answered after SIGTERM (not before), and the exit came after the answer, well before the kill.
+  assert.ok(answered > 0 && answered <= exited && exited < 3, stop.message);
+});
+
+test('abrupt stop under current: SIGTERM cuts the request in flight, MA410 warns with the figures', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'ma410-abrupt'), { ...CURRENT, engine });
+  assert.equal(r.passed, true, 'a warning');
+  const stop = r.checks.find((k) => k.id === 'stop')!;
+  assert.equal(stop.status, 'warn');
+  assert.equal(stop.code, 'MA410');
+  assert.match(stop.message, new RegExp(/^SIGTERM cut the request in flight: POST \/predict ended without an answer \d+\.\d s after SIGTERM; /.source
+    + /the container exited \d+\.\d s after SIGTERM$/.source));
+  const f = r.findings.find((x) => x.code === 'MA410')!;
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message.en, /ModelArts waits 60 s after SIGTERM \(recommended\), 90 s at most; the wait here is 3 s \(--stop-timeout\)\. On SIGTERM/);
+  assert.match(f.message.zh, /SIGTERM 切断了进行中的请求/);
+  assert.ok(r.timings.stop < 2500, `exited at once, not killed: ${r.timings.stop} ms`);
+});
+
+test('SIGTERM ignored under current: killed after the short wait, MA410 says what became of the request in flight', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'ma410-no-sigterm'), { ...CURRENT, engine, stopTimeoutS: 1 });
+  const stop = r.checks.find((k) => k.id === 'stop')!;
+  assert.equal(stop.status, 'warn');
+  assert.match(stop.message, /did not stop within 1 s of SIGTERM/);
+  // The fixture's api answers at once: the request was done before the kill.
+  assert.match(r.findings.find((x) => x.code === 'MA410')!.message.en, /The request in flight \(POST \/predict\) was answered \d+\.\d s after SIGTERM\.$/);
+  assert.ok(r.timings.stop < 10_000);
+});
+
+test('seed-2021 keeps the plain stop: no request in flight', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const r = await runConformance(path.join(FIXTURES, 'ma410-abrupt'), { ...FAST, engine });
+  assert.deepEqual(codesOf(r), []);
+  assert.match(r.checks.find((k) => k.id === 'stop')!.message, /^exited \d+\.\d s after SIGTERM \(code 0\)$/);
+});
+
 const cli = path.resolve(__dirname, '../../cli/main.ts');
 const dir = path.join(FIXTURES, 'ma410-no-sigterm');
 const run = (...extra: string[]) => {

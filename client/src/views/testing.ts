@@ -158,7 +158,7 @@ export class ConformanceTests implements vscode.Disposable {
     let rep: Report | undefined;
     try {
       const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine,
-        serviceKind: s.serviceKind };
+        serviceKind: s.serviceKind, deployment: s.deployment };
       const running = runConformance(f.dir, options, {
         signal: ac.signal,
         onProgress: (c) => {

@@ -1,15 +1,29 @@
 // MA401: The image is larger than the limit. Page: docs/rules/MA401.md
 // Reported by the conformance run (engine/steps/size.ts) after the build.
 import { L } from '../../i18n';
+import type { Localized } from '../../types';
 import { formatBytes as b } from '../../units';
 import { defineRule } from '../rule';
 
+/** "50 GB" for a whole number of GB (the platform's limits), else "0.25 GB"-like figures of formatBytes. */
+const limitText = (n: number) => (n >= 1024 ** 3 && n % 1024 ** 3 === 0 ? `${n / 1024 ** 3} GB` : b(n));
+
 const messages = {
+  // Which limit applies and why: the profile and cloud (core/deployment.ts sizeLimitOf) or --size-limit.
+  limitByFlag: L('set with --size-limit', '由 --size-limit 设置'),
+  limitSeed: L('ModelArts (seed-2021)', 'ModelArts（seed-2021）'),
+  limitCurrent: L('ModelArts (current)', 'ModelArts（current）'),
+  limitOtc: L('Open Telekom Cloud', 'Open Telekom Cloud'),
+  /** "50 GB: ModelArts (current)". */
+  limit: (limit: number, why: Localized) => L(`${limitText(limit)}: ${why.en}`, `${limitText(limit)}：${why.zh}`),
+  within: (size: number, limit: number, why: Localized) => L(
+    `${b(size)} (limit ${messages.limit(limit, why).en})`, `${b(size)}（限制 ${messages.limit(limit, why).zh}）`),
   /** `table`: the biggest layers, one line each. */
-  overLimit: (size: number, profile: string, limit: number, table: string[]) => L(
-    `The image is ${b(size)}, over the ${profile} limit of ${b(limit)}. Biggest layers:\n${table.join('\n')}`,
-    `镜像大小为 ${b(size)}，超过 ${b(limit)} 的限制`),
-  overLimitCheck: (size: number, limit: number) => L(`${b(size)} > limit ${b(limit)}`, `${b(size)} > 限制 ${b(limit)}`),
+  overLimit: (size: number, limit: number, why: Localized, table: string[]) => L(
+    `The image is ${b(size)}, over the limit of ${messages.limit(limit, why).en}. Biggest layers:\n${table.join('\n')}`,
+    `镜像大小为 ${b(size)}，超过限制 ${messages.limit(limit, why).zh}`),
+  overLimitCheck: (size: number, limit: number, why: Localized) =>
+    L(`${b(size)} > limit ${messages.limit(limit, why).en}`, `${b(size)} > 限制 ${messages.limit(limit, why).zh}`),
 };
 
 export default defineRule({

@@ -23,9 +23,15 @@ const messages = {
     `退出码 128 + ${n}：主进程被 ${signal} 终止。`),
   /** Added to `exited` when the kernel's OOM killer ended it; `limit` "512 MB", or undefined when none was set. */
   outOfMemory: (limit: string | undefined) => L(
-    ' The kernel killed it for lack of memory (OOM killed)'
-      + (limit ? `, under a memory limit of ${limit}.` : '; no memory limit was set, so the host ran out.'),
-    '内核因内存不足将其终止（OOM killed）' + (limit ? `，内存限制为 ${limit}。` : '；未设置内存限制，主机内存已耗尽。')),
+    ' Killed: out of memory' + (limit ? ` (limit ${limit}): the kernel's OOM killer ended it.` : ' (no memory limit was set, so the host ran out).'),
+    '因内存不足被内核终止（OOM killed）' + (limit ? `，内存限制为 ${limit}。` : '；未设置内存限制，主机内存已耗尽。')),
+  /**
+   * Added when the logs show a permission error and the container ran as a non-root user (also to MA406's 5xx):
+   * `who` "1000:100 (ma-user, as ModelArts runs it)", `user` "1000:100".
+   */
+  permission: (who: string, user: string) => L(
+    ` Likely cause: it runs as ${who}: a file only root can read or write — copy with \`COPY --chown=${user}\` or chmod.`,
+    `可能的原因：容器以 ${who} 运行，某个文件只有 root 能读写——请用 \`COPY --chown=${user}\` 复制或用 chmod 修改权限。`),
   /** Run Container's notification. */
   exitedNotice: (code: number) => L(
     `MA403: the container exited (code ${code}) before it served. Last log lines are in the log.`,

@@ -11,17 +11,21 @@ const route = (method: string, url: string, status: number) => (status === 404 |
   : L('', ''));
 
 const messages = {
-  noAnswer: (method: string, url: string, limitMs: number) => L(
-    `${method} ${url}: no answer within ${limitMs / 1000} s (ModelArts.4503 on the platform)`,
-    `${method} ${url}：${limitMs / 1000} 秒内没有响应（平台上为 ModelArts.4503）`),
+  /** `limitMs`: the gateway's 40 s; `timeoutMs`: when the run gave up (60 s, the synchronous limit). */
+  noAnswer: (method: string, url: string, timeoutMs: number, limitMs: number) => L(
+    `${method} ${url}: no answer within ${timeoutMs / 1000} s`
+      + (timeoutMs > limitMs ? ' (the synchronous limit)' : '') + `; the API gateway ends a request at ${limitMs / 1000} s: ModelArts.4503`,
+    `${method} ${url}：${timeoutMs / 1000} 秒内没有响应` + (timeoutMs > limitMs ? '（同步调用的上限）' : '')
+      + `；API 网关在 ${limitMs / 1000} 秒时结束请求：ModelArts.4503`),
   /** `why`: the connection error ("connection reset before an answer"). */
   failed: (method: string, url: string, why: string) => L(`${method} ${url}: ${why}`, `${method} ${url}：${why}`),
   status: (method: string, url: string, status: number) => {
     const r = route(method, url, status);
     return L(`${method} ${url} answered HTTP ${status}${r.en}`, `${method} ${url} 返回 HTTP ${status}${r.zh}`);
   },
-  slow: (method: string, url: string, ms: number, limitMs: number) =>
-    L(`${method} ${url} took ${seconds(ms)} s > ${limitMs / 1000} s`, `${method} ${url} 耗时 ${seconds(ms)} 秒，超过 ${limitMs / 1000} 秒`),
+  slow: (method: string, url: string, ms: number, limitMs: number) => L(
+    `${method} ${url} answered in ${seconds(ms)} s; the API gateway ends a request at ${limitMs / 1000} s: ModelArts.4503`,
+    `${method} ${url} 在 ${seconds(ms)} 秒后才响应；API 网关在 ${limitMs / 1000} 秒时结束请求：ModelArts.4503`),
   /** Added when the container ended during the request: its stop, not a slow api. */
   stoppedDuring: (exitCode: number) =>
     L(` (the container stopped during the request: exit code ${exitCode})`, `（请求期间容器已停止：退出码 ${exitCode}）`),

@@ -1,0 +1,37 @@
+// Who the container runs as, and what a permission error in its logs most likely means then. Under `current`
+// ModelArts runs the container as ma-user (1000:100): files copied as root with mode 600, or a cache under /root,
+// fail there and nowhere else — the most common first-deploy failure the local run can catch.
+import { MA_USER } from '../../core/deployment';
+import type { Localized } from '../../core/types';
+import MA403 from '../../core/rules/image/MA403';
+import type { RunContext } from './step';
+
+export interface RunAs {
+  /** `uid[:gid]` or a name; 'root' when neither the run nor the image names one. */
+  user: string;
+  /** The image's own USER (seed-2021's default), not the platform's. */
+  fromImage: boolean;
+}
+
+export function runAsOf(ctx: RunContext): RunAs {
+  if (ctx.deployment.user) return { user: ctx.deployment.user, fromImage: false };
+  return { user: ctx.facts?.user || 'root', fromImage: true };
+}
+
+/** "1000:100 (ma-user, as ModelArts runs it)", "root (the image's USER)". */
+export function describeRunAs(r: RunAs): string {
+  if (r.fromImage) return `${r.user} (the image's USER)`;
+  return r.user === MA_USER ? `${r.user} (ma-user, as ModelArts runs it)` : r.user;
+}
+
+const isRoot = (user: string): boolean => /^(root|0)(:.*)?$/.test(user.trim());
+
+/** Python's PermissionError, a C library's EACCES, a shell's "Permission denied". */
+const PERMISSION = /EACCES|Permission denied|PermissionError|permission denied/;
+
+/** The likely cause of a failure whose log lines show a permission error while running as a non-root user. */
+export function permissionCause(ctx: RunContext, lines: string[]): Localized | undefined {
+  const r = runAsOf(ctx);
+  if (isRoot(r.user) || !lines.some((l) => PERMISSION.test(l))) return undefined;
+  return MA403.messages.permission(describeRunAs(r), r.user);
+}
