@@ -24,11 +24,19 @@ interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** The engine refused to start the container (its command is missing, for instance). */
+/**
+ * What the OCI runtime says when the image's own start command cannot run: missing, not executable, not in PATH, or
+ * built for another CPU. Anything else (the engine's network, cgroups, a runtime that failed) is the engine's.
+ */
+const IMAGE_FAULT = /exec: "|executable file|not found in \$PATH|exec format error|attempted to invoke a command/i;
+
+/** The engine refused to start the container: `imageFault` when its command is at fault (MA403), else the engine is. */
 export class StartError extends Error {
+  readonly imageFault: boolean;
   constructor(message: string) {
     super(message);
     this.name = 'StartError';
+    this.imageFault = IMAGE_FAULT.test(message);
   }
 }
 

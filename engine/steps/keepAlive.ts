@@ -24,6 +24,8 @@ export const keepAliveStep: Step = {
   },
   gate(ctx) {
     if (ctx.profile !== 'current') return 'omit';
+    // Not ready: ModelArts would send it no request, so how it keeps connections does not matter yet.
+    if (ctx.notReady) return { skip: ctx.notReady };
     return ctx.keepAlive ? undefined : { skip: 'the container did not serve' };
   },
   async run(ctx): Promise<StepResult> {

@@ -96,7 +96,9 @@ export const startStep = (port: number): Step => ({
       const { user, memoryBytes } = ctx.deployment;
       run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, port, user, memoryBytes, signal: ctx.signal });
     } catch (e) {
-      if (e instanceof StartError) return notStarted(ctx, e);
+      if (e instanceof StartError && e.imageFault) return notStarted(ctx, e);
+      // The engine's own failure (its network, its runtime) says nothing about the image: not an MA403.
+      if (e instanceof StartError) throw new Error(`the engine could not start the container: ${e.message}`, { cause: e });
       throw e;
     }
     ctx.run = run;

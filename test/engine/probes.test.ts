@@ -29,7 +29,7 @@ test('port 9000 from modelarts-deploy.json: published, probed and served on 9000
   assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
   assert.deepEqual(r.port, { port: 9000, from: 'deploy' });
   assert.equal(check(r, 'start').title, 'Serve on port 9000');
-  assert.match(check(r, 'start').message, /^answering on 9000 after \d+\.\d s \(127\.0\.0\.1:\d+\)$/);
+  assert.match(check(r, 'start').message, /^answering on 9000 after \d+\.\d s \(127\.0\.0\.1:\d+\) as 1000:100 \(ma-user, as ModelArts runs it\)$/);
   assert.match(check(r, 'readiness').message, /^succeeded after \d+\.\d s; ModelArts' timing \(.* → 3 s\) would pass$/);
   assert.equal(check(r, 'readiness').title, 'Readiness probe /health');
 });
