@@ -120,10 +120,11 @@ export class Workflow implements vscode.Disposable {
     const s = workflowSettings(vscode.Uri.file(folder.dir));
     report(t('starting the container…', '正在启动容器…'));
     // The port and probes the conformance run uses for this folder, so both see the same container.
-    const deployment = folderDeployment(folder, this.configOf(folder), s.profile);
+    const deployment = folderDeployment(folder, this.configOf(folder), s.profile, s.deployment);
     let running: Running;
     try {
-      running = await createAndStart(engine, { image: built.tag, env: s.env, port: deployment.port, signal });
+      const { port, user, memoryBytes } = deployment;
+      running = await createAndStart(engine, { image: built.tag, env: s.env, port, user, memoryBytes, signal });
     } catch (e) {
       await showEngineError(e, this.log);
       return undefined;
@@ -141,7 +142,7 @@ export class Workflow implements vscode.Disposable {
       this.log.warn(`[${name}] container exited with code ${r.StatusCode ?? '?'}`);
       this.changed.fire(live);
     }, () => undefined);
-    this.log.info(`container ${running.id.slice(0, 12)} of ${built.tag} serves ${deployment.port} at ${live.url}`);
+    this.log.info(`container ${running.id.slice(0, 12)} of ${built.tag} serves ${deployment.port} at ${live.url} as ${deployment.user ?? "the image's USER"}`);
     await this.probe(live, signal, report, s.startTimeoutS);
     return signal.aborted ? undefined : live;
   }
