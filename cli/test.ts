@@ -3,10 +3,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type ProbeReport, type Report } from '../engine/conformance';
+import {
+  runConformance, CancelledError, EngineRefusedError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type ProbeReport, type Report,
+} from '../engine/conformance';
 import { seconds } from '../core/units';
 import { EngineUnavailableError } from '../engine/connect';
-import { isCloud, isUserSpec, parseMemory, type DeploymentOverrides } from '../core/deployment';
+import { isCloud, isUserSpec, parseGpus, parseMemory, type DeploymentOverrides } from '../core/deployment';
 import { formatReportJunit, formatReportText } from '../engine/format';
 import { checkPaths } from '../core/check';
 import type { CheckOptions, Finding, Lang } from '../core/types';
@@ -33,8 +35,11 @@ const TEST_USAGE = `Options of test:
   --user UID[:GID]           run the container as this user (default under current: 1000:100, ma-user, as
                              ModelArts runs it; under seed-2021: the image's USER)
   --memory SIZE              memory limit of the container, e.g. 512m, 4g (the flavour's memory; default none)
+  --gpus all|N|device=ID,..  GPUs for the container, as docker run --gpus (the engine needs a GPU runtime)
   --rm-image                 remove the built image at the end
   --host URL                 engine address (default: DOCKER_HOST, docker context, default sockets)
+  --tunnel ssh://USER@HOST   a tcp:// engine on another machine: reach its published ports through SSH
+                             (default: MODELARTS_TUNNEL)
   --rule CODE=SEVERITY       severity override (repeatable), --lang en|zh-cn
   --verbose                  stream build output and container logs to stderr
 `;
@@ -59,8 +64,10 @@ const TEST_OPTIONS = {
   cloud: { type: 'string' },
   user: { type: 'string' },
   memory: { type: 'string' },
+  gpus: { type: 'string' },
   'rm-image': { type: 'boolean', default: false },
   host: { type: 'string' },
+  tunnel: { type: 'string' },
   verbose: { type: 'boolean', default: false },
 } as const;
 
@@ -86,14 +93,16 @@ function portOf(v: string | undefined): number | undefined {
   return n;
 }
 
-/** --user, --memory, --cloud: the deployment's overrides (each wins over modelarts-deploy.json). */
+/** --user, --memory, --cloud, --gpus: the deployment's overrides (each wins over modelarts-deploy.json). */
 function deploymentOverrides(values: TestValues): DeploymentOverrides {
-  const { user, memory, cloud } = values;
+  const { user, memory, cloud, gpus: gpuText } = values;
   if (user !== undefined && !isUserSpec(user)) throw new UsageError(`--user expects UID[:GID] (e.g. 1000:100), not "${user}"`);
   const memoryBytes = memory !== undefined ? parseMemory(memory) : undefined;
   if (memory !== undefined && memoryBytes === undefined) throw new UsageError(`--memory expects a size of at least 6m (e.g. 512m, 4g), not "${memory}"`);
   if (cloud !== undefined && !isCloud(cloud)) throw new UsageError(`--cloud must be huaweicloud or otc, not "${cloud}"`);
-  return { user: user?.trim(), memoryBytes, cloud };
+  const gpus = gpuText !== undefined ? parseGpus(gpuText) : undefined;
+  if (gpuText !== undefined && !gpus) throw new UsageError(`--gpus expects all, a count or device=ID[,ID] (as docker run --gpus), not "${gpuText}"`);
+  return { user: user?.trim(), memoryBytes, cloud, gpus };
 }
 
 function conformanceOptions(values: TestValues, checkOpts: CheckOptions): ConformanceOptions {
@@ -110,6 +119,7 @@ function conformanceOptions(values: TestValues, checkOpts: CheckOptions): Confor
     env,
     tag: values.tag,
     host: values.host,
+    tunnel: values.tunnel,
     startTimeoutMs: values.timeout !== undefined ? num(values.timeout, '--timeout')! * 1000 : undefined,
     requestTimeoutMs: values['request-timeout'] !== undefined ? num(values['request-timeout'], '--request-timeout')! * 1000 : undefined,
     stopTimeoutS: num(values['stop-timeout'], '--stop-timeout') ?? DEFAULT_STOP_TIMEOUT_S,
@@ -150,7 +160,8 @@ function failedRun(e: unknown, aborted: boolean, format: string, lang: Lang, sta
     process.stderr.write('Cancelled; nothing left running.\n');
     return 130;
   }
-  const message = e instanceof EngineUnavailableError ? (lang === 'zh-cn' ? e.message.replace(e.hint.en, e.hint.zh) : e.message) : (e as Error).message;
+  const message = e instanceof EngineUnavailableError ? (lang === 'zh-cn' ? e.message.replace(e.hint.en, e.hint.zh) : e.message)
+    : e instanceof EngineRefusedError ? e.text[lang === 'zh-cn' ? 'zh' : 'en'] : (e as Error).message;
   if (format === 'json') {
     const out = { passed: false, error: message, checks: [], findings: staticFindings.map((f) => flatten(f, lang)) };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');

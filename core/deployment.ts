@@ -49,6 +49,8 @@ export interface Deployment {
   cloud: Cloud;
   /** A memory limit for the local run, in bytes (the flavour's memory); undefined: none. */
   memoryBytes?: number;
+  /** GPUs for the local run (the flavour's); undefined: none. */
+  gpus?: GpuRequest;
 }
 
 /** What CLI flags and settings may set; each wins over the deployment file. */
@@ -57,6 +59,19 @@ export interface DeploymentOverrides {
   user?: string;
   cloud?: Cloud;
   memoryBytes?: number;
+  gpus?: GpuRequest;
+}
+
+/** GPUs for the local run, as `docker run --gpus` takes them: every GPU, a count, or the devices by id. */
+export type GpuRequest = { count: number | 'all' } | { deviceIds: string[] };
+
+/** `all`, `N`, `device=ID[,ID]` (also `"device=0,1"` with its quotes, as people paste it); undefined when unreadable. */
+export function parseGpus(raw: string): GpuRequest | undefined {
+  const v = raw.trim().replace(/^"(.*)"$/, '$1');
+  if (v === 'all') return { count: 'all' };
+  if (/^[1-9]\d*$/.test(v)) return { count: Number(v) };
+  const m = /^device=([\w.:-]+(?:,[\w.:-]+)*)$/.exec(v);
+  return m ? { deviceIds: m[1].split(',') } : undefined;
 }
 
 export const MA_USER = '1000:100';
@@ -139,6 +154,7 @@ export function deploymentOf(deploy: unknown, config: unknown, profile: Profile,
     sizeLimitBytes: sizeLimitOf(profile, cloud),
     cloud,
     memoryBytes: overrides.memoryBytes ?? (typeof d?.memory_mb === 'number' && d.memory_mb > 0 ? d.memory_mb * 1024 ** 2 : undefined),
+    gpus: overrides.gpus,
   };
 }
 

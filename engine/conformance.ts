@@ -57,7 +57,7 @@ function setup(folderArg: string, options: ConformanceOptions, cb: ConformanceCa
 async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> {
   const { options, report, anchors, profile } = s;
   const tc = Date.now();
-  const engine = (s.engine = options.engine ?? (await connectEngine({ host: options.host })));
+  const engine = (s.engine = options.engine ?? (await connectEngine({ host: options.host, tunnel: options.tunnel })));
   report.timings.connect = Date.now() - tc;
   report.engine = `${engine.endpoint.url} (Docker ${engine.version}, API ${engine.apiVersion})`;
   const orphans = await removeOrphans(engine);

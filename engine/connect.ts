@@ -8,6 +8,7 @@ import Docker from 'dockerode';
 import { L } from '../core/i18n';
 import type { Localized } from '../core/types';
 import { openSshRelay, sshTarget, type SshRelay, type SshTarget } from './ssh';
+import { EngineRefusedError } from './report';
 
 interface Endpoint {
   /** Where this endpoint came from, for the "what was tried" list. */
@@ -57,6 +58,11 @@ interface ConnectOptions {
   homeDir?: string;
   /** Total time to find an engine; the whole answer comes within this budget. */
   timeoutMs?: number;
+  /**
+   * `ssh://[user@]host[:port]` of the engine's host, for a tcp:// engine on another machine: its published ports sit on
+   * that host's 127.0.0.1 and are reached through this SSH connection (`ssh -W`), never by publishing on an open port.
+   */
+  tunnel?: string;
 }
 
 function endpointFromHost(
@@ -177,7 +183,8 @@ export async function connectEngine(opts: ConnectOptions = {}): Promise<Engine> 
     const endpoint = { source: 'DOCKER_HOST', url: String((opts.env ?? process.env).DOCKER_HOST), options: {} };
     throw new EngineUnavailableError([{ endpoint, error: (e as Error).message }], HINT);
   }
-  const settled = await Promise.allSettled(candidates.map((endpoint) => ping(endpoint, budget)));
+  const tunnel = opts.tunnel ?? (opts.env ?? process.env).MODELARTS_TUNNEL;
+  const settled = await Promise.allSettled(candidates.map((endpoint) => ping(endpoint, budget, tunnel)));
   for (let i = 0; i < settled.length; i++) {
     const s = settled[i];
     if (s.status === 'fulfilled') return s.value;
@@ -205,16 +212,38 @@ async function rootless(docker: Docker, budget: number): Promise<boolean> {
   return info.Rootless === true || !!info.SecurityOptions?.some((o) => o.includes('rootless'));
 }
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+
+/**
+ * A local engine's published port is reachable as is. A tcp:// engine on another machine published it on that
+ * machine's 127.0.0.1: without a tunnel, say how to name one rather than probe a port that is not there.
+ */
+export function unreachableFrom(endpoint: Pick<Endpoint, 'url' | 'options'>): Engine['reach'] {
+  const host = typeof endpoint.options.host === 'string' ? endpoint.options.host : undefined;
+  if (!host || LOOPBACK.test(host)) return async (p) => p;
+  return async () => {
+    throw new EngineRefusedError(L(
+      `the engine at ${endpoint.url} publishes the container's port on its own 127.0.0.1, which this machine cannot reach: `
+        + `name an SSH tunnel to that host (--tunnel ssh://user@${host}, the setting modelarts.dockerTunnel, or MODELARTS_TUNNEL), `
+        + `or use DOCKER_HOST=ssh://user@${host}. The kit never publishes the port on an open address.`,
+      `${endpoint.url} 上的引擎把容器端口发布在它自己的 127.0.0.1 上，本机无法访问：请指定到该主机的 SSH 隧道`
+        + `（--tunnel ssh://user@${host}、设置 modelarts.dockerTunnel 或 MODELARTS_TUNNEL），或使用 DOCKER_HOST=ssh://user@${host}。`
+        + '本工具不会把端口发布到开放地址上。'));
+  };
+}
+
 /** An SSH handshake over a network takes longer than a local socket's answer. */
 const SSH_BUDGET_MS = 10_000;
 
 /** Asks one endpoint for its version; an engine when it answers. */
-async function ping(endpoint: Endpoint, budget: number): Promise<Engine> {
+async function ping(endpoint: Endpoint, budget: number, tunnel?: string): Promise<Engine> {
   let relay: SshRelay | undefined;
   if (endpoint.ssh) {
     relay = await openSshRelay(endpoint.ssh);
     endpoint.options = { socketPath: relay.socketPath };
     budget = Math.max(budget, SSH_BUDGET_MS);
+  } else if (tunnel && endpoint.options.host) {
+    relay = await openSshRelay(sshTarget(tunnel));
   }
   const sock = endpoint.options.socketPath;
   if (!relay && typeof sock === 'string' && !sock.startsWith('//') && !fs.existsSync(sock)) throw new Error('no such socket');
@@ -226,7 +255,7 @@ async function ping(endpoint: Endpoint, budget: number): Promise<Engine> {
     return {
       docker: new Docker(only(endpoint.options)), endpoint, version: v.Version ?? '?', apiVersion: v.ApiVersion ?? '?',
       podmanRootless: isPodman(v) ? await rootless(probe, budget) : undefined,
-      reach: r ? (p) => r.reach(p) : async (p) => p,
+      reach: r ? (p) => r.reach(p) : unreachableFrom(endpoint),
       close: () => r?.close(),
     };
   } catch (e) {

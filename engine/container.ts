@@ -3,6 +3,7 @@
 import * as os from 'node:os';
 import type Docker from 'dockerode';
 import type { Engine } from './connect';
+import type { GpuRequest } from '../core/deployment';
 
 export const LABEL = 'modelarts-image-kit';
 /** Which process on which machine started the container: `<hostname>:<pid>`, so a later run can tell orphans. */
@@ -21,7 +22,14 @@ interface RunOptions {
   user?: string;
   /** A memory limit in bytes; swap is held to the same figure so the limit is real (the OOM killer acts at it). */
   memoryBytes?: number;
+  gpus?: GpuRequest;
   signal?: AbortSignal;
+}
+
+/** The engine's device request for `--gpus`, as the docker CLI sends it (driver chosen by the engine, capability gpu). */
+function deviceRequests(g: GpuRequest): object[] {
+  if ('deviceIds' in g) return [{ Driver: '', Count: 0, DeviceIDs: g.deviceIds, Capabilities: [['gpu']] }];
+  return [{ Driver: '', Count: g.count === 'all' ? -1 : g.count, Capabilities: [['gpu']] }];
 }
 
 /**
@@ -63,6 +71,7 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
       PortBindings: publish ? { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] } : undefined,
       Privileged: false,
       ...(o.memoryBytes ? { Memory: o.memoryBytes, MemorySwap: o.memoryBytes } : {}),
+      ...(o.gpus ? { DeviceRequests: deviceRequests(o.gpus) } : {}),
       ...(engine.podmanRootless ? { NetworkMode: 'slirp4netns' } : {}),
     },
   });
@@ -76,9 +85,15 @@ export async function createAndStart(engine: Engine, o: RunOptions, publish = tr
   }
   let hostPort: number | undefined;
   if (publish) {
-    const info = await container.inspect();
-    const b = info.NetworkSettings?.Ports?.[port]?.[0];
-    hostPort = b?.HostPort ? await engine.reach(Number(b.HostPort)) : undefined;
+    try {
+      const info = await container.inspect();
+      const b = info.NetworkSettings?.Ports?.[port]?.[0];
+      hostPort = b?.HostPort ? await engine.reach(Number(b.HostPort)) : undefined;
+    } catch (e) {
+      // An unreachable port (a remote engine without a tunnel): the started container must not stay behind.
+      await container.remove({ force: true }).catch(() => undefined);
+      throw e;
+    }
   }
   return { container, id: container.id, hostPort, startedAt };
 }

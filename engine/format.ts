@@ -2,7 +2,7 @@
 // lines that matter) and JUnit XML. No vscode: the CLI prints these, the extension can show the text too.
 import { formatBytes, formatSeconds as sec, seconds } from '../core/units';
 import type { Check, Report } from './report';
-import { describeRunAs } from './steps/user';
+import { describeRunAs, gpuLine } from './steps/user';
 
 /** Where the service port came from (core/deployment.ts `portFrom`). */
 const PORT_FROM = {
@@ -17,7 +17,10 @@ export function formatReportText(r: Report, color = false): string {
   out.push(`ModelArts conformance test: ${r.folder}`);
   if (r.image || r.engine) out.push(`  image ${r.image ?? '?'} · ${r.serviceKind} service · engine ${r.engine ?? '?'}`);
   if (r.port) out.push(`  port ${r.port.port} (${PORT_FROM[r.port.from]})`);
-  if (r.runAs) out.push(`  runs as ${describeRunAs(r.runAs)}${r.runAs.memoryBytes ? ` · memory limit ${formatBytes(r.runAs.memoryBytes)}` : ''}`);
+  if (r.runAs) {
+    const gpu = gpuLine(r.runAs.gpus, r.runAs.cudaBase);
+    out.push(`  runs as ${describeRunAs(r.runAs)}${r.runAs.memoryBytes ? ` · memory limit ${formatBytes(r.runAs.memoryBytes)}` : ''}${gpu ? ` · ${gpu}` : ''}`);
+  }
   const width = Math.max(10, ...r.checks.map((c) => c.title.length));
   for (const c of r.checks) out.push(...checkLines(c, width, paint));
   const n = (s: Check['status']) => r.checks.filter((c) => c.status === s).length;

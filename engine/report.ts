@@ -1,5 +1,5 @@
 // The conformance report: what every consumer (CLI text/json/junit, the VS Code view) reads.
-import type { Finding, Profile, ServiceKind, Severity } from '../core/types';
+import type { Finding, Localized, Profile, ServiceKind, Severity } from '../core/types';
 import type { Engine } from './connect';
 import type { Deployment, DeploymentOverrides } from '../core/deployment';
 
@@ -36,7 +36,7 @@ export interface Report {
   /** The container port the run published and probed, and where it came from (core/deployment.ts; 'profile': seed-2021's 8080). */
   port?: { port: number; from: Deployment['portFrom'] | 'profile' };
   /** Who the container ran as (the platform's user, a flag's, or the image's own USER) and its memory limit, if any. */
-  runAs?: { user: string; fromImage: boolean; memoryBytes?: number };
+  runAs?: { user: string; fromImage: boolean; memoryBytes?: number; gpus?: string; cudaBase?: string };
   /** Set when the run was kept (--keep): where the container still serves. */
   kept?: { containerId: string; url: string };
 }
@@ -80,6 +80,8 @@ export interface ConformanceOptions {
   rules?: Record<string, Severity | 'off'>;
   /** Engine address (setting/flag), else the environment decides. */
   host?: string;
+  /** `ssh://user@host` of a tcp:// engine's host: its published ports are reached through it (connect.ts). */
+  tunnel?: string;
   /** An engine already connected (the extension keeps one). */
   engine?: Engine;
   pollMs?: number;
@@ -106,6 +108,14 @@ export interface ConformanceCallbacks {
   /** A failed probe attempt as it comes (a check is running meanwhile); a run of equal ones is told once, then counted. */
   onProbe?: (e: ProbeReport) => void;
   signal?: AbortSignal;
+}
+
+/** A failure of the engine (not of the image) that says what to do, in both languages; `message` is the English. */
+export class EngineRefusedError extends Error {
+  constructor(readonly text: Localized, options?: { cause?: unknown }) {
+    super(text.en, options);
+    this.name = 'EngineRefusedError';
+  }
 }
 
 /** The run was cancelled (its `signal` aborted); everything it created is removed before this is thrown. */

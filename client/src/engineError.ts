@@ -1,6 +1,7 @@
 // Engine errors that say what to do: no engine -> start one or set modelarts.dockerHost; details in the log.
 import * as vscode from 'vscode';
 import { EngineUnavailableError } from '../../engine/connect';
+import { EngineRefusedError } from '../../engine/report';
 import { t, tl } from './i18n';
 
 export async function showEngineError(e: unknown, log: vscode.LogOutputChannel): Promise<void> {
@@ -17,7 +18,7 @@ export async function showEngineError(e: unknown, log: vscode.LogOutputChannel):
     if (pick === logs) log.show(true);
     return;
   }
-  const msg = e instanceof Error ? e.message : String(e);
+  const msg = e instanceof EngineRefusedError ? tl(e.text) : e instanceof Error ? e.message : String(e);
   log.error(msg);
   const pick = await vscode.window.showErrorMessage(t(`ModelArts: ${msg.split('\n')[0]}`, `ModelArts：${msg.split('\n')[0]}`), logs);
   if (pick === logs) log.show(true);

@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import type { Profile, ServiceKind } from '../../core/types';
 import { DEFAULT_STOP_TIMEOUT_S } from '../../engine/report';
-import { isCloud, isUserSpec, parseMemory, type DeploymentOverrides } from '../../core/deployment';
+import { isCloud, isUserSpec, parseGpus, parseMemory, type DeploymentOverrides } from '../../core/deployment';
 
 export interface WorkflowSettings {
   dockerHost?: string;
+  /** modelarts.dockerTunnel (machine-scoped, like dockerHost): reach a tcp:// engine's ports through SSH. */
+  dockerTunnel?: string;
   env: Record<string, string>;
   startTimeoutS: number;
   /** Wait after SIGTERM before the kill (MA410). */
@@ -22,6 +24,7 @@ export interface WorkflowSettings {
 export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
   const c = vscode.workspace.getConfiguration('modelarts', folder);
   const host = c.inspect<string>('dockerHost')?.globalValue?.trim();
+  const tunnel = c.inspect<string>('dockerTunnel')?.globalValue?.trim();
   const rawEnv = c.get<Record<string, unknown>>('container.env') ?? {};
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(rawEnv)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && v !== undefined && v !== null) env[k] = String(v);
@@ -29,6 +32,7 @@ export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
   const stop = Number(c.get('container.stopTimeoutSeconds'));
   return {
     dockerHost: host || undefined,
+    dockerTunnel: tunnel || undefined,
     env,
     startTimeoutS: Number.isFinite(timeout) && timeout > 0 ? timeout : 120,
     stopTimeoutS: Number.isFinite(stop) && stop > 0 ? stop : DEFAULT_STOP_TIMEOUT_S,
@@ -45,6 +49,7 @@ const kindOf = (v: string | undefined): ServiceKind | undefined => (v === 'onlin
 function deploymentSettings(c: vscode.WorkspaceConfiguration): DeploymentOverrides {
   const user = (c.get<string>('container.user') ?? '').trim();
   const memory = (c.get<string>('container.memory') ?? '').trim();
+  const gpus = (c.get<string>('container.gpus') ?? '').trim();
   // Only a value someone set counts: the manifest's default must not hide the deployment file's `cloud`.
   const i = c.inspect<string>('cloud');
   const cloud = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
@@ -52,5 +57,6 @@ function deploymentSettings(c: vscode.WorkspaceConfiguration): DeploymentOverrid
     user: user && isUserSpec(user) ? user : undefined,
     memoryBytes: memory ? parseMemory(memory) : undefined,
     cloud: isCloud(cloud) ? cloud : undefined,
+    gpus: gpus ? parseGpus(gpus) : undefined,
   };
 }

@@ -39,15 +39,17 @@ export class Workflow implements vscode.Disposable {
   /** The engine to use, or undefined after telling the user what to do. */
   async connect(folder?: ModelFolder): Promise<Engine | undefined> {
     const s = workflowSettings(folder ? vscode.Uri.file(folder.dir) : undefined);
-    if (this.engine && this.engineHost === s.dockerHost) {
+    const key = `${s.dockerHost ?? ''}|${s.dockerTunnel ?? ''}`;
+    if (this.engine && this.engineHost === key) {
       try {
         await this.engine.docker.ping();
         return this.engine;
       } catch { /* gone: connect again */ }
     }
     try {
-      this.engine = await connectEngine({ host: s.dockerHost });
-      this.engineHost = s.dockerHost;
+      this.engine?.close();
+      this.engine = await connectEngine({ host: s.dockerHost, tunnel: s.dockerTunnel });
+      this.engineHost = key;
       this.log.info(`engine ${this.engine.endpoint.url} (${this.engine.endpoint.source}), version ${this.engine.version}`);
       const orphans = await removeOrphans(this.engine);
       if (orphans.length) this.log.info(`removed ${orphans.length} container(s) left behind by a window that was killed`);

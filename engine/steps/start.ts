@@ -5,6 +5,7 @@
 import { L } from '../../core/i18n';
 import { formatBytes, formatSeconds } from '../../core/units';
 import type { Localized } from '../../core/types';
+import type { GpuRequest } from '../../core/deployment';
 import MA403 from '../../core/rules/image/MA403';
 import { createAndStart, tapLogs, StartError, type Running } from '../container';
 import { probeContainer, type ProbeOutcome } from '../probe';
@@ -12,10 +13,20 @@ import { readListeners } from '../listeners';
 import { exitCauseOf, type ExitCause } from '../exitCause';
 import type Docker from 'dockerode';
 import { noAnswer } from './noAnswer';
-import { CancelledError } from '../report';
-import { describeRunAs, permissionCause, runAsOf } from './user';
+import { CancelledError, EngineRefusedError } from '../report';
+import { cudaBaseOf, describeRunAs, permissionCause, runAsOf } from './user';
 import type { RunContext, Step, StepResult } from './step';
 import { probeCheckId } from './health';
+
+/** `--gpus` as the user wrote it, for the report. */
+const gpuText = (g: GpuRequest | undefined): string | undefined =>
+  !g ? undefined : 'deviceIds' in g ? `device=${g.deviceIds.join(',')}` : String(g.count);
+
+/** What the engine's refusal means and what to do; a GPU asked of an engine without a GPU runtime says what to install. */
+function engineRefusal(said: string): Localized {
+  if (/could not select device driver|nvidia/i.test(said)) return START_TEXTS.noGpuRuntime(said);
+  return START_TEXTS.engineRefused(said);
+}
 
 /** The engine refused to start it (a missing command): for ModelArts that is an exit before serving. */
 function notStarted(ctx: RunContext, e: StartError): StepResult {
@@ -86,6 +97,16 @@ async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?
   return { durationMs, status: 'pass', message: `answering on ${port} after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort}) as ${as}` };
 }
 
+const START_TEXTS = {
+  noGpuRuntime: (said: string) => L(
+    '--gpus needs a GPU runtime on the engine\'s host, and this engine has none: install the NVIDIA Container Toolkit '
+      + '(nvidia-container-toolkit), run `sudo nvidia-ctk runtime configure --runtime=docker` and restart the engine; '
+      + `or run without --gpus. The engine said: ${said}`,
+    '--gpus 需要引擎所在主机提供 GPU 运行时，而该引擎没有：请安装 NVIDIA Container Toolkit（nvidia-container-toolkit），'
+      + `执行 \`sudo nvidia-ctk runtime configure --runtime=docker\` 并重启引擎；或不带 --gpus 运行。引擎返回：${said}`),
+  engineRefused: (said: string) => L(`the engine could not start the container: ${said}`, `引擎无法启动容器：${said}`),
+};
+
 export const startStep = (port: number): Step => ({
   id: 'start',
   title: L(`Serve on port ${port}`, `在 ${port} 端口提供服务`),
@@ -93,17 +114,19 @@ export const startStep = (port: number): Step => ({
     const ts = Date.now();
     let run: Running;
     try {
-      const { user, memoryBytes } = ctx.deployment;
-      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, port, user, memoryBytes, signal: ctx.signal });
+      const { user, memoryBytes, gpus } = ctx.deployment;
+      run = await createAndStart(ctx.engine, { image: ctx.tag, env: ctx.options.env, port, user, memoryBytes, gpus, signal: ctx.signal });
     } catch (e) {
       if (e instanceof StartError && e.imageFault) return notStarted(ctx, e);
-      // The engine's own failure (its network, its runtime) says nothing about the image: not an MA403.
-      if (e instanceof StartError) throw new Error(`the engine could not start the container: ${e.message}`, { cause: e });
+      // The engine's own failure (its network, its runtime, no GPU runtime) says nothing about the image: not an MA403.
+      if (e instanceof StartError) throw new EngineRefusedError(engineRefusal(e.message), { cause: e });
       throw e;
     }
     ctx.run = run;
     ctx.containers.add(run.id);
-    ctx.report.runAs = { ...runAsOf(ctx), memoryBytes: ctx.deployment.memoryBytes };
+    const gpus = gpuText(ctx.deployment.gpus);
+    const cudaBase = cudaBaseOf(ctx.anchors.dockerfile?.text);
+    ctx.report.runAs = { ...runAsOf(ctx), memoryBytes: ctx.deployment.memoryBytes, ...(gpus ? { gpus } : {}), ...(cudaBase ? { cudaBase } : {}) };
     ctx.timings.start = Date.now() - ts;
     ctx.logs = await tapLogs(ctx.engine, run.container, (l, s) => ctx.cb.onLog?.(l, s));
     if (!run.hostPort) {

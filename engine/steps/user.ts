@@ -13,6 +13,19 @@ export interface RunAs {
   fromImage: boolean;
 }
 
+/** The final stage's base when it is a CUDA image (nvidia/cuda, a `-cuda` tag of a framework image); else undefined. */
+export function cudaBaseOf(dockerfile: string | undefined): string | undefined {
+  const froms = [...(dockerfile ?? '').matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map((m) => m[1]);
+  const base = froms[froms.length - 1];
+  return base && /cuda|^nvidia\//i.test(base) ? base : undefined;
+}
+
+/** "GPUs: all", or for a CUDA base run without one, the note that it runs on CPU here. */
+export function gpuLine(gpus: string | undefined, cudaBase: string | undefined): string | undefined {
+  if (gpus) return `GPUs: ${gpus}`;
+  return cudaBase ? `no GPU: the image is built on ${cudaBase} and runs here on CPU (--gpus all to test it with one)` : undefined;
+}
+
 export function runAsOf(ctx: RunContext): RunAs {
   if (ctx.deployment.user) return { user: ctx.deployment.user, fromImage: false };
   return { user: ctx.facts?.user || 'root', fromImage: true };

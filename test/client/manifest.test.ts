@@ -41,6 +41,9 @@ test('the test-only report command is not shipped: no contributed command, menu 
 test('settings: docker host machine-scoped; trust limited; snippets and walkthrough media exist', () => {
   const props = pkg.contributes.configuration.properties;
   assert.equal(props['modelarts.dockerHost'].scope, 'machine');
+  // It names a host the kit runs ssh to: never from a workspace.
+  assert.equal(props['modelarts.dockerTunnel'].scope, 'machine');
+  assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('modelarts.dockerTunnel'));
   for (const k of ['modelarts.container.env', 'modelarts.container.startTimeoutSeconds', 'modelarts.requestSamplesFolder', 'modelarts.profile',
     'modelarts.rules']) assert.ok(props[k], k);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');

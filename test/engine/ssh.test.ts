@@ -4,7 +4,9 @@ import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { connectEngine, EngineUnavailableError, type Engine } from '../../engine/connect';
+import * as net from 'node:net';
+import { connectEngine, EngineUnavailableError, unreachableFrom, type Engine } from '../../engine/connect';
+import { EngineRefusedError } from '../../engine/report';
 import { runConformance } from '../../engine/conformance';
 import { startSshd, sshdMissing, type Sshd } from '../helpers/sshd';
 import { EXAMPLES, engineOrSkip } from './engine-helpers';
@@ -63,4 +65,41 @@ test('a host whose key is not known: the engine error says what ssh said, at onc
   assert.ok(err instanceof EngineUnavailableError, String(err));
   assert.match(err.message, /ssh: .*Host key verification failed/);
   assert.ok(Date.now() - t0 < 9000, 'no timeout waited out');
+});
+
+/** The local engine's API as tcp://127.0.0.1:PORT, for the test only (loopback, closed at the end). */
+async function tcpRelay(): Promise<{ url: string; close(): void }> {
+  const server = net.createServer((c) => {
+    const u = net.connect('/var/run/docker.sock');
+    c.pipe(u).on('error', () => undefined);
+    u.pipe(c).on('error', () => undefined);
+    c.on('error', () => u.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { url: `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`, close: () => server.close() };
+}
+
+test('a tcp:// engine with --tunnel ssh://…: the published port is reached through the SSH connection', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  const relay = await tcpRelay();
+  const engine = await connectEngine({ host: relay.url, tunnel: sshd!.url, env: sshd!.env });
+  try {
+    // The tunnel relays each connection to the engine host's 127.0.0.1:PORT: another local port than the engine's.
+    assert.notEqual(await engine.reach(1), 1);
+    const r = await runConformance(path.join(EXAMPLES, 'online'), { engine, stopTimeoutS: 15 });
+    assert.deepEqual(r.checks.filter((c) => c.status === 'fail'), []);
+    assert.equal(r.passed, true);
+  } finally {
+    engine.close();
+    relay.close();
+  }
+});
+
+test('a tcp:// engine on another machine without a tunnel: told how to name one, never probed on an open port', async () => {
+  const far = unreachableFrom({ url: 'tcp://10.0.0.5:2376', options: { host: '10.0.0.5' } });
+  const err = await far(8080).then(() => undefined, (e) => e);
+  assert.ok(err instanceof EngineRefusedError);
+  assert.match(err.text.en, /--tunnel ssh:\/\/user@10\.0\.0\.5/);
+  assert.match(err.text.zh, /SSH 隧道/);
+  assert.equal(await unreachableFrom({ url: 'tcp://127.0.0.1:2375', options: { host: '127.0.0.1' } })(8080), 8080, 'loopback: as is');
 });
