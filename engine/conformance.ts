@@ -16,6 +16,7 @@ import { probeDeadlineMs } from './probe';
 import { folderDeployment } from './deployFile';
 import { apiSpecs } from './infer';
 import { loadAnchors, finding, type Anchors } from './findings';
+import { deployFileOf } from './deployFile';
 import { CancelledError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
 import { conformanceSteps } from './steps';
 import { trackTestedRun } from './push/tested';
@@ -46,7 +47,7 @@ function setup(folderArg: string, options: ConformanceOptions, cb: ConformanceCa
     dockerfilePath: fs.existsSync(path.join(abs, 'Dockerfile')) ? path.join(abs, 'Dockerfile') : undefined,
     configPath: fs.existsSync(path.join(abs, 'config.json')) ? path.join(abs, 'config.json') : undefined,
   };
-  const anchors = loadAnchors(folder.dir, folder.configPath, folder.dockerfilePath);
+  const anchors = loadAnchors(folder.dir, folder.configPath, folder.dockerfilePath, deployFileOf(folder));
   const kind = serviceKindOfText(folder.dockerfilePath ?? 'Dockerfile', anchors.dockerfile?.text, options.serviceKind);
   const report: Report = { passed: false, folder: folder.dir, serviceKind: kind.kind, checks: [], findings: [], timings: {} };
   const kindIsExplicit = kind.reason === 'setting' || kind.reason === 'comment';

@@ -10,18 +10,20 @@ interface FolderPaths {
   configPath?: string;
 }
 
-/** The folder's deployment file, beside config.json or the Dockerfile; undefined when absent or broken. */
-function readDeployFile(folder: FolderPaths): unknown {
+/** Where the folder's deployment file is: beside config.json, else in the folder (the Dockerfile's); undefined: none. */
+export function deployFileOf(folder: FolderPaths): string | undefined {
   const dirs = [folder.configPath ? path.dirname(folder.configPath) : folder.dir, folder.dir];
-  for (const d of dirs) {
-    const file = path.join(d, DEPLOY_FILE);
-    try {
-      if (fs.existsSync(file)) return parseDeployText(fs.readFileSync(file, 'utf8'));
-    } catch {
-      return undefined; // unreadable: the editor's diagnostics say why
-    }
+  return dirs.map((d) => path.join(d, DEPLOY_FILE)).find((f) => fs.existsSync(f));
+}
+
+/** The folder's deployment file's value; undefined when absent or broken. */
+function readDeployFile(folder: FolderPaths): unknown {
+  const file = deployFileOf(folder);
+  try {
+    return file ? parseDeployText(fs.readFileSync(file, 'utf8')) : undefined;
+  } catch {
+    return undefined; // unreadable: the editor's diagnostics say why
   }
-  return undefined;
 }
 
 export function folderDeployment(folder: FolderPaths, config: unknown, profile: Profile, overrides?: DeploymentOverrides): Deployment {

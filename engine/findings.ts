@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import type { Finding, Localized, Range, Severity, SeveritySetting, Profile } from '../core/types';
 import { resolveSeverity, ruleMeta } from '../core/rules/catalogue';
-import { parseConfig, type ConfigDoc } from '../core/parse/config';
+import { parseConfig, parseDeploy, type ConfigDoc } from '../core/parse/config';
 import { parseDockerfile, type DockerfileDoc } from '../core/parse/dockerfile';
 
 export interface Anchors {
@@ -12,9 +12,11 @@ export interface Anchors {
   folder: string;
   config?: ConfigDoc;
   dockerfile?: DockerfileDoc;
+  deployPath?: string;
+  deploy?: ConfigDoc;
 }
 
-export function loadAnchors(folder: string, configPath?: string, dockerfilePath?: string): Anchors {
+export function loadAnchors(folder: string, configPath?: string, dockerfilePath?: string, deployPath?: string): Anchors {
   const read = (p?: string) => {
     try {
       return p ? fs.readFileSync(p, 'utf8') : undefined;
@@ -24,27 +26,39 @@ export function loadAnchors(folder: string, configPath?: string, dockerfilePath?
   };
   const ct = read(configPath);
   const dt = read(dockerfilePath);
+  const pt = read(deployPath);
   return {
     folder,
     configPath,
     dockerfilePath,
     config: configPath && ct !== undefined ? parseConfig(configPath, ct) : undefined,
     dockerfile: dockerfilePath && dt !== undefined ? parseDockerfile(dockerfilePath, dt) : undefined,
+    deployPath: pt !== undefined ? deployPath : undefined,
+    deploy: deployPath && pt !== undefined ? parseDeploy(deployPath, pt) : undefined,
   };
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export type Where = { config: (string | number)[] } | { dockerfile: 'CMD' | 'FROM' | 'EXPOSE' } | { dockerfileRange: Range } | 'folder';
+export type Where = { config: (string | number)[] } | { deploy: (string | number)[] } | { dockerfile: 'CMD' | 'FROM' | 'EXPOSE' }
+  | { dockerfileRange: Range } | 'folder';
 
-/** The file and range for a finding: the named config node (its key), else the Dockerfile instruction, else the file start. */
+/** The key of the node at `at` in a JSON file (its value when it has no key), else its nearest parent's, else the start. */
+function jsonSpot(doc: ConfigDoc, file: string, at: (string | number)[]): { file: string; range: Range } {
+  // A key the file leaves out (a probe's default url): the nearest node it has, such as the probe itself.
+  let node = doc.nodeAt(at);
+  for (let n = at.length - 1; !node && n > 0; n--) node = doc.nodeAt(at.slice(0, n));
+  const target = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
+  return { file, range: target ? doc.rangeOf(target.offset, target.length) : ZERO };
+}
+
+/**
+ * The file and range for a finding: the named config.json or deployment file node (its key), else the Dockerfile
+ * instruction, else the file start.
+ */
 function locate(a: Anchors, where: Where): { file: string; range: Range } {
-  if (typeof where === 'object' && 'config' in where && a.config && a.configPath) {
-    const node = a.config.nodeAt(where.config);
-    const target = node?.parent?.type === 'property' ? node.parent.children?.[0] ?? node : node;
-    if (target) return { file: a.configPath, range: a.config.rangeOf(target.offset, target.length) };
-    return { file: a.configPath, range: ZERO };
-  }
+  if (typeof where === 'object' && 'config' in where && a.config && a.configPath) return jsonSpot(a.config, a.configPath, where.config);
+  if (typeof where === 'object' && 'deploy' in where && a.deploy && a.deployPath) return jsonSpot(a.deploy, a.deployPath, where.deploy);
   if (typeof where === 'object' && 'dockerfileRange' in where && a.dockerfilePath) return { file: a.dockerfilePath, range: where.dockerfileRange };
   if (a.dockerfile && a.dockerfilePath) {
     const kw = typeof where === 'object' && 'dockerfile' in where ? where.dockerfile : 'CMD';

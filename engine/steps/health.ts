@@ -26,9 +26,12 @@ const TITLES: Record<ProbeKind, (s: string) => Localized> = {
 /** config.json's key for a probe it set (under seed-2021, `health`). */
 const CONFIG_KEY: Record<ProbeKind, string> = { startup: 'startup_health', readiness: 'readiness_health', liveness: 'health' };
 
-/** Where the finding goes: the config.json node that set the probe, else the command that should serve it. */
-const whereOf = (p: Probe, sub?: string): Where =>
-  (p.source === 'config' ? { config: sub ? [CONFIG_KEY[p.kind], sub] : [CONFIG_KEY[p.kind]] } : { dockerfile: 'CMD' });
+/** Where the finding goes: the config.json or deployment file node that set the probe, else the command that should serve it. */
+function whereOf(p: Probe, sub?: string): Where {
+  if (p.source === 'config') return { config: sub ? [CONFIG_KEY[p.kind], sub] : [CONFIG_KEY[p.kind]] };
+  if (p.source === 'deploy') return { deploy: sub ? ['probes', p.kind, sub] : ['probes', p.kind] };
+  return { dockerfile: 'CMD' };
+}
 
 const resultOf = (ctx: RunContext, kind: ProbeKind): ProbeResult | undefined => {
   const o = ctx.outcome;

@@ -59,6 +59,10 @@ test('an EXEC readiness probe that exits 1: told live once, failed at its 4 s bu
   if (!x) return;
   const { r, events, ms } = x;
   assert.deepEqual(codesOf(r), ['MA405']);
+  // The finding sits where the probe was configured: the deployment file's readiness probe (line 4, 0-based 3).
+  const f = r.findings.find((x) => x.code === 'MA405')!;
+  assert.equal(path.basename(f.file), 'modelarts-deploy.json');
+  assert.equal(f.range.start.line, 3);
   const c = check(r, 'readiness');
   assert.equal(c.message, "/home/ma-user/health.sh: exit 1: model not loaded (uid 1000) until ModelArts' budget of 4 s ran out (expected exit code 0)");
   assert.ok(c.durationMs >= 3900 && c.durationMs < 8000, `${c.durationMs} ms`);
