@@ -48,6 +48,12 @@ const shots = [];
 const RUN_ID = path.basename(root);
 const only = process.env.E2E_ONLY;
 
+/** The test registry scripts/registry-up.sh started (address, user, password, CA), if any. */
+function registryState() {
+  const file = path.join(repo, '.cache', 'registry', 'state.json');
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+}
+
 /** One code-server + browser session on a fresh workspace, running its steps in order (they build on each other). */
 async function session(name, { trust, steps }) {
   const dir = path.join(root, name);
@@ -69,7 +75,11 @@ async function session(name, { trust, steps }) {
     extraEnv: { MODELARTS_E2E_REPORT: reportFile },
     keybindings: [{ key: REPORT_KEY.binding, command: REPORT_KEY.command }],
   });
-  const ctx = { runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online') };
+  const ctx = {
+    runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online'),
+    // Where code-server keeps everything it writes (the push step greps it for the registry password).
+    codeServerRoot: dir, registry: registryState(),
+  };
   let wb;
   let failed = false;
   try {
@@ -82,7 +92,7 @@ async function session(name, { trust, steps }) {
     for (const [step, fn] of steps) {
       if (only && !only.split('|').some((o) => step.includes(o)) && !step.startsWith('workbench')) continue;
       const t = Date.now();
-      wb.timeout = /Build and Test|failing|Send test request|Run Container|re-run/.test(step) ? RUN_TIMEOUT : TIMEOUT;
+      wb.timeout = /Build and Test|failing|Send test request|Run Container|re-run|Push/.test(step) ? RUN_TIMEOUT : TIMEOUT;
       wb.page.setDefaultTimeout(wb.timeout);
       try {
         await fn(wb, ctx);

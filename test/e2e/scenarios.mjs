@@ -8,6 +8,43 @@ import { spawnSync } from 'node:child_process';
 import { BROKEN_CODES } from './lib/workspace.mjs';
 import { REPORT_KEY } from './lib/workbench.mjs';
 
+/** The tags of the target's repository, read through the registry API with the test registry's login and CA. */
+async function registryTags(reg, target) {
+  const https = await import('node:https');
+  const repo = target.slice(reg.address.length + 1).split(':')[0];
+  const auth = Buffer.from(`${reg.user}:${reg.password}`).toString('base64');
+  return new Promise((resolve, reject) => {
+    https.get(`https://${reg.address}/v2/${repo}/tags/list`, { ca: fs.readFileSync(reg.ca), headers: { Authorization: `Basic ${auth}` } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body).tags ?? []) : reject(new Error(`${res.statusCode} ${body}`))));
+    }).on('error', reject);
+  });
+}
+
+/** Waits (the step's timeout) until `pred` holds: log files are flushed a moment after the line. */
+async function untilFile(wb, pred, what) {
+  const deadline = Date.now() + wb.timeout;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await wb.page.waitForTimeout(250);
+  }
+}
+
+/** Files under `dir` (text or not) whose bytes contain `secret`. */
+function filesContaining(dir, secret) {
+  const hits = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const f = path.join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (e.isFile() && fs.statSync(f).size < 64 * 1024 ** 2 && fs.readFileSync(f).includes(secret)) hits.push(path.relative(dir, f));
+    }
+  };
+  walk(dir);
+  return hits;
+}
+
 /** Containers (any state) the kit labelled that carry this run's E2E_RUN_ID, optionally of one folder's image. */
 export function containersOfRun(runId, folder) {
   const ps = spawnSync('docker', ['ps', '-aq', '--filter', 'label=modelarts-image-kit=1',
@@ -158,6 +195,32 @@ export const scenarios = [
     assert.equal(rep.lastRun.passed, true, `online run failed: ${JSON.stringify(rep.lastRun)}`);
     await wb.shot('08-test-explorer-online-green');
   }],
+
+  ['Push Image to SWR: the login asked on 401 goes to SecretStorage; the tag is in the registry; the password is in no log or setting',
+    async (wb, ctx) => {
+      const reg = ctx.registry;
+      assert.ok(reg, 'no registry for the push step: run npm run registry:up');
+      const target = `${reg.address}/e2e${ctx.runId.toLowerCase().replace(/[^a-z0-9]/g, "").slice(-8)}/online:1`;
+      await wb.openFile('online/config.json');
+      await wb.runCommand('ModelArts: Push Image to SWR');
+      await (await wb.quickInput(target)).press('Enter');
+      // No docker login in code-server's HOME: the registry answers 401 and the editor asks for the login.
+      await wb.page.locator('.quick-input-widget', { hasText: '(1/2)' }).first().waitFor();
+      await (await wb.quickInput(reg.user)).press('Enter');
+      await wb.page.locator('.quick-input-widget', { hasText: '(2/2)' }).first().waitFor();
+      await (await wb.quickInput(reg.password)).press('Enter');
+      await wb.page.locator('.notifications-toasts', { hasText: `Pushed ${target}` }).first().waitFor();
+      // The progress of each attempt (the refused one and the pushed one) closes with it.
+      await wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'ModelArts: pushing' }).first().waitFor({ state: 'detached' });
+      await wb.shot('09-pushed');
+      const tags = await registryTags(reg, target);
+      assert.ok(tags.includes('1'), `tag 1 in the registry: ${JSON.stringify(tags)}`);
+      // Every file the editor wrote (logs of every Output channel, settings, state). The grep reaches the extension's
+      // Output channel: its log file holds the push's own line.
+      await untilFile(wb, () => filesContaining(ctx.codeServerRoot, `Pushed ${target}`).some((f) => /ModelArts.*\.log$/i.test(f)), 'the Output channel log');
+      const leaks = filesContaining(ctx.codeServerRoot, reg.password);
+      assert.deepEqual(leaks, [], 'the password appears in no file code-server or the extension wrote');
+    }],
 
   ['a failing fixture shows its failure with its location', async (wb, ctx) => {
     await wb.openFile('failing/config.json');
