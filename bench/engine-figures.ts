@@ -131,12 +131,15 @@ export async function engineFigures(log: (s: string) => void = () => undefined, 
   try {
     const overheads: number[] = [];
     const own: number[] = [];
+    const repeats: number[] = [];
     await runConformance(example, { engine, tag });
     for (let i = 0; i < runs; i++) {
       const r = await runConformance(example, { engine, tag });
       if (!r.passed) log(`conformance run ${i + 1} did not pass: ${r.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ')}`);
       overheads.push(r.timings.overhead);
       own.push(containerOwnStart(tag));
+      // The whole repeat run (image reused, nothing uploaded) beyond what the container itself takes to serve and stop.
+      repeats.push(r.timings.total - (r.timings.stop ?? 0) - own[i]);
       log(`conformance run ${i + 1}: total ${r.timings.total} ms, build ${r.timings.build} ms, serving ${r.timings.serving} ms, ` +
         `overhead ${r.timings.overhead} ms; docker run -> first /health ${own[i].toFixed(0)} ms`);
     }
@@ -148,6 +151,11 @@ export async function engineFigures(log: (s: string) => void = () => undefined, 
       unit: 'ms',
       goal: 'ours <= 1000',
       note: `report.timings.overhead = total - build - (start -> first answer), median of ${runs} runs of examples/online (cached build)`,
+    }));
+    figs.push(figure({
+      name: 'repeat test of an unchanged folder, beyond the container start',
+      ours: median(repeats), peer: null, peerName: '', unit: 'ms', goal: 'ours <= 300',
+      note: `report total - stop - the container's own start (docker run -> first /health), median of ${runs} repeat runs of examples/online`,
     }));
   } finally {
     spawnSync('docker', ['rmi', '-f', tag], { encoding: 'utf8' });

@@ -37,6 +37,8 @@ const TEST_USAGE = `Options of test:
   --memory SIZE              memory limit of the container, e.g. 512m, 4g (the flavour's memory; default none)
   --gpus all|N|device=ID,..  GPUs for the container, as docker run --gpus (the engine needs a GPU runtime)
   --rm-image                 remove the built image at the end
+  --rebuild                  build even when the folder is unchanged since the image's last build (default:
+                             reuse that image, nothing uploaded)
   --host URL                 engine address (default: DOCKER_HOST, docker context, default sockets)
   --tunnel ssh://USER@HOST   a tcp:// engine on another machine: reach its published ports through SSH
                              (default: MODELARTS_TUNNEL)
@@ -68,6 +70,7 @@ const TEST_OPTIONS = {
   'rm-image': { type: 'boolean', default: false },
   host: { type: 'string' },
   tunnel: { type: 'string' },
+  rebuild: { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
 } as const;
 
@@ -120,6 +123,7 @@ function conformanceOptions(values: TestValues, checkOpts: CheckOptions): Confor
     tag: values.tag,
     host: values.host,
     tunnel: values.tunnel,
+    rebuild: values.rebuild,
     startTimeoutMs: values.timeout !== undefined ? num(values.timeout, '--timeout')! * 1000 : undefined,
     requestTimeoutMs: values['request-timeout'] !== undefined ? num(values['request-timeout'], '--request-timeout')! * 1000 : undefined,
     stopTimeoutS: num(values['stop-timeout'], '--stop-timeout') ?? DEFAULT_STOP_TIMEOUT_S,

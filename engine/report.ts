@@ -86,6 +86,8 @@ export interface ConformanceOptions {
   engine?: Engine;
   pollMs?: number;
   buildArgs?: Record<string, string>;
+  /** Build even when the folder is unchanged since the image's last build (engine/buildCache.ts reuses it otherwise). */
+  rebuild?: boolean;
   /** Port, user, cloud, memory from flags or settings: each wins over the folder's deployment file. */
   deployment?: DeploymentOverrides;
 }

@@ -35,7 +35,7 @@ const recordFile = (folder: string): string =>
   path.join(cacheDir(), crypto.createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 32) + '.json');
 
 /** Files of the build context, sorted, relative with `/`. */
-function contextFiles(dir: string, dockerfile: string): string[] {
+export function contextFiles(dir: string, dockerfile: string): string[] {
   const rules = dockerignore(dir, diskFiles, dockerfile);
   const keep = new Set([path.relative(dir, dockerfile).split(path.sep).join('/'), '.dockerignore']);
   const out: string[] = [];

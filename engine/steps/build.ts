@@ -2,10 +2,14 @@
 import { L } from '../../core/i18n';
 import { formatBytes, formatSeconds } from '../../core/units';
 import { buildImage, type BuildResult } from '../build';
+import { buildKey, rememberBuild, reusableImage } from '../buildCache';
 import { CancelledError } from '../report';
 import type { RunContext, Step, StepResult } from './step';
 
 const lines = {
+  reused: (tag: string, id: string) =>
+    `${tag} unchanged since its last build (same files, Dockerfile and build args): image ${id.slice(7, 19)} reused, nothing uploaded `
+      + '(--rebuild builds anyway)',
   built: (tag: string, b: BuildResult) =>
     `${tag} built in ${formatSeconds(b.durationMs)} (context: ${b.context.files} files, ${formatBytes(b.context.bytes)})`,
   failed: (b: BuildResult) => {
@@ -25,6 +29,12 @@ export const buildStep: Step = {
   title: L('Build the image', '构建镜像'),
   async run(ctx) {
     const { folder, options, cb, timings } = ctx;
+    const key = buildKey(ctx.engine, folder.dir, folder.dockerfilePath, options.buildArgs);
+    const reused = options.rebuild ? undefined : await reusableImage(ctx.engine, ctx.tag, key);
+    if (reused) {
+      timings.build = 0;
+      return { status: 'pass', message: lines.reused(ctx.tag, reused) };
+    }
     const b = await buildImage(ctx.engine, {
       dir: folder.dir, dockerfile: folder.dockerfilePath, tag: ctx.tag, signal: ctx.signal, buildArgs: options.buildArgs,
       onOutput: (l) => cb.onLog?.(l, 'build'),
@@ -33,6 +43,7 @@ export const buildStep: Step = {
     if (b.uploadMs !== undefined) timings.upload = b.uploadMs;
     if (b.error === 'cancelled') throw new CancelledError();
     if (!b.ok) return failed(ctx, b);
+    if (b.imageId) rememberBuild(ctx.tag, key, b.imageId);
     return { status: 'pass', message: lines.built(ctx.tag, b) };
   },
 };
