@@ -47,6 +47,21 @@ test('examples/online passes every check on the ssh:// engine: build, run, probe
   assert.match(r.engine ?? '', /^ssh:\/\/root@127\.0\.0\.1:\d+ /);
 });
 
+test('the editor\'s path: modelarts.dockerHost = ssh://… (the host option, no DOCKER_HOST) runs the whole test too', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  // The extension passes the user setting as `host` (client/src/workflow.ts); the environment has no DOCKER_HOST.
+  const env = { ...sshd!.env };
+  delete env.DOCKER_HOST;
+  const engine = await connectEngine({ host: sshd!.url, env });
+  try {
+    assert.equal(engine.endpoint.source, 'setting');
+    const r = await runConformance(path.join(EXAMPLES, 'online'), { engine, stopTimeoutS: 15 });
+    assert.equal(r.passed, true, JSON.stringify(r.checks.filter((c) => c.status === 'fail')));
+  } finally {
+    engine.close();
+  }
+});
+
 test('the CLI with DOCKER_HOST=ssh://… runs `test examples/online` green (it crashed in the ssh transport before)', (t) => {
   if (!remote) return t.skip(missing ?? 'no engine');
   const cli = path.resolve(__dirname, '../../cli/main.ts');
