@@ -35,10 +35,10 @@ make_user() {
 start_service() {
   if answers; then log "podman service answers on $(socket)"; return; fi
   log "starting podman system service on $(socket)"
-  as_user "setsid nohup podman system service --time=0 unix://$(socket) >/tmp/podman-service.log 2>&1 </dev/null &"
+  as_user "setsid nohup podman system service --time=0 unix://$(socket) >/tmp/podman-service-$PODMAN_USER.log 2>&1 </dev/null &"
   local i
   for ((i = 0; i < 100; i++)); do answers && { log "podman answers"; return; }; sleep 0.1; done
-  tail -n 20 /tmp/podman-service.log >&2 || true
+  tail -n 20 /tmp/podman-service-$PODMAN_USER.log >&2 || true
   die "podman system service did not answer"
 }
 
