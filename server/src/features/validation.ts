@@ -40,7 +40,7 @@ export class Validator {
   /** Folder key -> the files it last published to. */
   private readonly owned = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Set<string>>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { cancel(): void }>();
   /** Folder key -> when its last check started (performance.now()). */
   private readonly lastRun = new Map<string, number>();
   /** While held (until the first settings arrive), changes are recorded but not checked. */
@@ -105,7 +105,7 @@ export class Validator {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) t.cancel();
     this.timers.clear();
   }
 
@@ -127,21 +127,26 @@ export class Validator {
     // A check is already due: it reads the texts as they are then, this edit included.
     if (this.timers.has(key)) return;
     const wait = Math.max(0, (this.lastRun.get(key) ?? -Infinity) + CHECK_INTERVAL_MS - performance.now());
-    this.timers.set(
-      key,
-      // Even "at once" goes through the timer queue: the changes of one tick (a rename, a save of several files) share it.
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.lastRun.set(key, performance.now());
-        const anchors = this.pending.get(key) ?? new Set<string>();
-        this.pending.delete(key);
-        try {
-          this.run([...anchors]);
-        } catch (e) {
-          this.host.log(`modelarts: validation failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-        }
-      }, wait),
-    );
+    const fire = () => {
+      this.timers.delete(key);
+      this.lastRun.set(key, performance.now());
+      const anchors = this.pending.get(key) ?? new Set<string>();
+      this.pending.delete(key);
+      try {
+        this.run([...anchors]);
+      } catch (e) {
+        this.host.log(`modelarts: validation failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      }
+    };
+    // "At once" still waits for the end of this turn of the event loop (setImmediate, not a timer's 1 ms floor): the
+    // changes that arrive together (a rename, a save of several files) share one check.
+    if (wait === 0) {
+      const h = setImmediate(fire);
+      this.timers.set(key, { cancel: () => clearImmediate(h) });
+    } else {
+      const h = setTimeout(fire, wait);
+      this.timers.set(key, { cancel: () => clearTimeout(h) });
+    }
   }
 
   private rootFor(file: string): string | undefined {
