@@ -57,3 +57,10 @@ export function scaffoldFiles(snippetsDir: string, kind: ServiceKind): { name: s
   }
   return files;
 }
+
+/** The first free folder name for a new model folder in `parent`: `model-online`, else `model-online-2`, `-3`, … */
+export function freeFolderName(parent: string, kind: ServiceKind): string {
+  const stem = `model-${kind}`;
+  if (!fs.existsSync(path.join(parent, stem))) return stem;
+  for (let n = 2; ; n++) if (!fs.existsSync(path.join(parent, `${stem}-${n}`))) return `${stem}-${n}`;
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { renderSnippet, scaffoldFiles } from '../../client/src/scaffoldFiles';
+import { freeFolderName, renderSnippet, scaffoldFiles } from '../../client/src/scaffoldFiles';
 import { checkPaths } from '../../core/check';
 import { defaultOptions } from '../../core/types';
 
@@ -34,3 +34,14 @@ for (const kind of ['online', 'batch'] as const) {
     }
   });
 }
+
+test('New Model Image Project proposes a free folder name: model-online, then model-online-2, -3', () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-scaffold-name-'));
+  assert.equal(freeFolderName(parent, 'online'), 'model-online');
+  fs.mkdirSync(path.join(parent, 'model-online'));
+  assert.equal(freeFolderName(parent, 'online'), 'model-online-2');
+  fs.mkdirSync(path.join(parent, 'model-online-2'));
+  assert.equal(freeFolderName(parent, 'online'), 'model-online-3');
+  assert.equal(freeFolderName(parent, 'batch'), 'model-batch');
+  fs.rmSync(parent, { recursive: true, force: true });
+});

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { t } from '../i18n';
 import type { ServiceKind } from '../../../core/types';
-import { scaffoldFiles } from '../scaffoldFiles';
+import { scaffoldFiles, freeFolderName } from '../scaffoldFiles';
 
 export function scaffoldCommand(context: vscode.ExtensionContext, created: () => void): vscode.Disposable {
   return vscode.commands.registerCommand('modelarts.newProject', async (arg?: unknown) => {
@@ -35,7 +35,8 @@ export function scaffoldCommand(context: vscode.ExtensionContext, created: () =>
     const base = parent;
     const name = await vscode.window.showInputBox({
       prompt: t(`New folder in ${base}`, `在 ${base} 中新建文件夹`),
-      value: `model-${kind}`,
+      // A name that is free, so the proposal is never refused as it stands.
+      value: freeFolderName(base, kind),
       validateInput: (v) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) ? t('Letters, digits, ".", "_" and "-" only.', '只能使用字母、数字、"."、"_" 和 "-"。')
         : fs.existsSync(path.join(base, v)) ? t('That folder exists already.', '该文件夹已存在。') : undefined,
     });
