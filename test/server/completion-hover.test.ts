@@ -81,6 +81,19 @@ describe('completion and hover', () => {
     });
   }
 
+  it('offers each value once, and no whole-file snippet where a value goes', async () => {
+    for (const [name, marked] of valueCases) {
+      const got = await complete(en, marked);
+      assert.deepEqual(got, [...new Set(got)], `${name}: an item offered twice: ${JSON.stringify(got)}`);
+      assert.ok(!got.some((l) => /ModelArts .*model/i.test(l)), `${name}: a whole-file snippet in a value: ${JSON.stringify(got)}`);
+    }
+  });
+
+  it('offers no whole-file snippet inside health', async () => {
+    const got = await complete(en, '{\n  "model_type": "Image",\n  "model_algorithm": "a",\n  "health": { | }\n}');
+    assert.ok(!got.some((l) => /ModelArts .*model/i.test(l)), JSON.stringify(got));
+  });
+
   it('documents the values in Chinese under zh-cn', async () => {
     const { text, pos } = cursor(BASE.replace('"model_type": "Image"', '"model_type": |'));
     if (zh.version(file)) await zh.change(file, text);
