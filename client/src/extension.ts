@@ -15,6 +15,7 @@ import { codeLenses } from './views/codeLens';
 import { statusBar } from './views/statusBar';
 import { ConformanceTests } from './views/testing';
 import { Workflow } from './workflow';
+import { t } from './i18n';
 
 let client: LanguageClient | undefined;
 let workflow: Workflow | undefined;
@@ -39,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
       const f = await folders.resolve(arg);
       if (!f) return;
       if (!f.dockerfilePath) {
-        void vscode.window.showErrorMessage(`${f.dir}: no Dockerfile to build.`);
+        void vscode.window.showErrorMessage(t(`${f.dir}: no Dockerfile to build.`, `${f.dir}：没有可构建的 Dockerfile。`));
         return;
       }
       await tests.runFolder(f);

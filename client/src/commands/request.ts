@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
 import { apiSpecs, testApi, type ApiResult, type ApiSpec } from '../../../engine/infer';
 import { exampleOf, sampleName } from '../../../engine/samples';
-import { t } from '../i18n';
+import { t, tl } from '../i18n';
 import type { ModelFolders } from '../modelFolders';
 import { withCancellableProgress } from '../progress';
 import { workflowSettings } from '../settings';
@@ -117,7 +117,8 @@ async function send(f: ModelFolder, api: ApiSpec, picked: Map<string, string>, w
     if (answers.size > 20) answers.delete(answers.keys().next().value!);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-    if (!r.ok) void vscode.window.showWarningMessage(`${r.code ?? ''} ${r.message}`.trim());
+    // The finding's text in the UI language (the check's line is English, for the log).
+    if (!r.ok) void vscode.window.showWarningMessage(`${r.code ?? ''} ${r.finding ? tl(r.finding) : r.message}`.trim());
   } finally {
     cleanup();
   }
