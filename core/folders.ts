@@ -103,11 +103,16 @@ function dockerfileNear(configDir: string, fs: FileSource): string | undefined {
   return undefined;
 }
 
-/** The folder with its deployment file: the one beside config.json wins over the one beside the Dockerfile. */
+/** The folder's deployment file: the one beside config.json wins over the one beside the Dockerfile; undefined: none. */
+export function deployFileOf(f: Pick<ModelFolder, 'dir' | 'configPath'>, fs: FileSource): string | undefined {
+  const dirs = [...new Set([f.configPath ? path.dirname(f.configPath) : f.dir, f.dir])];
+  return dirs.map((d) => path.join(d, DEPLOY_FILE)).find((p) => fs.exists(p) && !fs.isDirectory(p));
+}
+
+/** The folder with its deployment file. */
 function withDeploy(f: ModelFolder | undefined, fs: FileSource): ModelFolder | undefined {
   if (!f) return undefined;
-  const dirs = [...new Set([f.configPath ? path.dirname(f.configPath) : f.dir, f.dir])];
-  const deployPath = dirs.map((d) => path.join(d, DEPLOY_FILE)).find((p) => fs.exists(p) && !fs.isDirectory(p));
+  const deployPath = deployFileOf(f, fs);
   return deployPath ? { ...f, deployPath } : f;
 }
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Engine } from './connect';
-import { contextFiles } from './push/tested';
+import { contextFiles } from './context';
 
 interface BuildRecord { key: string; imageId: string }
 

@@ -4,19 +4,18 @@
 // unless the caller asked to keep the container.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findModelFolders } from '../core/folders';
+import { deployFileOf, findModelFolders } from '../core/folders';
 import { diskFiles } from '../core/files';
 import { serviceKindOfText } from '../core/analysis/service';
 import { resolveSeverity } from '../core/rules/catalogue';
 import { defaultOptions, type Profile } from '../core/types';
+import { deploymentOf, deployValueOf } from '../core/deployment';
 import { connectEngine, type Engine } from './connect';
 import { defaultTag } from './build';
 import { removeAll, removeOrphans } from './container';
 import { probeDeadlineMs } from './probe';
-import { folderDeployment } from './deployFile';
 import { apiSpecs } from './infer';
 import { loadAnchors, finding, type Anchors } from './findings';
-import { deployFileOf } from './deployFile';
 import { CancelledError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
 import { conformanceSteps } from './steps';
 import { trackTestedRun } from './push/tested';
@@ -47,7 +46,7 @@ function setup(folderArg: string, options: ConformanceOptions, cb: ConformanceCa
     dockerfilePath: fs.existsSync(path.join(abs, 'Dockerfile')) ? path.join(abs, 'Dockerfile') : undefined,
     configPath: fs.existsSync(path.join(abs, 'config.json')) ? path.join(abs, 'config.json') : undefined,
   };
-  const anchors = loadAnchors(folder.dir, folder.configPath, folder.dockerfilePath, deployFileOf(folder));
+  const anchors = loadAnchors(folder.dir, folder.configPath, folder.dockerfilePath, deployFileOf(folder, diskFiles));
   const kind = serviceKindOfText(folder.dockerfilePath ?? 'Dockerfile', anchors.dockerfile?.text, options.serviceKind);
   const report: Report = { passed: false, folder: folder.dir, serviceKind: kind.kind, checks: [], findings: [], timings: {} };
   const kindIsExplicit = kind.reason === 'setting' || kind.reason === 'comment';
@@ -66,7 +65,8 @@ async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> 
   const tag = options.tag ?? defaultTag(folder.dir);
   report.image = tag;
   const config = anchors.config?.value;
-  const deployment = folderDeployment(folder, config, profile, options.deployment);
+  // The deployment file was parsed once, for the findings' anchors: its value is read from there.
+  const deployment = deploymentOf(deployValueOf(anchors.deploy), config, profile, options.deployment);
   report.port = { port: deployment.port, from: profile === 'seed-2021' ? 'profile' : deployment.portFrom };
   const rules = options.rules ?? {};
   const ctx: RunContext = {

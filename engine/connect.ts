@@ -9,6 +9,7 @@ import { L } from '../core/i18n';
 import type { Localized } from '../core/types';
 import { openSshRelay, sshTarget, type SshRelay, type SshTarget } from './ssh';
 import { EngineRefusedError } from './report';
+import { isLoopback } from '../core/analysis/servers';
 
 interface Endpoint {
   /** Where this endpoint came from, for the "what was tried" list. */
@@ -212,15 +213,13 @@ async function rootless(docker: Docker, budget: number): Promise<boolean> {
   return info.Rootless === true || !!info.SecurityOptions?.some((o) => o.includes('rootless'));
 }
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
-
 /**
  * A local engine's published port is reachable as is. A tcp:// engine on another machine published it on that
  * machine's 127.0.0.1: without a tunnel, say how to name one rather than probe a port that is not there.
  */
 export function unreachableFrom(endpoint: Pick<Endpoint, 'url' | 'options'>): Engine['reach'] {
   const host = typeof endpoint.options.host === 'string' ? endpoint.options.host : undefined;
-  if (!host || LOOPBACK.test(host)) return async (p) => p;
+  if (!host || isLoopback(host)) return async (p) => p;
   return async () => {
     throw new EngineRefusedError(L(
       `the engine at ${endpoint.url} publishes the container's port on its own 127.0.0.1, which this machine cannot reach: `

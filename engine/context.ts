@@ -14,30 +14,51 @@ export interface ContextStats {
 }
 
 /**
+ * Whether the build sends `rel` (relative, with `/`): the Dockerfile and .dockerignore always; otherwise what the
+ * ignore file keeps. An excluded directory is still walked when a `!` rule might bring something below it back.
+ * One decision for the upload and for the files that key a reusable build (buildCache.ts) or a tested one (push/).
+ */
+function contextFilter(dir: string, dockerfileRel: string): (rel: string, isDir: () => boolean) => boolean {
+  const rules = dockerignore(dir, diskFiles, path.join(dir, dockerfileRel));
+  const hasExceptions = rules.negations.length > 0;
+  const keep = new Set([dockerfileRel.split(path.sep).join('/'), '.dockerignore']);
+  return (rel, isDir) => !rel || keep.has(rel) || !rules.ignores(rel) || (hasExceptions && isDir());
+}
+
+/** The files the build sends, relative with `/`, sorted. */
+export function contextFiles(dir: string, dockerfile: string): string[] {
+  const sends = contextFilter(dir, path.relative(dir, dockerfile));
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (!sends(r, () => e.isDirectory())) continue;
+      if (e.isDirectory()) walk(r);
+      else out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/**
  * Packs `dir` as a tar stream. The Dockerfile and .dockerignore are always sent (the daemon needs them,
  * the docker CLI does the same). `stats` is filled as the stream is read.
  */
 export function packContext(dir: string, dockerfileRel: string, stats: ContextStats = { files: 0, bytes: 0 }): Readable {
-  const rules = dockerignore(dir, diskFiles, path.join(dir, dockerfileRel));
-  const hasExceptions = rules.negations.length > 0;
-  const keep = new Set([dockerfileRel.split(path.sep).join('/'), '.dockerignore']);
+  const sends = contextFilter(dir, dockerfileRel);
   // 1 MB reads instead of 64 KB: fewer round trips through the tar and HTTP streams for big model files.
   const bigReads = { ...fs, createReadStream: (p: fs.PathLike, o?: object) => fs.createReadStream(p, { ...o, highWaterMark: 1024 * 1024 }) };
   const options: tar.PackOptions & { fs?: unknown } = {
     fs: bigReads,
-    // tar-fs passes absolute paths; excluded directories are pruned, except when a `!` rule might re-include
-    // something below them — then the walk goes on and files are judged one by one.
-    ignore: (abs: string) => {
-      const rel = path.relative(dir, abs).split(path.sep).join('/');
-      if (!rel || keep.has(rel)) return false;
-      if (!rules.ignores(rel)) return false;
-      if (!hasExceptions) return true;
+    // tar-fs passes absolute paths; a pruned directory is not walked.
+    ignore: (abs: string) => !sends(path.relative(dir, abs).split(path.sep).join('/'), () => {
       try {
-        return !fs.statSync(abs).isDirectory();
+        return fs.statSync(abs).isDirectory();
       } catch {
-        return true;
+        return false;
       }
-    },
+    }),
     map: (header) => {
       // Reproducible and owner-neutral, like the docker CLI's context.
       if (header.type === 'file') {

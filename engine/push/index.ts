@@ -8,7 +8,7 @@ import { pick } from '../../core/i18n';
 import { findModelFolders } from '../../core/folders';
 import { diskFiles } from '../../core/files';
 import { parseConfig } from '../../core/parse/config';
-import { DEPLOY_FILE, deploymentOf, parseDeployText } from '../../core/deployment';
+import { folderDeployment } from '../deployFile';
 import { formatBytes, formatSeconds } from '../../core/units';
 import { defaultOptions, type Lang, type Localized, type Profile } from '../../core/types';
 import { connectEngine, type Engine } from '../connect';
@@ -82,12 +82,7 @@ export function targetOf(f: Folder, to: string | undefined): { target: Target } 
   return { none: true };
 }
 
-function sizeLimitFor(f: Folder, profile: Profile): number {
-  const dirs = [f.configPath ? path.dirname(f.configPath) : f.dir, f.dir];
-  const file = dirs.map((d) => path.join(d, DEPLOY_FILE)).find((p) => fs.existsSync(p));
-  const deploy = file ? parseDeployText(fs.readFileSync(file, 'utf8')) : undefined;
-  return deploymentOf(deploy, configOf(f), profile).sizeLimitBytes;
-}
+const sizeLimitFor = (f: Folder, profile: Profile): number => folderDeployment(f, configOf(f), profile).sizeLimitBytes;
 
 /** Reads the push stream to its end; an abort rejects with CancelledError. */
 function follow(stream: NodeJS.ReadableStream, p: PushProgress, cb: PushCallbacks): Promise<void> {

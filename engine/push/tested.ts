@@ -9,8 +9,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { dockerignore } from '../../core/analysis/context';
-import { diskFiles } from '../../core/files';
+import { contextFiles } from '../context';
 import type { Profile } from '../../core/types';
 
 export interface TestedRecord {
@@ -33,24 +32,6 @@ const cacheDir = (env: NodeJS.ProcessEnv = process.env): string =>
 
 const recordFile = (folder: string): string =>
   path.join(cacheDir(), crypto.createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 32) + '.json');
-
-/** Files of the build context, sorted, relative with `/`. */
-export function contextFiles(dir: string, dockerfile: string): string[] {
-  const rules = dockerignore(dir, diskFiles, dockerfile);
-  const keep = new Set([path.relative(dir, dockerfile).split(path.sep).join('/'), '.dockerignore']);
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        // A directory is pruned unless a `!` rule may bring something below it back.
-        if (rules.negations.length || !rules.ignores(r)) walk(r);
-      } else if (keep.has(r) || !rules.ignores(r)) out.push(r);
-    }
-  };
-  walk('');
-  return out.sort();
-}
 
 async function fileHash(file: string): Promise<string> {
   const h = crypto.createHash('sha256');
