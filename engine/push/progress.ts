@@ -61,15 +61,22 @@ export class PushProgress {
   }
 }
 
+/** An HTTP status in an error text, as a whole number: a port such as 127.0.0.1:35073 must not read as 507. */
+const status = (code: number) => new RegExp(`(?<![\\d:.])${code}(?![\\d.])`);
+
 /** A push error as the user's next step: which kind, in both languages. `source`: where the credential came from. */
 export function classifyPushError(text: string, registry: string, source: string | undefined): { kind: PushErrorKind; message: Localized } {
   const t = text.toLowerCase();
-  if (/no basic auth credentials|authentication required|unauthorized|401/.test(t)) {
+  // A failed dial means no HTTP status was ever received: decide it first, whatever digits the address holds.
+  if (/connection refused|no such host|network is unreachable|i\/o timeout|dial tcp/.test(t)) {
+    return { kind: 'unreachable', message: pushErrors.unreachable(registry, text) };
+  }
+  if (/no basic auth credentials|authentication required|unauthorized/.test(t) || status(401).test(t)) {
     return { kind: 'unauthorized', message: source ? pushErrors.unauthorized(registry, source) : pushErrors.noCredentials(registry) };
   }
-  if (/denied|forbidden|403/.test(t)) return { kind: 'denied', message: pushErrors.denied(registry, text) };
-  if (/no space left|disk quota|insufficient storage|507/.test(t)) return { kind: 'full', message: pushErrors.full(text) };
-  if (/connection refused|no such host|i\/o timeout|connection reset|eof|tls|x509|network is unreachable|dial tcp|broken pipe/.test(t)) {
+  if (/denied|forbidden/.test(t) || status(403).test(t)) return { kind: 'denied', message: pushErrors.denied(registry, text) };
+  if (/no space left|disk quota|insufficient storage/.test(t) || status(507).test(t)) return { kind: 'full', message: pushErrors.full(text) };
+  if (/connection reset|eof|tls|x509|broken pipe/.test(t)) {
     return { kind: 'unreachable', message: pushErrors.unreachable(registry, text) };
   }
   return { kind: 'registry', message: pushErrors.registry(registry, text) };

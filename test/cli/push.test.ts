@@ -90,3 +90,17 @@ test('credentials: auths (base64 user:password, any scheme in the key), credsSto
   assert.equal((await findCredentials('127.0.0.1:5000', env))?.password, 'helper-secret');
   await assert.rejects(findCredentials('swr.x.myhuaweicloud.com', env), /docker-credential-missing get failed/);
 });
+
+test('a push error is read by its words, not by digits in the address (a port such as :35073 is not a 507)', async () => {
+  const { classifyPushError } = await import('../../engine/push/progress');
+  const kind = (text: string, source?: string) => classifyPushError(text, 'r.example:35073', source).kind;
+  assert.equal(kind('Get "http://127.0.0.1:35073/v2/": dial tcp 127.0.0.1:35073: connect: connection refused'), 'unreachable');
+  assert.equal(kind('Get "https://10.0.0.1:40123/v2/": dial tcp 10.0.0.1:40123: i/o timeout'), 'unreachable');
+  assert.equal(kind('Head "https://swr.example:4013/v2/x/blobs/sha256:507a": unexpected status 500'), 'registry');
+  assert.equal(kind('received unexpected HTTP status: 507 Insufficient Storage'), 'full');
+  assert.equal(kind('write /var/lib/registry/x: no space left on device'), 'full');
+  assert.equal(kind('unauthorized: authentication required', 'auths'), 'unauthorized');
+  assert.equal(kind('unexpected status code 401 (Unauthorized)'), 'unauthorized');
+  assert.equal(kind('denied: requested access to the resource is denied'), 'denied');
+  assert.equal(kind('unexpected status: 403 Forbidden'), 'denied');
+});
