@@ -84,7 +84,7 @@ export function sizeLimitOf(profile: Profile, cloud: Cloud = 'huaweicloud'): num
 }
 
 /** The console's defaults for a probe (S3: delay 12 s, every 5 s, 12 failures; timeout 3 s). */
-const DEFAULTS = { initialDelayS: 12, periodS: 5, timeoutS: 3, failureThreshold: 12 };
+export const PROBE_DEFAULTS = { initialDelayS: 12, periodS: 5, timeoutS: 3, failureThreshold: 12 };
 const DEFAULT_EXEC_COMMAND = '/home/ma-user/health.sh';
 
 /** A number or a numeric string (the docs write them as strings) at least `min`, else the default. */
@@ -104,10 +104,10 @@ export function probeOf(kind: ProbeKind, raw: Record<string, unknown>, source: P
     method: exec ? 'EXEC' : 'HTTP',
     url: typeof raw.url === 'string' && raw.url.startsWith('/') ? raw.url : '/health',
     command: exec ? command.trim().split(/\s+/) : undefined,
-    initialDelayS: num(raw.initial_delay_seconds, DEFAULTS.initialDelayS, 0),
-    periodS: num(raw.period_seconds, DEFAULTS.periodS, 1),
-    timeoutS: num(raw.timeout_seconds, DEFAULTS.timeoutS, 1),
-    failureThreshold: num(raw.failure_threshold, DEFAULTS.failureThreshold, 1),
+    initialDelayS: num(raw.initial_delay_seconds, PROBE_DEFAULTS.initialDelayS, 0),
+    periodS: num(raw.period_seconds, PROBE_DEFAULTS.periodS, 1),
+    timeoutS: num(raw.timeout_seconds, PROBE_DEFAULTS.timeoutS, 1),
+    failureThreshold: num(raw.failure_threshold, PROBE_DEFAULTS.failureThreshold, 1),
     source,
   };
 }

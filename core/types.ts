@@ -24,6 +24,11 @@ export interface RawFinding {
   severity?: Severity;
   related?: Related[];
   fixes?: Fix[];
+  /**
+   * A JSON syntax slip that VS Code's own JSON language features report too, in documents of these language modes
+   * (`json` only: a comment, which `jsonc` allows). The editor shows it once, VS Code's; the CLI reports it.
+   */
+  jsonSyntax?: 'json' | 'json+jsonc';
 }
 
 /** A finding after severity, suppression and settings were applied. */

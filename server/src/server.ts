@@ -36,6 +36,8 @@ let canRegisterConfiguration = false;
 let canRegisterWatchers = false;
 let documentChanges = false;
 let hasWorkspaceFolders = false;
+/** VS Code's own JSON validation (`json.validate.enable`): while on, it shows JSON syntax errors and MA100 yields them. */
+let jsonValidates = true;
 let schemaFeatures: SchemaFeatures | undefined;
 /** Built on first use: completion and hover are not needed to answer initialize. */
 const schema = (): SchemaFeatures => (schemaFeatures ??= new SchemaFeatures(lang));
@@ -81,6 +83,10 @@ const validator = new Validator({
   lang: () => lang,
   roots: () => roots,
   openTexts: () => openTexts,
+  jsonMode: (file) => {
+    const mode = openByPath.get(file)?.languageId;
+    return jsonValidates && (mode === 'json' || mode === 'jsonc') ? mode : undefined;
+  },
   uriOf: (file) => openByPath.get(file)?.uri ?? fileUri(file),
   versionOf: (file) => openByPath.get(file)?.version ?? null,
   stampOf,
@@ -133,10 +139,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 async function pullSettings(): Promise<void> {
   if (!canPullConfiguration) return;
-  const [raw] = await connection.workspace.getConfiguration([{ section: 'modelarts' }]);
+  const [raw, validate] = await connection.workspace.getConfiguration([{ section: 'modelarts' }, { section: 'json.validate.enable' }]);
   const next = toCheckOptions(raw);
-  if (!sameOptions(next, options)) {
+  const validates = validate !== false;
+  if (!sameOptions(next, options) || validates !== jsonValidates) {
     options = next;
+    jsonValidates = validates;
     validator.revalidateAll();
   }
 }
@@ -146,7 +154,7 @@ connection.onInitialized(() => {
     .catch((e: unknown) => log(`modelarts: reading settings failed: ${String(e)}`))
     .finally(() => validator.release());
   const registrations: Promise<unknown>[] = [];
-  if (canRegisterConfiguration) registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelarts' }));
+  if (canRegisterConfiguration) registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: ['modelarts', 'json'] }));
   // Every file may matter: app code for the route rules, any path for COPY checks. Filtered server side.
   if (canRegisterWatchers) registrations.push(connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] }));
   for (const r of registrations) r.catch((e: unknown) => log(`modelarts: registration failed: ${String(e)}`));
@@ -207,7 +215,8 @@ connection.onDidChangeWatchedFiles((params) => {
   }
 });
 
-connection.onCodeAction(guard('codeAction', [], (params) => codeActions(params, documentChanges, isCurrent)));
+connection.onCodeAction(guard('codeAction', [], (params) =>
+  codeActions(params, documentChanges, isCurrent, validator.yielded(params.textDocument.uri))));
 
 function schemaDocument(uri: string): TextDocument | undefined {
   const doc = documents.get(uri);

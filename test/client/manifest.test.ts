@@ -50,3 +50,23 @@ test('settings: docker host machine-scoped; trust limited; snippets and walkthro
   for (const s of pkg.contributes.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
   for (const w of pkg.contributes.walkthroughs) for (const s of w.steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);
 });
+
+test('settings read "ModelArts": the group id trims the key prefix; every choice of every enum is described in en and zh', () => {
+  const conf = pkg.contributes.configuration;
+  // VS Code labels a setting from its key ("Modelarts: Profile") unless the group id is the key's first segment.
+  assert.equal(conf.title, 'ModelArts');
+  assert.equal(conf.id, 'modelarts');
+  const enums: [string, { enum: string[]; enumDescriptions?: string[] }][] = [];
+  for (const [k, p] of Object.entries(conf.properties as Record<string, { enum?: string[]; additionalProperties?: { enum?: string[] } }>)) {
+    if (p.enum) enums.push([k, p as { enum: string[] }]);
+    if (p.additionalProperties?.enum) enums.push([`${k} values`, p.additionalProperties as { enum: string[] }]);
+  }
+  assert.ok(enums.some(([k]) => k === 'modelarts.profile'));
+  for (const [k, p] of enums) {
+    assert.equal(p.enumDescriptions?.length, p.enum.length, `${k}: one description per choice`);
+    for (const d of p.enumDescriptions!) assert.match(d, /^%config\.[\w.-]+%$/, `${k}: ${d} is an nls key`);
+  }
+  for (const [k, p] of Object.entries(conf.properties as Record<string, { description?: string; markdownDescription?: string }>)) {
+    assert.match(p.description ?? p.markdownDescription ?? '', /^%config\.[\w.]+%$/, `${k} has a localized description`);
+  }
+});

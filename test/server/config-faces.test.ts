@@ -4,7 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Hover } from 'vscode-languageserver-protocol';
+import * as fs from 'node:fs';
+import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { LspClient, codes, uriOf } from './lsp';
 import { removeFolder, tempFolder } from '../helpers/tmp';
 
@@ -58,9 +59,21 @@ describe('config.json faces over LSP', () => {
     const file = path.join(dir, 'wrap', 'config.json');
     const text = '{\n  "model_algorithm": "a",\n  "model_type": "Image",\n  //Model reference API, including the request and\n  response API\n' +
       '  "apis": [{"url": "/", "method": "post", "request": {"Content-type": "applicaton/json"}}],\n  "health": {"url": "/health"}\n}\n';
-    await c.open(file, text);
-    const p = await c.waitForFile(file, 0, (x) => x.diagnostics.length > 0);
+    // As a file on disk (VS Code's JSON service shows nothing for it): every finding is published.
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    const since = c.mark();
+    await c.open(path.join(dir, 'wrap', 'Dockerfile'), DOCKERFILE);
+    const p = await c.waitForFile(file, since, (x) => x.diagnostics.length > 0);
     assert.deepEqual(codes(p).filter((x) => x.startsWith('MA1')), ['MA100', 'MA100', 'MA115']);
     assert.ok(p.diagnostics.some((x) => x.range.start.line === 4 && /continues the comment above/.test(x.message)));
+    // Open in json mode, VS Code shows the syntax errors: only the typo is ours, and the join fix stays on the line.
+    const open = c.mark();
+    await c.open(file, text);
+    const q = await c.waitForFile(file, open);
+    assert.deepEqual(codes(q).filter((x) => x.startsWith('MA1')), ['MA115']);
+    const range = { start: { line: 4, character: 2 }, end: { line: 4, character: 2 } };
+    const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range, context: { diagnostics: [] } });
+    assert.ok(actions.some((a) => a.title === 'Join it to the comment above'), JSON.stringify(actions.map((a) => a.title)));
   });
 });

@@ -59,6 +59,8 @@ export class LspClient {
   readonly publishes: Publish[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
+  /** Other sections the server may pull (`json.validate.enable`): absent ones answer null, as an unset setting. */
+  readonly sections: Record<string, unknown> = {};
   configurationRequests = 0;
   initializeResult!: InitializeResult;
   private readonly versions = new Map<string, number>();
@@ -86,7 +88,7 @@ export class LspClient {
     conn.onNotification('window/logMessage', (p: { message: string }) => void c.logs.push(p.message));
     conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       c.configurationRequests++;
-      return p.items.map((i) => (i.section === 'modelarts' ? c.settings : null));
+      return p.items.map((i) => (i.section === 'modelarts' ? c.settings : c.sections[i.section ?? ''] ?? null));
     });
     conn.onRequest('client/registerCapability', () => null);
     conn.onRequest('window/workDoneProgress/create', () => null);

@@ -29,6 +29,21 @@ function containerAt(node: Node, offset: number): Node {
   return node;
 }
 
+/**
+ * The member (a property, or an array item) whose last token comes right before a syntax error: what was being
+ * typed when the parser stopped (`"pro"` before a missing colon or comma). Its findings are the recovery's guess: a
+ * half-typed key read as an unknown field, a key typed into an array read as an item that must be an object. Not a
+ * bracket or a separator: a whole object closed before a missing comma was parsed as meant.
+ */
+function memberBefore(root: Node, text: string, offset: number): Node | undefined {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (end === 0 || '{[}],'.includes(text[end - 1])) return undefined;
+  let n = findNodeAtOffset(root, end - 1, true);
+  while (n?.parent && n.parent.type !== 'object' && n.parent.type !== 'array') n = n.parent;
+  return n?.parent ? n : undefined;
+}
+
 /** True when the finding judges one value alone: its range is exactly a property's value and it points nowhere else. */
 function judgesValueAlone(doc: ConfigDoc, f: RawFinding, trust: Trust | undefined, a: number, b: number): boolean {
   if (trust === 'value') return true;
@@ -46,6 +61,10 @@ export function trustedFindings(doc: ConfigDoc, findings: RawFinding[], trustOf:
     const c = containerAt(root, e.offset);
     return [c.offset, c.offset + c.length];
   });
+  for (const e of doc.syntaxErrors) {
+    const m = memberBefore(root, doc.parsedText, e.offset);
+    if (m) untrusted.push([m.offset, m.offset + m.length]);
+  }
   return findings.filter((f) => {
     const trust = trustOf(f.code);
     if (trust === 'missing') return false;

@@ -129,10 +129,18 @@ function errorFindings(doc: ConfigDoc, skipBom: boolean): RawFinding[] {
 }
 
 function slipFinding(doc: ConfigDoc, s: { kind: 'comment' | 'comma'; offset: number; length: number }): RawFinding {
-  if (s.kind === 'comma') return finding(doc, s.offset, 1, messages.trailingComma, { fixes: [fix(messages.trailingCommaFix, [edit(doc, s.offset, 1, '')])] });
+  if (s.kind === 'comma') {
+    const remove = fix(messages.trailingCommaFix, [edit(doc, s.offset, 1, '')]);
+    return finding(doc, s.offset, 1, messages.trailingComma, { fixes: [remove], jsonSyntax: 'json+jsonc' });
+  }
   const end = commentEnd(doc, s.offset + s.length);
-  return finding(doc, s.offset, s.length, messages.comment, { fixes: [fix(messages.commentFix, [edit(doc, s.offset, end - s.offset, '')])] });
+  // VS Code's `jsonc` mode allows comments: there, this finding is the only one that says ModelArts does not.
+  const remove = fix(messages.commentFix, [edit(doc, s.offset, end - s.offset, '')]);
+  return finding(doc, s.offset, s.length, messages.comment, { fixes: [remove], jsonSyntax: 'json' });
 }
+
+/** A slip VS Code's JSON service reports as well, in both modes (a comment: in `json` only; see the page). */
+const alsoShown = (f: RawFinding): RawFinding => ({ ...f, jsonSyntax: 'json+jsonc' });
 
 function syntax(doc: ConfigDoc): RawFinding[] {
   const out: RawFinding[] = [];
@@ -140,7 +148,7 @@ function syntax(doc: ConfigDoc): RawFinding[] {
   // unexpected character at offset 0.
   const bom = doc.text.charCodeAt(0) === 0xfeff;
   if (bom) out.push(finding(doc, 0, 1, messages.bom, { fixes: [fix(messages.bomFix, [edit(doc, 0, 1, '')])] }));
-  out.push(...wrappedComments(doc), ...errorFindings(doc, bom));
+  out.push(...[...wrappedComments(doc), ...errorFindings(doc, bom)].map(alsoShown));
   for (const s of strictSlips(doc)) {
     if (out.length >= MAX_SYNTAX_FINDINGS) break;
     out.push(slipFinding(doc, s));

@@ -4,7 +4,7 @@
 // and no longer has findings for get an empty publish: no stale finding remains.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { CheckOptions, FileSource, Finding, Lang } from '../../../core/types';
 import { overlayFiles } from '../../../core/files';
 import { folderForFile, isDockerfileName, matchesConfigGlobs, type ModelFolder } from '../../../core/folders';
@@ -25,9 +25,15 @@ export interface ValidationHost extends UriHost {
   roots(): string[];
   /** Open documents: absolute path -> text. */
   openTexts(): Map<string, string>;
+  /** The language mode of an open document, when VS Code's JSON language features validate it (else undefined). */
+  jsonMode(file: string): 'json' | 'jsonc' | undefined;
   publish(params: PublishDiagnosticsParams): void;
   log(message: string): void;
 }
+
+/** A syntax slip VS Code's JSON service already shows in this document: published once, by VS Code (MA100's page). */
+const shownByVsCode = (f: Finding, mode: 'json' | 'jsonc' | undefined): boolean =>
+  !!f.jsonSyntax && (mode === 'json' || (mode === 'jsonc' && f.jsonSyntax === 'json+jsonc'));
 
 const folderKey = (f: ModelFolder): string => `${f.configPath ?? ''}|${f.dockerfilePath ?? ''}`;
 const isUnder = (file: string, dir: string): boolean => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -45,6 +51,8 @@ export class Validator {
   private readonly lastRun = new Map<string, number>();
   /** While held (until the first settings arrive), changes are recorded but not checked. */
   private held = false;
+  /** Document URI -> the diagnostics not published because VS Code shows the same slip; their fixes stay offered. */
+  private readonly yieldedByUri = new Map<string, Diagnostic[]>();
 
   constructor(private readonly host: ValidationHost) {
     this.files = overlayFiles(() => host.openTexts());
@@ -102,6 +110,11 @@ export class Validator {
     if (!this.held) return;
     this.held = false;
     for (const key of this.pending.keys()) this.arm(key);
+  }
+
+  /** The findings of a document that VS Code's JSON service shows instead (for their quick fixes). */
+  yielded(uri: string): Diagnostic[] {
+    return this.yieldedByUri.get(uri) ?? [];
   }
 
   dispose(): void {
@@ -201,7 +214,12 @@ export class Validator {
     for (const [file, findings] of byFile) {
       const version = this.host.versionOf(file);
       if (version !== versions.get(file)) continue; // edited since: its own check is already scheduled
-      const params: PublishDiagnosticsParams = { uri: this.host.uriOf(file), diagnostics: findings.map((f) => toDiagnostic(f, lang, this.host)) };
+      const uri = this.host.uriOf(file);
+      const mode = this.host.jsonMode(file);
+      const yielded = findings.filter((f) => shownByVsCode(f, mode));
+      this.yieldedByUri.set(uri, yielded.map((f) => toDiagnostic(f, lang, this.host)));
+      const shown = findings.filter((f) => !yielded.includes(f));
+      const params: PublishDiagnosticsParams = { uri, diagnostics: shown.map((f) => toDiagnostic(f, lang, this.host)) };
       if (version !== null) params.version = version;
       this.host.publish(params);
     }
@@ -219,6 +237,7 @@ export class Validator {
 
   private clear(file: string, exceptKey: string): void {
     for (const [k, files] of this.owned) if (k !== exceptKey && files.has(file)) return;
+    this.yieldedByUri.delete(this.host.uriOf(file));
     this.host.publish({ uri: this.host.uriOf(file), diagnostics: [] });
   }
 }
