@@ -33,12 +33,13 @@ export function activate(context: vscode.ExtensionContext): void {
     ...containerCommands(folders, wf),
     requestCommand(folders, wf),
     pushCommand(context, folders, wf),
-    scaffoldCommand(context, () => folders.refresh()),
+    scaffoldCommand(context, (dir) => folders.refresh(dir)),
     ruleDocCommand(context),
     vscode.commands.registerCommand('modelarts.buildAndTest', async (arg?: unknown) => {
       if (!(await requireTrust())) return;
       const f = await folders.resolve(arg);
       if (!f) return;
+      void vscode.commands.executeCommand('setContext', 'modelarts.walkthrough.tested', true);
       if (!f.dockerfilePath) {
         void vscode.window.showErrorMessage(t(`${f.dir}: no Dockerfile to build.`, `${f.dir}：没有可构建的 Dockerfile。`));
         return;

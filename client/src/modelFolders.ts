@@ -14,6 +14,8 @@ function checkOptions(): CheckOptions {
 
 export class ModelFolders implements vscode.Disposable {
   private folders: ModelFolder[] = [];
+  /** The folder New Model Image Project created last: offered first when a command must ask. */
+  private newest: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -43,7 +45,9 @@ export class ModelFolders implements vscode.Disposable {
     this.timer = setTimeout(() => this.refresh(), ms);
   }
 
-  refresh(): void {
+  /** Re-reads the workspace; `created`: a model folder just made (the walkthrough's next step tests it). */
+  refresh(created?: string): void {
+    if (created) this.newest = created;
     const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
     this.folders = roots.length ? findModelFolders(roots, diskFiles, checkOptions()) : [];
     // Menus match on a resource's folder: the build context and the config's own folder (model/ layout).
@@ -86,10 +90,13 @@ export class ModelFolders implements vscode.Disposable {
     this.refresh();
     if (this.folders.length === 1) return this.folders[0];
     if (!this.folders.length) return this.notFound();
-    const picked = await vscode.window.showQuickPick(
-      this.folders.map((f) => ({ label: path.basename(f.dir), description: vscode.workspace.asRelativePath(f.dir), folder: f })),
-      { placeHolder: t('Which model folder?', '选择哪个模型文件夹？') },
-    );
+    const items = this.folders.map((f) => ({
+      label: path.basename(f.dir), folder: f,
+      description: vscode.workspace.asRelativePath(f.dir) + (f.dir === this.newest ? ` · ${t('just created', '刚创建')}` : ''),
+    }));
+    // The new folder first, so Enter takes it (a quick pick's first item is the active one).
+    items.sort((a, b) => Number(b.folder.dir === this.newest) - Number(a.folder.dir === this.newest));
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: t('Which model folder?', '选择哪个模型文件夹？') });
     return picked?.folder;
   }
 

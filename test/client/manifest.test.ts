@@ -70,3 +70,23 @@ test('settings read "ModelArts": the group id trims the key prefix; every choice
     assert.match(p.description ?? p.markdownDescription ?? '', /^%config\.[\w.]+%$/, `${k} has a localized description`);
   }
 });
+
+test('walkthrough: a title that fits its card, each step says how long it takes, and ticks however its command ran', () => {
+  const w = pkg.contributes.walkthroughs[0];
+  const key = (v: string) => v.replace(/^%|%$/g, '');
+  // The Welcome page's card shows about 30 characters of a title (measured: "Get started with ModelArts Image Kit" was cut).
+  assert.ok(en[key(w.title)].length <= 28, en[key(w.title)]);
+  assert.ok(zh[key(w.title)].length <= 16, zh[key(w.title)]);
+  const step = (id: string) => w.steps.find((s: { id: string }) => s.id === id);
+  assert.match(en[key(step('createConfig').description)], /few seconds/);
+  assert.match(en[key(step('buildAndTest').description)], /about a minute the first time/);
+  assert.match(zh[key(step('buildAndTest').description)], /首次约一分钟/);
+  // A command the extension runs itself (a toast's button, the status bar's menu) fires no workbench onCommand event:
+  // the steps also tick on context keys the commands set.
+  const src = (f: string) => fs.readFileSync(path.join(root, 'client/src', f), 'utf8');
+  for (const [id, ctxKey, file] of [['createConfig', 'modelarts.walkthrough.created', 'commands/scaffold.ts'],
+    ['buildAndTest', 'modelarts.walkthrough.tested', 'extension.ts']]) {
+    assert.ok(step(id).completionEvents.includes(`onContext:${ctxKey}`), id);
+    assert.ok(src(file).includes(`'setContext', '${ctxKey}', true`), `${file} sets ${ctxKey}`);
+  }
+});

@@ -45,3 +45,27 @@ test('New Model Image Project proposes a free folder name: model-online, then mo
   assert.equal(freeFolderName(parent, 'batch'), 'model-batch');
   fs.rmSync(parent, { recursive: true, force: true });
 });
+
+const CJK = /[\u4e00-\u9fff]/;
+
+test('the scaffolded files say what they are in English and in Chinese (comments, the server\'s docstring)', () => {
+  for (const kind of ['online', 'batch'] as const) {
+    for (const f of scaffoldFiles(snippetsDir, kind).filter((x) => x.name !== 'config.json')) {
+      const notes = f.text.split('\n').filter((l) => /^\s*#(?!!)/.test(l) || l.includes('"""'));
+      assert.ok(notes.some((l) => !CJK.test(l) && /[a-z]{3}/.test(l)), `${kind} ${f.name}: an English comment`);
+      const zh = f.name === 'server.py' ? f.text.slice(0, f.text.indexOf('import ')) : notes.join('\n');
+      assert.match(zh, CJK, `${kind} ${f.name}: a Chinese comment`);
+    }
+  }
+});
+
+test('every snippet description is English first, then " / " and the same in Chinese', () => {
+  for (const file of fs.readdirSync(snippetsDir)) {
+    const all = JSON.parse(fs.readFileSync(path.join(snippetsDir, file), 'utf8')) as Record<string, { description: string }>;
+    for (const [name, s] of Object.entries(all)) {
+      const [en, zh, ...rest] = s.description.split(' / ');
+      assert.equal(rest.length, 0, `${file} ${name}: one " / "`);
+      assert.ok(en && !CJK.test(en) && zh && CJK.test(zh), `${file} ${name}: "${s.description}"`);
+    }
+  }
+});

@@ -1,5 +1,6 @@
 // New Model Image Project: an online or batch model folder from the snippets — config.json, Dockerfile, a small
-// server (and run.sh) — that checks clean; then the config opens.
+// server (and run.sh) — that checks clean; then the config opens. The walkthrough's steps tick on context keys
+// (modelarts.walkthrough.*): a command the extension runs itself (the toast's button) is no workbench onCommand event.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -7,7 +8,7 @@ import { t } from '../i18n';
 import type { ServiceKind } from '../../../core/types';
 import { scaffoldFiles, freeFolderName } from '../scaffoldFiles';
 
-export function scaffoldCommand(context: vscode.ExtensionContext, created: () => void): vscode.Disposable {
+export function scaffoldCommand(context: vscode.ExtensionContext, created: (dir: string) => void): vscode.Disposable {
   return vscode.commands.registerCommand('modelarts.newProject', async (arg?: unknown) => {
     const kind = (await vscode.window.showQuickPick(
       [
@@ -44,12 +45,13 @@ export function scaffoldCommand(context: vscode.ExtensionContext, created: () =>
     const dir = path.join(base, name);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of scaffoldFiles(context.asAbsolutePath('snippets'), kind)) fs.writeFileSync(path.join(dir, f.name), f.text, { mode: f.mode ?? 0o644 });
-    created();
+    created(dir);
+    void vscode.commands.executeCommand('setContext', 'modelarts.walkthrough.created', true);
     await vscode.window.showTextDocument(vscode.Uri.file(path.join(dir, 'config.json')));
     const test = t('Build and Test', '构建并测试');
     const pick = await vscode.window.showInformationMessage(t(
-      `Created ${name}: config.json, Dockerfile and server.py. Edit them, then Build and Test.`,
-      `已创建 ${name}：config.json、Dockerfile 和 server.py。编辑后即可构建并测试。`,
+      `Created ${name}: config.json, Dockerfile and server.py. Edit them, then Build and Test (about a minute the first time).`,
+      `已创建 ${name}：config.json、Dockerfile 和 server.py。编辑后即可构建并测试（首次约需一分钟）。`,
     ), test);
     if (pick === test) await vscode.commands.executeCommand('modelarts.buildAndTest', vscode.Uri.file(dir));
   });
