@@ -15,8 +15,9 @@ TMP="${TMPDIR:-/tmp}"
 # ripgrep     : stands in for the binary @vscode/ripgrep's postinstall would fetch from GitHub
 # libkrb5-dev : headers for the 'kerberos' native module code-server builds from source
 # build-essential python3 pkg-config : node-gyp toolchain for node-pty, kerberos, argon2, ...
+# fonts-wqy-zenhei : CJK glyphs, so the zh-cn session's screenshots show Chinese text, not boxes
 need=()
-for p in chromium ripgrep libkrb5-dev build-essential python3 pkg-config; do
+for p in chromium ripgrep libkrb5-dev build-essential python3 pkg-config fonts-wqy-zenhei; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -25,7 +25,10 @@ export function e2eReport(folders: ModelFolders, tests: ConformanceTests): vscod
           source: d.source,
         })),
       }));
-    const report = { seq: ++seq, diagnostics, lastRun: tests.lastRun, modelFolders: folders.all.map((f) => f.dir), trusted: vscode.workspace.isTrusted };
+    const report = {
+      seq: ++seq, diagnostics, lastRun: tests.lastRun, modelFolders: folders.all.map((f) => f.dir), trusted: vscode.workspace.isTrusted,
+      language: vscode.env.language,
+    };
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(report, null, 2));
     fs.renameSync(`${file}.tmp`, file);
   };

@@ -10,6 +10,10 @@ const read = (f: string) => JSON.parse(fs.readFileSync(path.join(root, f), 'utf8
 const pkg = read('package.json');
 const en = read('package.nls.json');
 const zh = read('package.nls.zh-cn.json');
+type Group = { id: string; title: string; properties: Record<string, Record<string, unknown>> };
+/** Every setting of every configuration group. */
+const settingsOf = (p: typeof pkg): Record<string, Record<string, unknown>> & Record<string, { scope?: string }> =>
+  Object.assign({}, ...(p.contributes.configuration as Group[]).map((g) => g.properties));
 
 test('every %key% of package.json has en and zh-cn text', () => {
   const keys = [...JSON.stringify(pkg).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
@@ -39,7 +43,7 @@ test('the test-only report command is not shipped: no contributed command, menu 
 });
 
 test('settings: docker host machine-scoped; trust limited; snippets and walkthrough media exist', () => {
-  const props = pkg.contributes.configuration.properties;
+  const props = settingsOf(pkg);
   assert.equal(props['modelarts.dockerHost'].scope, 'machine');
   // It names a host the kit runs ssh to: never from a workspace.
   assert.equal(props['modelarts.dockerTunnel'].scope, 'machine');
@@ -51,13 +55,22 @@ test('settings: docker host machine-scoped; trust limited; snippets and walkthro
   for (const w of pkg.contributes.walkthroughs) for (const s of w.steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);
 });
 
-test('settings read "ModelArts": the group id trims the key prefix; every choice of every enum is described in en and zh', () => {
-  const conf = pkg.contributes.configuration;
-  // VS Code labels a setting from its key ("Modelarts: Profile") unless the group id is the key's first segment.
-  assert.equal(conf.title, 'ModelArts');
-  assert.equal(conf.id, 'modelarts');
+test('settings read "ModelArts": two groups whose ids trim the key prefix; every choice of every enum is described in en and zh', () => {
+  const groups = pkg.contributes.configuration as Group[];
+  // VS Code labels a setting from its key ("Modelarts: Profile") and trims the id of its group from the front. An
+  // extension with one group gets the extension's id as the group id (no trim), hence two groups with their own ids.
+  assert.deepEqual(groups.map((g) => g.id), ['modelarts', 'modelarts.container']);
+  for (const g of groups) {
+    const key = g.title.replace(/^%|%$/g, '');
+    // Shown under the extension's own node ("ModelArts Image Kit"): short, so the settings outline does not cut them.
+    assert.ok(en[key].length <= 16 && zh[key].length <= 8, `${en[key]} / ${zh[key]}`);
+    assert.notEqual(en[key], pkg.displayName, 'a group titled as the extension would become its parent node');
+  }
+  const props = settingsOf(pkg) as Record<string, { enum?: string[]; enumDescriptions?: string[]; description?: string; markdownDescription?: string;
+    additionalProperties?: { enum?: string[]; enumDescriptions?: string[] } }>;
+  assert.ok(Object.keys(props).length >= 14, 'every setting is in a group');
   const enums: [string, { enum: string[]; enumDescriptions?: string[] }][] = [];
-  for (const [k, p] of Object.entries(conf.properties as Record<string, { enum?: string[]; additionalProperties?: { enum?: string[] } }>)) {
+  for (const [k, p] of Object.entries(props)) {
     if (p.enum) enums.push([k, p as { enum: string[] }]);
     if (p.additionalProperties?.enum) enums.push([`${k} values`, p.additionalProperties as { enum: string[] }]);
   }
@@ -66,7 +79,7 @@ test('settings read "ModelArts": the group id trims the key prefix; every choice
     assert.equal(p.enumDescriptions?.length, p.enum.length, `${k}: one description per choice`);
     for (const d of p.enumDescriptions!) assert.match(d, /^%config\.[\w.-]+%$/, `${k}: ${d} is an nls key`);
   }
-  for (const [k, p] of Object.entries(conf.properties as Record<string, { description?: string; markdownDescription?: string }>)) {
+  for (const [k, p] of Object.entries(props)) {
     assert.match(p.description ?? p.markdownDescription ?? '', /^%config\.[\w.]+%$/, `${k} has a localized description`);
   }
 });

@@ -3,6 +3,7 @@
 // (`npm run engine:up`). Usage: npm run test:e2e        Exit 0 = every step passed.
 //   E2E_SKIP_PACKAGE=1  reuse modelarts-image-kit.vsix     E2E_KEEP=1  keep the temp root (logs, workspace)
 //   E2E_ONLY=<substring> run only the steps whose name contains it (the steps before it still run when needed)
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,7 +13,7 @@ import { CodeServer } from './lib/codeServer.mjs';
 import { REPORT_KEY, Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { checkVsix } from './lib/vsix.mjs';
-import { containersOfRun, scenarios, untrustedScenarios } from './scenarios.mjs';
+import { containersOfRun, scenarios, untrustedScenarios, zhScenarios } from './scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -54,8 +55,20 @@ function registryState() {
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
 }
 
+/**
+ * The test-only language pack (test/e2e/langpack-zh-cn: a `localizations` contribution, no translations) as a
+ * .vsix: with it installed and `--locale zh-cn`, VS Code's display language, and so `vscode.env.language`, is zh-cn.
+ */
+function languagePack() {
+  const out = path.join(root, 'langpack-zh-cn.vsix');
+  const r = spawnSync(path.join(repo, 'node_modules/.bin/vsce'), ['package', '--skip-license', '--allow-missing-repository', '-o', out],
+    { cwd: path.join(here, 'langpack-zh-cn'), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`packing the language pack failed:\n${r.stdout}${r.stderr}`);
+  return out;
+}
+
 /** One code-server + browser session on a fresh workspace, running its steps in order (they build on each other). */
-async function session(name, { trust, steps }) {
+async function session(name, { trust, steps, locale }) {
   const dir = path.join(root, name);
   const wsDir = path.join(dir, 'workspace');
   fs.mkdirSync(wsDir, { recursive: true });
@@ -85,7 +98,12 @@ async function session(name, { trust, steps }) {
   try {
     log(`[${name}] install the .vsix into code-server`);
     await cs.installExtension(VSIX);
-    const url = await cs.start(wsDir, { trust });
+    if (locale) {
+      log(`[${name}] install the ${locale} language pack`);
+      await cs.installExtension(languagePack());
+      assert.deepEqual(cs.cacheLanguagePacks(), [locale]);
+    }
+    const url = await cs.start(wsDir, { trust, locale });
     log(`[${name}] code-server listening at ${url}`);
     wb = await Workbench.open(url, { executablePath: CHROMIUM, shotsDir: SHOTS, timeout: TIMEOUT });
     log(`[${name}] chromium ${wb.browser.version()} on the workbench`);
@@ -127,11 +145,14 @@ async function session(name, { trust, steps }) {
   return !failed;
 }
 
-const sessions = [['trusted', { trust: false, steps: scenarios }], ['untrusted', { trust: true, steps: untrustedScenarios }]];
-for (const [name, o] of sessions) if (!(await session(name, o))) break;
+const sessions = [['trusted', { trust: false, steps: scenarios }], ['untrusted', { trust: true, steps: untrustedScenarios }],
+  ['zh-cn', { trust: false, steps: zhScenarios, locale: 'zh-cn' }]];
+/** Under E2E_ONLY, a session none of whose steps is asked for is not started at all. */
+const wanted = (steps) => !only || steps.some(([step]) => only.split('|').some((o) => step.includes(o)));
+for (const [name, o] of sessions) if (wanted(o.steps) && !(await session(name, o))) break;
 const leftovers = leftoverContainers();
 if (leftovers.length) results.push({ name: `containers left behind: ${leftovers.join(', ')}`, ok: false });
-const total = sessions.reduce((n, [, o]) => n + o.steps.length, 0);
+const total = sessions.reduce((n, [, o]) => n + (wanted(o.steps) ? o.steps.length : 0), 0);
 console.log(`\nscreenshots (${SHOTS}):\n${shots.map((f) => '  ' + path.basename(f)).join('\n')}`);
 for (const r of results.filter((x) => !x.ok)) console.log(`FAILED: ${r.name}`);
 console.log(`\n${results.filter((r) => r.ok).length}/${total} steps passed in ${secs()}s`);

@@ -90,6 +90,30 @@ async function untilReport(wb, ctx, pred, what) {
   throw new Error(`the extension never reported ${what}: ${JSON.stringify(rep)}`);
 }
 
+/** New Model Image Project (by its palette title), an online service, the proposed name accepted; the new folder. */
+async function newOnlineFolder(wb, ctx, title, online) {
+  await wb.runCommand(title);
+  await wb.pick(online);
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  assert.equal(await input.inputValue(), 'model-online');
+  await wb.page.keyboard.press('Enter');
+  return path.join(path.dirname(ctx.ws.online), 'model-online');
+}
+
+/** Test Explorer after a run of `folder`: expanded and printed; every check under it green. */
+async function checksAllGreen(wb, folder) {
+  await wb.runCommand('Testing: Focus on Test Explorer View');
+  await wb.page.locator('.test-explorer .monaco-list-row', { hasText: folder }).first().waitFor();
+  await expandAll(wb);
+  const tree = await wb.testTree();
+  console.log('   Test Explorer:\n' + tree.map((r) => `     | ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.state}]`).join('\n'));
+  const checks = tree.filter((r) => r.level >= 2 && rowUnder(tree, r, folder));
+  assert.ok(checks.length >= 3, `expected the ${folder} checks in Test Explorer, saw ${checks.length}`);
+  assert.deepEqual(checks.filter((r) => r.state !== 'passed').map((r) => r.label), [], `every ${folder} check is green`);
+  return checks;
+}
+
 export const scenarios = [
   ['workbench opens the workspace and the extension activates', async (wb) => {
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'online' }).waitFor();
@@ -184,14 +208,7 @@ export const scenarios = [
     await wb.page.locator('.notifications-toasts, .statusbar-item', { hasText: /Build and Test|Building|构建/ }).first().waitFor();
     await wb.shot('07-build-and-test-progress');
     const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.online && r.lastRun.done, 'the end of the online run');
-    await wb.runCommand('Testing: Focus on Test Explorer View');
-    await wb.page.locator('.test-explorer .monaco-list-row', { hasText: 'online' }).first().waitFor();
-    await expandAll(wb);
-    const tree = await wb.testTree();
-    console.log('   Test Explorer:\n' + tree.map((r) => `     | ${'  '.repeat(Math.max(0, r.level - 1))}${r.label} [${r.state}]`).join('\n'));
-    const checks = tree.filter((r) => r.level >= 2 && rowUnder(tree, r, 'online'));
-    assert.ok(checks.length >= 3, `expected the online checks in Test Explorer, saw ${checks.length}`);
-    assert.deepEqual(checks.filter((r) => r.state !== 'passed').map((r) => r.label), [], 'every online check is green');
+    await checksAllGreen(wb, 'online');
     assert.equal(rep.lastRun.passed, true, `online run failed: ${JSON.stringify(rep.lastRun)}`);
     await wb.shot('08-test-explorer-online-green');
   }],
@@ -315,13 +332,7 @@ export const scenarios = [
   }],
 
   ['New Model Image Project scaffolds an online folder with no findings', async (wb, ctx) => {
-    await wb.runCommand('ModelArts: New Model Image Project');
-    await wb.pick('Online service');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    assert.equal(await input.inputValue(), 'model-online');
-    await wb.page.keyboard.press('Enter');
-    const dir = path.join(path.dirname(ctx.ws.online), 'model-online');
+    const dir = await newOnlineFolder(wb, ctx, 'ModelArts: New Model Image Project', 'Online service');
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'config.json' }).first().waitFor();
     await wb.page.locator('.notifications-toasts', { hasText: 'Created model-online' }).first().waitFor();
     const rep = await untilReport(wb, ctx, (r) => r.modelFolders.includes(dir), 'the new model folder');
@@ -431,3 +442,193 @@ export const untrustedScenarios = [
     assert.equal(rep.lastRun, undefined, 'no run started');
   }],
 ];
+
+const CJK = /[\u4e00-\u9fff]/;
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+/** Our diagnostics (source "modelarts") of the report whose message has no Chinese: none may be left in zh-cn. */
+const englishOfOurs = (rep) => rep.diagnostics.flatMap((d) => d.items.filter((i) => i.source === 'modelarts' && !CJK.test(i.message))
+  .map((i) => `${path.basename(path.dirname(d.path))}/${path.basename(d.path)} ${i.code}: ${i.message}`));
+
+/**
+ * The labels of the open quick pick's rows: each row's first label. In a non-English UI VS Code adds a command's
+ * English title as a second line (its "alias", VS Code's own help for searching); that line is not ours to translate.
+ */
+const quickPickLabels = (wb) => wb.page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) =>
+  rows.map((r) => r.querySelector('.label-name')?.textContent ?? ''));
+
+/**
+ * VS Code in Simplified Chinese (the test-only language pack and --locale zh-cn): what the extension shows is
+ * Chinese. VS Code's own texts stay English (the pack translates nothing), so its command names are used to drive it.
+ */
+export const zhScenarios = [
+  ['zh-cn: the workbench runs in zh-cn and the extension speaks Chinese (status bar, diagnostics)', async (wb, ctx) => {
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'online' }).waitFor();
+    await wb.page.locator('.statusbar-item', { hasText: 'ModelArts' }).first().waitFor();
+    const rep = await report(wb, ctx);
+    assert.equal(rep.language, 'zh-cn', 'vscode.env.language with the language pack');
+    await wb.shot('zh-01-workbench');
+  }],
+
+  ['zh-cn: Problems shows our findings in Chinese (MA104 among them) and none of ours in English', async (wb, ctx) => {
+    await wb.openFile('broken/config.json');
+    await wb.focusProblems();
+    const text = await wb.waitForProblems((t) => BROKEN_CODES.every((c) => t.includes(c)), BROKEN_CODES.join(', '));
+    console.log('   Problems panel:\n' + text.split('\n').map((l) => '     | ' + l).join('\n'));
+    assert.match(text, /中有未知字段 "procotol"/, "MA104's Chinese text");
+    const rep = await report(wb, ctx);
+    assert.deepEqual(englishOfOurs(rep), [], 'no English message of ours');
+    assert.ok(!text.includes('Unknown field'), 'no English MA104 in the panel');
+    await wb.shot('zh-02-problems');
+  }],
+
+  ['zh-cn: a hover and a quick-fix title in Chinese', async (wb) => {
+    await wb.openFile('broken/config.json');
+    await wb.cursorOn('procotol');
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+I');
+    const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: '未知字段' });
+    await hover.first().waitFor();
+    console.log(`   hover: ${(await hover.first().innerText()).replace(/\s+/g, ' ').slice(0, 200)}`);
+    await wb.shot('zh-03-hover');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: '改为 "protocol"' });
+    await fix.first().waitFor();
+    await wb.shot('zh-04-quick-fix-title');
+    await wb.page.keyboard.press('Escape');
+  }],
+
+  ['zh-cn: the command palette lists the ModelArts commands by their Chinese titles', async (wb) => {
+    await wb.takeKeyboard();
+    await wb.page.keyboard.press('F1');
+    await wb.quickInput('>ModelArts: ');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: '构建并测试' }).first().waitFor();
+    const labels = await quickPickLabels(wb);
+    console.log(`   palette: ${labels.join(' | ')}`);
+    const nls = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'));
+    const en = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'));
+    for (const k of ['command.buildAndTest', 'command.newProject', 'command.openRuleDoc']) assert.ok(labels.includes(`ModelArts: ${nls[k]}`), nls[k]);
+    const ours = labels.filter((l) => l.startsWith('ModelArts: '));
+    assert.ok(ours.length >= 5, `only ${ours.length} ModelArts rows`);
+    const english = Object.keys(en).filter((k) => k.startsWith('command.')).map((k) => `ModelArts: ${en[k]}`);
+    assert.deepEqual(ours.filter((l) => english.includes(l)), [], 'no English command title');
+    await wb.shot('zh-05-command-palette');
+    await wb.page.keyboard.press('Escape');
+  }],
+
+  ['zh-cn: settings: the ModelArts groups in Chinese, a profile choice is described in Chinese', async (wb) => {
+    await wb.runCommand('Preferences: Open Settings (UI)');
+    const search = wb.page.locator('.settings-editor .settings-header .suggest-input-container .monaco-editor textarea').first();
+    await search.waitFor();
+    await search.fill('@ext:modelarts-image-kit.modelarts-image-kit');
+    const toc = wb.page.locator('.settings-toc-container .monaco-list-row', { hasText: /^检查/ }).first();
+    await toc.waitFor();
+    await wb.page.locator('.settings-toc-container .monaco-list-row', { hasText: /^构建并测试/ }).first().waitFor();
+    await toc.click();
+    const item = wb.page.locator('.settings-editor .setting-item-contents', { hasText: '按哪个版本' }).first();
+    await item.waitFor();
+    // VS Code names a setting by its key ("Modelarts: Profile") and trims its group's id off the front where the
+    // group is shown; a search result list keeps the key's own prefix (VS Code's convention, as "Python: ...").
+    console.log(`   setting title: ${(await item.locator('.setting-item-title').innerText()).trim()}`);
+    await wb.shot('zh-06-settings-groups');
+    await item.locator('.setting-item-control select, .setting-item-control .monaco-select-box').first().click();
+    await wb.page.locator('.monaco-select-box-dropdown-container', { hasText: '2021 年的自定义镜像规范' }).first().waitFor();
+    await wb.shot('zh-06b-settings-profile-choices');
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('View: Close All Editors');
+  }],
+
+  ['zh-cn: the walkthrough\'s title is Chinese and fits', async (wb) => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    const title = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'))['walkthrough.title'];
+    await wb.pick(title);
+    await wb.page.locator('.gettingStartedContainer', { hasText: title }).first().waitFor();
+    await wb.page.locator('.gettingStartedContainer', { hasText: '创建模型文件夹' }).first().waitFor();
+    await wb.shot('zh-07-walkthrough');
+    await wb.runCommand('View: Close All Editors');
+  }],
+
+  ['zh-cn: a half-typed key in config.json: only VS Code\'s JSON syntax errors, one for "pro", none of ours, no schema cascade', async (wb, ctx) => {
+    const file = path.join(ctx.ws.online, 'config.json');
+    await wb.openFile('online/config.json');
+    await untilReport(wb, ctx, (r) => r.diagnostics.every((d) => d.path !== file), 'online/config.json clean at the start');
+    await wb.cursorOn('"/greet",');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    /** Every problem of the file once both VS Code's JSON service and our server have answered this text. */
+    const settled = async (what) => {
+      await untilReport(wb, ctx, (r) => r.diagnostics.some((d) => d.path === file), what);
+      await wb.page.waitForTimeout(1500);
+      const items = (await report(wb, ctx)).diagnostics.find((d) => d.path === file)?.items ?? [];
+      console.log(`   ${what}: ${JSON.stringify(items.map((i) => `${i.source}: ${i.message}`))}`);
+      assert.deepEqual(items.filter((i) => i.source === 'modelarts').map((i) => i.message), [], 'none of ours: VS Code shows the syntax');
+      assert.ok(!items.some((i) => /must be of type object|object 类型/.test(i.message)), 'no schema cascade');
+      return items;
+    };
+    await wb.page.keyboard.type('"pro', { delay: 30 });
+    await wb.page.locator('.editor-instance .view-line', { hasText: '"pro' }).first().waitFor();
+    await wb.focusProblems();
+    const open = await settled('the quote still open');
+    await wb.shot('zh-08-half-key-open-quote');
+    await wb.openFile('online/config.json');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.type('"');
+    await wb.page.locator('.editor-instance .view-line', { hasText: '"pro"' }).first().waitFor();
+    await wb.focusProblems();
+    const closed = await settled('the key "pro" without its colon');
+    assert.equal(closed.length, 1, 'one problem in all');
+    assert.ok(open.length <= 2, `VS Code's own errors for the open quote: ${open.length}`);
+    await wb.shot('zh-08b-half-key-one-problem');
+    await wb.openFile('online/config.json');
+    await wb.runCommand('File: Revert File');
+    await untilReport(wb, ctx, (r) => r.diagnostics.every((d) => d.path !== file), 'online/config.json clean again');
+  }],
+
+  ['zh-cn: Open Rule Documentation opens the page (Chinese when docs/rules/zh-cn has it)', async (wb) => {
+    await wb.runCommand('ModelArts: 打开规则文档');
+    await wb.pick('MA104');
+    await wb.page.locator('.tabs-container .tab', { hasText: 'MA104' }).first().waitFor();
+    const zhPage = fs.existsSync(path.join(REPO, 'docs/rules/zh-cn/MA104.md'));
+    const h1 = wb.page.frameLocator('iframe.webview').frameLocator('#active-frame').locator('h1').first();
+    await h1.waitFor();
+    const head = (await h1.innerText()).trim();
+    console.log(`   rule page title (${zhPage ? 'docs/rules/zh-cn exists' : 'no docs/rules/zh-cn yet'}): ${head}`);
+    assert.ok(head.startsWith('MA104'), head);
+    assert.equal(CJK.test(head), zhPage, zhPage ? 'the Chinese page' : 'the English page (no Chinese page shipped yet)');
+    await wb.shot('zh-09-rule-doc');
+    await wb.runCommand('View: Close All Editors');
+  }],
+
+  ['zh-cn: Build and Test on the online example: Chinese progress, every check green in Test Explorer', async (wb, ctx) => {
+    await wb.openFile('online/config.json');
+    await wb.runCommand('ModelArts: 构建并测试');
+    await wb.page.locator('.notifications-toasts, .statusbar-item', { hasText: /构建/ }).first().waitFor();
+    await wb.shot('zh-10-build-and-test-progress');
+    const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.online && r.lastRun.done, 'the end of the online run');
+    assert.equal(rep.lastRun.passed, true, `online run failed: ${JSON.stringify(rep.lastRun)}`);
+    const checks = await checksAllGreen(wb, 'online');
+    // The check labels come from the conformance report (its own helper's work): listed, not yet asserted Chinese.
+    const english = checks.filter((r) => !CJK.test(r.label)).map((r) => r.label);
+    console.log(`   check labels without Chinese (for the report's zh titles): ${english.length ? english.join(' | ') : 'none'}`);
+    await wb.shot('zh-11-test-explorer-online');
+  }],
+  ['zh-cn: New Model Image Project, then the toast\'s Build and Test: the new folder is tested and the walkthrough ticks both steps',
+    async (wb, ctx) => {
+      const dir = await newOnlineFolder(wb, ctx, 'ModelArts: 新建模型镜像项目', '在线服务');
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '已创建 model-online' }).first();
+      await toast.waitFor();
+      await wb.shot('zh-12-created-toast');
+      await toast.locator('.monaco-button', { hasText: '构建并测试' }).first().click();
+      const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === dir && r.lastRun.done, 'the end of the new folder\'s run');
+      assert.equal(rep.lastRun.passed, true, `model-online run failed: ${JSON.stringify(rep.lastRun)}`);
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.pick(JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'))['walkthrough.title']);
+      for (const id of ['createConfig', 'buildAndTest']) {
+        await wb.page.locator(`.getting-started-step[data-step-id*="${id}"] .codicon.complete`).first().waitFor();
+      }
+      await wb.shot('zh-13-walkthrough-steps-ticked');
+      await wb.runCommand('View: Close All Editors');
+    }],
+];
+

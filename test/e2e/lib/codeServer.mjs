@@ -1,6 +1,7 @@
 // code-server (a real VS Code workbench with a remote extension host) in an isolated temp root: its own HOME, XDG
 // dirs, TMPDIR, user data and extensions; bound to a free loopback port; killed by process group at the end.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -62,8 +63,33 @@ export class CodeServer {
     return out;
   }
 
-  /** Starts code-server on a folder and resolves with its URL once /healthz answers. */
-  async start(folder, { trust = false } = {}) {
+  /**
+   * Lists the installed language packs in user-data/languagepacks.json, as VS Code's LanguagePacksCache does when a
+   * pack is installed through the running server; `--install-extension` on the command line skips that step, and
+   * without the list `--locale` falls back to English. Same fields, same hash (md5 of id and version).
+   */
+  cacheLanguagePacks() {
+    const packs = {};
+    for (const name of fs.readdirSync(this.dirs.extensions)) {
+      const dir = path.join(this.dirs.extensions, name);
+      const manifest = path.join(dir, 'package.json');
+      if (!fs.existsSync(manifest)) continue;
+      const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+      const id = `${m.publisher}.${m.name}`;
+      for (const l of m.contributes?.localizations ?? []) {
+        const hash = crypto.createHash('md5').update(id).update(m.version).digest('hex');
+        packs[l.languageId] = {
+          hash, extensions: [{ extensionIdentifier: { id }, version: m.version }], label: l.localizedLanguageName ?? l.languageName,
+          translations: Object.fromEntries(l.translations.map((t) => [t.id, path.join(dir, t.path)])),
+        };
+      }
+    }
+    fs.writeFileSync(path.join(this.dirs.userData, 'languagepacks.json'), JSON.stringify(packs));
+    return Object.keys(packs);
+  }
+
+  /** Starts code-server on a folder and resolves with its URL once /healthz answers; `locale`: VS Code's display language. */
+  async start(folder, { trust = false, locale } = {}) {
     this.port = await freePort();
     const log = fs.createWriteStream(this.logFile);
     this.proc = spawn(this.bin, [
@@ -71,6 +97,7 @@ export class CodeServer {
       '--bind-addr', `127.0.0.1:${this.port}`, '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
+      ...(locale ? ['--locale', locale] : []),
       folder,
     ], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true /* own process group: kill(-pid) */ });
     this.proc.stdout.pipe(log);
