@@ -113,15 +113,30 @@ export const withZhIndex = (readme: string, index = zhRuleIndex()): string => wi
 
 /** A new rule's page, with the sections the doc tests require, to be filled in by its author. */
 export function pageSkeleton(m: RuleMeta): string {
-  const fence = m.family === 'config' ? 'json' : 'dockerfile';
+  const fence = '```' + (m.family === 'config' ? 'json' : 'dockerfile');
   return [
     `# ${m.code}: ${m.title.en}`, '', langLink(m.code, 'en'), '', `${m.title.zh}`, '',
     `Default severity: **${severityText(m)}**. Family: ${FAMILY[m.family].en}.`, '',
     '## What it checks', 'TODO', '', '## Why', 'TODO: the platform behaviour that justifies the severity.', '',
-    '## Failing example', '```' + fence, 'TODO', '```', '', '## Passing example', '```' + fence, 'TODO', '```', '',
+    '## Failing example', fence, 'TODO', '```', '', '## Passing example', fence, 'TODO', '```', '',
     '## How to fix', 'TODO', '', '## Changing the severity',
     `\`"modelarts.rules": { "${m.code}": "off" }\` in the settings, or \`--rule ${m.code}=off\` on the command line.`, '',
     '## Why this severity', '', `Default severity: ${bySeverity(m)}`, '', 'TODO', '',
     '## 为什么是这个级别', '', `默认级别：${bySeverity(m, '（', '）', '，')}`, '', 'TODO', '',
+  ].join('\n');
+}
+
+/** The Chinese page of a new code, with the English skeleton's sections (mapped) and code blocks. */
+export function zhPageSkeleton(m: RuleMeta): string {
+  const fence = '```' + (m.family === 'config' ? 'json' : 'dockerfile');
+  const h = (en: string) => ZH_HEADINGS[en];
+  return [
+    `# ${m.code}：${m.title.zh}`, '', langLink(m.code, 'zh-cn'), '',
+    `默认级别：**${bySeverity(m, '（', '）', ' / ')}**。类别：${FAMILY[m.family].zh}。`, '',
+    h('## What it checks'), 'TODO', '', h('## Why'), 'TODO：说明这个级别依据的平台行为。', '',
+    h('## Failing example'), fence, 'TODO', '```', '', h('## Passing example'), fence, 'TODO', '```', '',
+    h('## How to fix'), 'TODO', '', h('## Changing the severity'),
+    `在设置中写 \`"modelarts.rules": { "${m.code}": "off" }\`，或在命令行中使用 \`--rule ${m.code}=off\`。`, '',
+    h('## Why this severity'), '', `默认级别：${bySeverity(m, '（', '）', '，')}`, '', 'TODO', '',
   ].join('\n');
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES, severityOf } from '../../core/rules/catalogue';
 import { ruleDocPath } from '../../core/docs';
-import { ZH_HEADINGS, langLink, withZhIndex, zhRuleIndex } from '../../scripts/lib/ruleDocs';
+import { ZH_HEADINGS, langLink, pageSkeleton, withZhIndex, zhPageSkeleton, zhRuleIndex } from '../../scripts/lib/ruleDocs';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
 const CJK = /[\u4e00-\u9fff]/;
@@ -72,4 +72,15 @@ test('docs/rules/zh-cn/README.md carries the generated Chinese index', () => {
   assert.match(index, /\| \[MA116\]\(MA116\.md\) \| Image 模型未配置 health \| 信息（current 下为警告） \|/);
   assert.equal(index.split('\n').filter((l) => l.startsWith('| [MA')).length, RULES.length);
   assert.doesNotMatch(index.replace(/`[^`]*`|\[MA\d+\]\(MA\d+\.md\)|\| MA\d+ /g, ''), /\b(error|warning|info|hint)\b/);
+});
+
+test('a new code gets a Chinese skeleton with the English skeleton\'s sections, mapped, and its code blocks', () => {
+  const meta = { ...RULES.find((m) => m.code === 'MA116')!, code: 'MA199' };
+  const en = pageSkeleton(meta), zh = zhPageSkeleton(meta);
+  assert.equal(zh.split('\n')[0], '# MA199：Image 模型未配置 health');
+  assert.equal(en.split('\n')[2], langLink('MA199', 'en'));
+  assert.deepEqual(headings(zh), expectedHeadings(en));
+  assert.deepEqual(blocks(zh), blocks(en));
+  assert.match(zh, /\n## 为什么是这个级别\n\n默认级别：info（seed-2021），warning（current）\n/);
+  assert.match(zh, /^默认级别：\*\*info（seed-2021） \/ warning（current）\*\*/m);
 });
