@@ -29,6 +29,17 @@ function sections(md: string): [string, string][] {
   return parts.map((p) => [p.split('\n')[0], p.slice(p.indexOf('\n') + 1)]);
 }
 
+/** Lines of a paragraph broken between two Chinese characters (or full-width punctuation), as `line: ...`. */
+function wrappedBetweenChinese(md: string): string[] {
+  const lines = withoutCode(md).split('\n');
+  const wide = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]';
+  return lines.flatMap((a, i) => {
+    const b = (lines[i + 1] ?? '').trimStart();
+    const joined = !/^(#|\||- |\* |\d+\. |<!--)/.test(b) && !/^(#|\|)/.test(a);
+    return joined && new RegExp(`${wide}$`).test(a) && new RegExp(`^${wide}`).test(b) ? [`${i + 1}: ${a.slice(-12)}⏎${b.slice(0, 12)}`] : [];
+  });
+}
+
 for (const m of RULES) {
   test(`docs/rules/zh-cn/${m.code}.md says what docs/rules/${m.code}.md says, in Chinese`, () => {
     assert.ok(fs.existsSync(path.join(DOCS, 'zh-cn', `${m.code}.md`)), `docs/rules/zh-cn/${m.code}.md exists`);
@@ -44,6 +55,7 @@ for (const m of RULES) {
     const why = /\n## 为什么是这个级别\n\n默认级别：(\w+)（seed-2021），(\w+)（current）\n/.exec(zh);
     assert.deepEqual(why?.slice(1), [severityOf(m, 'seed-2021'), severityOf(m, 'current')], 'the page ends with its severity reasons');
     assert.ok(zh.trimEnd().lastIndexOf('\n## ') === zh.indexOf('\n## 为什么是这个级别'), '"## 为什么是这个级别" is the last section');
+    assert.deepEqual(wrappedBetweenChinese(zh), [], 'one line per paragraph: a line break between Chinese characters renders as a space');
     for (const [h, body] of sections(zh)) {
       const prose = body.replace(/`[^`]*`/g, '').trim();
       if (prose) assert.match(prose, CJK, `${h}: the prose is in Chinese`);
