@@ -1,9 +1,9 @@
-// `npm run gen:rules`: writes what is generated from the rule files (README's rule table, docs/rules/README.md)
+// `npm run gen:rules`: writes what is generated from the rule files (the READMEs' rule tables, docs/rules/README.md)
 // and a skeleton page for any code without one. `--check` writes nothing and exits 1 when something is stale.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../core/rules/catalogue';
-import { pageSkeleton, ruleIndex, withTable } from './lib/ruleDocs';
+import { pageSkeleton, readmeTableZh, ruleIndex, withTable } from './lib/ruleDocs';
 
 const root = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -18,6 +18,7 @@ function put(rel: string, text: string, onlyIfMissing = false): void {
 }
 
 put('README.md', withTable(fs.readFileSync(path.join(root, 'README.md'), 'utf8')));
+put('README.zh-CN.md', withTable(fs.readFileSync(path.join(root, 'README.zh-CN.md'), 'utf8'), readmeTableZh()));
 put('docs/rules/README.md', ruleIndex());
 for (const m of RULES) put(m.doc, pageSkeleton(m), true);
 if (stale.length) console.log(`${check ? 'stale' : 'wrote'}: ${stale.join(', ')}`);

@@ -1,4 +1,4 @@
-// What is generated from the rule files' metas (core/rules/registry.ts): the README's rule table, the rule index
+// What is generated from the rule files' metas (core/rules/registry.ts): the READMEs' rule tables, the rule index
 // (docs/rules/README.md) and a skeleton for a missing rule page. `npm run gen:rules` writes them; a test fails when
 // a committed copy is out of date.
 import { RULES, severityOf, type RuleMeta } from '../../core/rules/catalogue';
@@ -36,6 +36,12 @@ const row = (m: RuleMeta, docPrefix: string) =>
 export function readmeTable(rules: readonly RuleMeta[] = RULES): string {
   const head = ['| Code | Rule | 规则 | Default severity |', '|---|---|---|---|'];
   return [TABLE_START, ...head, ...rules.map((m) => row(m, 'docs/rules/')), TABLE_END].join('\n');
+}
+
+/** README.zh-CN.md's table: Chinese titles and severities, markers included (withTable replaces it alike). */
+export function readmeTableZh(rules: readonly RuleMeta[] = RULES): string {
+  const rows = rules.map((m) => `| [${m.code}](docs/rules/${m.code}.md) | ${m.title.zh} | ${severityText(m, 'zh-cn')} |`);
+  return [TABLE_START, '| 代码 | 规则 | 默认级别 |', '|---|---|---|', ...rows, TABLE_END].join('\n');
 }
 
 /** docs/rules/README.md: every code by family, in both languages. */
