@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { connectEngine, EngineUnavailableError, type Engine } from '../engine/connect';
 import { L, pick } from '../core/i18n';
 import { parseLang } from '../cli/options';
-import { installHelp, nextSteps, setupBlocker, type Say } from './lib/startTexts';
+import { installHelp, nextSteps, setupBlocker, sourceText, type Say } from './lib/startTexts';
 
 const root = path.join(__dirname, '..');
 const lang = parseLang(undefined);
@@ -44,10 +44,14 @@ async function hasImage(engine: Engine, tag: string): Promise<boolean> {
   return engine.docker.getImage(tag).inspect().then(() => true, () => false);
 }
 
+function tellTried(missing: EngineUnavailableError): void {
+  out(say('No container engine answers. Tried:', '没有容器引擎响应。已尝试：'));
+  for (const t of missing.tried) out(`  - ${t.endpoint.url} (${sourceText(say, t.endpoint.source)}): ${t.error}`);
+}
+
 /** No engine answers: set one up when allowed, else say what to install. The engine, or undefined. */
 async function engineOrSetUp(missing: EngineUnavailableError): Promise<Engine | undefined> {
-  out(say('No container engine answers. Tried:', '没有容器引擎响应。已尝试：'));
-  for (const t of missing.tried) out(`  - ${t.endpoint.url} (${t.endpoint.source}): ${t.error}`);
+  tellTried(missing);
   const blocker = setupBlocker(say);
   if (blocker) {
     out(say('Not setting one up here: ', '此处不自动安装：') + blocker);
@@ -68,7 +72,10 @@ async function engineOrSetUp(missing: EngineUnavailableError): Promise<Engine | 
     return undefined;
   }
   const again = await findEngine();
-  return again instanceof EngineUnavailableError ? undefined : again;
+  if (!(again instanceof EngineUnavailableError)) return again;
+  tellTried(again);
+  out(installHelp(say));
+  return undefined;
 }
 
 /** The engine answers but lacks the examples' base image: make it locally when allowed, else the build pulls it. */
@@ -97,8 +104,8 @@ async function main(): Promise<number> {
     out(nextSteps(say, false));
     return 3;
   }
-  out(say(`Engine: ${engine.endpoint.url} (${engine.endpoint.source}), version ${engine.version}`,
-    `引擎：${engine.endpoint.url}（${engine.endpoint.source}），版本 ${engine.version}`));
+  const source = sourceText(say, engine.endpoint.source);
+  out(say(`Engine: ${engine.endpoint.url} (${source}), version ${engine.version}`, `引擎：${engine.endpoint.url}（${source}），版本 ${engine.version}`));
   await ensureBaseImage(engine);
   engine.close();
   heading('3/3 Build, run and test examples/online (modelarts-image test examples/online)',

@@ -6,17 +6,39 @@ export type Say = (en: string, zh: string) => string;
 
 const DEFAULT_SOCKET = 'unix:///var/run/docker.sock';
 
+/** What decides whether this machine can set up an engine; the real machine's by default. */
+interface Host { platform: NodeJS.Platform; uid: number | undefined; hasApt: () => boolean }
+
+const thisHost: Host = {
+  platform: process.platform,
+  uid: process.getuid?.(),
+  hasApt: () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0,
+};
+
 /** Why scripts/engine-up.sh cannot run here (not Linux, not root, no apt, another engine named), or undefined. */
-export function setupBlocker(say: Say, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function setupBlocker(say: Say, env: NodeJS.ProcessEnv = process.env, host: Host = thisHost): string | undefined {
   const no = env.MODELARTS_START_NO_SETUP;
   if (no && no !== '0') return say('MODELARTS_START_NO_SETUP is set.', '设置了 MODELARTS_START_NO_SETUP。');
   if (env.DOCKER_HOST && env.DOCKER_HOST !== DEFAULT_SOCKET) {
     return say(`DOCKER_HOST=${env.DOCKER_HOST} names another engine: start that one.`, `DOCKER_HOST=${env.DOCKER_HOST} 指定了其他引擎：请启动该引擎。`);
   }
-  if (process.platform !== 'linux') return say(`this is ${process.platform}, not Linux.`, `当前系统是 ${process.platform}，不是 Linux。`);
-  if (process.getuid?.() !== 0) return say('not running as root.', '当前用户不是 root。');
-  if (spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status !== 0) return say('apt-get is not found.', '找不到 apt-get。');
+  if (host.platform !== 'linux') return say(`this is ${host.platform}, not Linux.`, `当前系统是 ${host.platform}，不是 Linux。`);
+  if (host.uid !== 0) return say('not running as root.', '当前用户不是 root。');
+  if (!host.hasApt()) return say('apt-get is not found.', '找不到 apt-get。');
   return undefined;
+}
+
+// engine/connect names where it looked in English; the Chinese words for them.
+const SOURCE_ZH: [RegExp, string][] = [
+  [/^default socket$/, '默认套接字'], [/^Docker Desktop socket$/, 'Docker Desktop 套接字'], [/^rootless Docker socket$/, '无 root 的 Docker 套接字'],
+  [/^Podman socket \(rootless\)$/, 'Podman 套接字（无 root）'], [/^Podman socket$/, 'Podman 套接字'], [/^setting$/, '设置'],
+  [/^docker context (.*)$/, 'docker 上下文 $1'],
+];
+
+/** Where an engine was looked for, as engine/connect names it, in the reader's language. */
+export function sourceText(say: Say, source: string): string {
+  const zh = SOURCE_ZH.reduce((s, [re, to]) => s.replace(re, to), source);
+  return say(source, zh);
 }
 
 function linuxHelp(say: Say): string[] {
