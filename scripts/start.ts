@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { connectEngine, EngineUnavailableError, type Engine } from '../engine/connect';
 import { L, pick } from '../core/i18n';
 import { parseLang } from '../cli/options';
+// @ts-expect-error: a plain .mjs build script, no type declarations
+import { staleReason } from './lib/bundle-fresh.mjs';
 import { installHelp, nextSteps, setupBlocker, sourceText, type Say } from './lib/startTexts';
 
 const root = path.join(__dirname, '..');
@@ -94,7 +96,11 @@ async function ensureBaseImage(engine: Engine): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  if (!fs.existsSync(path.join(root, 'dist', 'cli.js')) && run('npm', ['run', '-s', 'build']) !== 0) return 1;
+  const stale = staleReason(root);
+  if (stale) {
+    out(say(`Building dist/ (${stale}): npm run build`, `正在构建 dist/（${stale}）：npm run build`));
+    if (run('npm', ['run', '-s', 'build']) !== 0) return 1;
+  }
   heading('1/3 Static check of examples/ (modelarts-image check examples)', '1/3 静态检查 examples/（modelarts-image check examples）');
   const checked = cli('check', 'examples');
   heading('2/3 Container engine', '2/3 容器引擎');
