@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/cli.js'];
+const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/server-service.js', 'dist/cli.js'];
 const SOURCES = [
   'core', 'engine', 'server', 'client', 'cli', 'schemas', 'snippets',
   'scripts/build.mjs', 'scripts/gen-validator.mjs', 'package.json', 'tsconfig.json',

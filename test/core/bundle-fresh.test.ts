@@ -14,7 +14,7 @@ const at = (file: string, secondsAgo: number) => {
 
 test('dist/ is stale when a bundle is missing or any source, schema, snippet or package.json is newer', () => {
   const root = tempFolder({
-    'dist/extension.js': '', 'dist/server.js': '', 'dist/cli.js': '',
+    'dist/extension.js': '', 'dist/server.js': '', 'dist/server-service.js': '', 'dist/cli.js': '',
     'core/rules/x.ts': '', 'client/src/a.ts': '', 'cli/main.ts': '', 'schemas/config.schema.json': '',
     'snippets/python.json': '', 'scripts/build.mjs': '', 'package.json': '{}',
   });
@@ -22,7 +22,7 @@ test('dist/ is stale when a bundle is missing or any source, schema, snippet or 
     const sources = ['core/rules/x.ts', 'client/src/a.ts', 'cli/main.ts', 'schemas/config.schema.json', 'snippets/python.json', 'scripts/build.mjs',
       'package.json'];
     for (const s of sources) at(path.join(root, s), 100);
-    for (const b of ['extension', 'server', 'cli']) at(path.join(root, `dist/${b}.js`), 50);
+    for (const b of ['extension', 'server', 'server-service', 'cli']) at(path.join(root, `dist/${b}.js`), 50);
     assert.equal(staleReason(root), undefined);
     for (const s of sources) {
       at(path.join(root, s), 10);
