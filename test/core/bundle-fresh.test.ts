@@ -38,14 +38,14 @@ test('dist/ is stale when a bundle is missing or any source, schema, snippet or 
 
 test('the .vsix is stale when missing, when dist/ is, or when a packaged file (docs, media, nls, README) is newer', () => {
   const packaged = ['docs/rules/MA100.md', 'media/walkthrough/a.md', 'package.nls.zh-cn.json', 'README.md', 'dist/vendor/sh.js'];
-  const root = tempFolder(Object.fromEntries([...packaged, 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'test/x.test.ts']
-    .map((f) => [f, '{}'])));
+  const bundles = ['extension', 'server', 'server-service', 'cli'].map((b) => `dist/${b}.js`);
+  const root = tempFolder(Object.fromEntries([...packaged, ...bundles, 'package.json', 'test/x.test.ts'].map((f) => [f, '{}'])));
   const vsix = path.join(root, 'kit.vsix');
   try {
     assert.equal(vsixStaleReason(vsix, root), `${vsix} is missing`);
     fs.writeFileSync(vsix, '');
     for (const f of [...packaged, 'package.json', 'test/x.test.ts']) at(path.join(root, f), 100);
-    for (const b of ['extension', 'server', 'cli']) at(path.join(root, `dist/${b}.js`), 60);
+    for (const b of bundles) at(path.join(root, b), 60);
     at(vsix, 50);
     assert.equal(vsixStaleReason(vsix, root), undefined);
     at(path.join(root, 'test/x.test.ts'), 1);
