@@ -2,6 +2,7 @@
 // setting and code README.md names, links both ways, and the rule table generated in Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../core/rules/catalogue';
@@ -36,11 +37,36 @@ function headings(md: string): string[] {
   return out;
 }
 
+/** Each section's text by heading (a heading's section runs to the next heading), the generated rule table left out. */
+function sections(md: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const body = md.replace(/<!-- rules:start[^]*?<!-- rules:end -->/, '');
+  let fenced = false, current = '';
+  for (const line of body.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (!fenced && /^#{1,6} /.test(line)) out.set((current = line), '');
+    else out.set(current, (out.get(current) ?? '') + line + '\n');
+  }
+  return out;
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
 const all = (md: string, re: RegExp) => [...new Set([...md.matchAll(re)].map((m) => m[0]))].sort();
 
 test('README.zh-CN.md has every section of README.md, in the same order', () => {
   assert.deepEqual(headings(en), HEADINGS.map(([e]) => e), 'README.md has a section the map does not know: add it to both');
   assert.deepEqual(headings(zh), HEADINGS.map(([, z]) => z));
+});
+
+test('each Chinese section says it was written from the English section as it is now (a changed English section fails here)', () => {
+  const enSections = sections(en), zhSections = sections(zh);
+  for (const [e, z] of HEADINGS) {
+    const marker = `<!-- README.md ${e.replace(/^#+ /, '')}: ${digest(enSections.get(e)!)} -->`;
+    assert.ok(zhSections.get(z)!.startsWith('\n' + marker + '\n'),
+      `README.md's section "${e}" changed since README.zh-CN.md's "${z}" was written from it: say the same there, then put\n${marker}\n` +
+      'on the line after its heading');
+  }
 });
 
 test('README.zh-CN.md names every CLI flag, npm script, setting and code README.md names', () => {
@@ -57,7 +83,7 @@ test('README.zh-CN.md names every CLI flag, npm script, setting and code README.
 
 test('the two READMEs link to each other at the top', () => {
   assert.match(en.split('\n').slice(0, 4).join('\n'), /\[简体中文\]\(README\.zh-CN\.md\)/);
-  assert.match(zh.split('\n').slice(0, 4).join('\n'), /\[English\]\(README\.md\)/);
+  assert.match(zh.split('\n').slice(0, 6).join('\n'), /\[English\]\(README\.md\)/);
 });
 
 test('README.zh-CN.md\'s rule table is generated, with Chinese titles and severities', () => {
