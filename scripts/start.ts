@@ -10,7 +10,7 @@ import { L, pick } from '../core/i18n';
 import { parseLang } from '../cli/options';
 // @ts-expect-error: a plain .mjs build script, no type declarations
 import { staleReason } from './lib/bundle-fresh.mjs';
-import { installHelp, nextSteps, setupBlocker, sourceText, type Say } from './lib/startTexts';
+import { installHelp, nextSteps, setupBlocker, sourceText, triedLine, type Say } from './lib/startTexts';
 
 const root = path.join(__dirname, '..');
 const lang = parseLang(undefined);
@@ -48,7 +48,7 @@ async function hasImage(engine: Engine, tag: string): Promise<boolean> {
 
 function tellTried(missing: EngineUnavailableError): void {
   out(say('No container engine answers. Tried:', '没有容器引擎响应。已尝试：'));
-  for (const t of missing.tried) out(`  - ${t.endpoint.url} (${sourceText(say, t.endpoint.source)}): ${t.error}`);
+  for (const t of missing.tried) out(triedLine(say, t.endpoint.url, t.endpoint.source, t.error));
 }
 
 /** No engine answers: set one up when allowed, else say what to install. The engine, or undefined. */

@@ -20,7 +20,7 @@ export function setupBlocker(say: Say, env: NodeJS.ProcessEnv = process.env, hos
   const no = env.MODELARTS_START_NO_SETUP;
   if (no && no !== '0') return say('MODELARTS_START_NO_SETUP is set.', '设置了 MODELARTS_START_NO_SETUP。');
   if (env.DOCKER_HOST && env.DOCKER_HOST !== DEFAULT_SOCKET) {
-    return say(`DOCKER_HOST=${env.DOCKER_HOST} names another engine: start that one.`, `DOCKER_HOST=${env.DOCKER_HOST} 指定了其他引擎：请启动该引擎。`);
+    return say(`DOCKER_HOST=${env.DOCKER_HOST} names another engine; start that one.`, `DOCKER_HOST=${env.DOCKER_HOST} 指向另一个引擎，请启动该引擎。`);
   }
   if (host.platform !== 'linux') return say(`this is ${host.platform}, not Linux.`, `当前系统是 ${host.platform}，不是 Linux。`);
   if (host.uid !== 0) return say('not running as root.', '当前用户不是 root。');
@@ -35,11 +35,21 @@ const SOURCE_ZH: [RegExp, string][] = [
   [/^docker context (.*)$/, 'docker 上下文 $1'],
 ];
 
+// ...and what it says went wrong with an address (other errors stay as the engine or the system says them).
+const ERROR_ZH: [RegExp, string][] = [
+  [/^connection refused \(socket present, nothing listening\)$/, '连接被拒绝（套接字存在，但没有进程在监听）'],
+  [/^permission denied \(add yourself to the docker group or use sudo\)$/, '没有权限（请把自己加入 docker 组，或使用 sudo）'],
+  [/^no such socket$/, '套接字不存在'],
+];
+
+const translated = (say: Say, text: string, table: [RegExp, string][]) => say(text, table.reduce((s, [re, to]) => s.replace(re, to), text));
+
 /** Where an engine was looked for, as engine/connect names it, in the reader's language. */
-export function sourceText(say: Say, source: string): string {
-  const zh = SOURCE_ZH.reduce((s, [re, to]) => s.replace(re, to), source);
-  return say(source, zh);
-}
+export const sourceText = (say: Say, source: string): string => translated(say, source, SOURCE_ZH);
+
+/** One address engine/connect tried, with what went wrong, in the reader's language. */
+export const triedLine = (say: Say, url: string, source: string, error: string): string =>
+  say(`  - ${url} (${source}): ${error}`, `  - ${url}（${sourceText(say, source)}）：${translated(say, error, ERROR_ZH)}`);
 
 function linuxHelp(say: Say): string[] {
   return [
@@ -107,7 +117,7 @@ export function nextSteps(say: Say, green: boolean): string {
       '    "ModelArts: 构建并测试"（命令面板，或 config.json、Dockerfile 标题栏中的 ▷）；命令行：`npx modelarts-image test FOLDER`'),
     say('    Check: problems appear in the editor as you type; CLI: `npx modelarts-image check PATH`',
       '    检查：在编辑器中边输入边显示问题；命令行：`npx modelarts-image check PATH`'),
-    say('- `npm run try`: the extension in a real VS Code in your browser, on examples/, with nothing to install',
-      '- `npm run try`：在浏览器中的真实 VS Code 里打开 examples/ 并加载本扩展，无需安装任何东西'),
+    say('- `npm run try`: the extension in a real VS Code in your browser, on examples/, without touching your own VS Code',
+      '- `npm run try`：在浏览器中的真实 VS Code 里打开 examples/ 并加载本扩展，不影响你自己的 VS Code'),
   ].join('\n');
 }

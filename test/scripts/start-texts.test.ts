@@ -2,7 +2,7 @@
 // other engine named, not forbidden), what it tells each system to install, and how it names where it looked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { installHelp, nextSteps, setupBlocker, sourceText, type Say } from '../../scripts/lib/startTexts';
+import { installHelp, nextSteps, setupBlocker, sourceText, triedLine, type Say } from '../../scripts/lib/startTexts';
 
 const en: Say = (e) => e;
 const zh: Say = (_, z) => z;
@@ -13,7 +13,7 @@ test('the set-up runs only on Linux, as root, with apt, with no other engine nam
   assert.equal(setupBlocker(en, { DOCKER_HOST: 'unix:///var/run/docker.sock' }, linuxRoot), undefined, 'the socket dockerd makes is ours to start');
   assert.equal(setupBlocker(en, { MODELARTS_START_NO_SETUP: '0' }, linuxRoot), undefined);
   assert.equal(setupBlocker(en, { MODELARTS_START_NO_SETUP: '1' }, linuxRoot), 'MODELARTS_START_NO_SETUP is set.');
-  assert.equal(setupBlocker(en, { DOCKER_HOST: 'tcp://build:2376' }, linuxRoot), 'DOCKER_HOST=tcp://build:2376 names another engine: start that one.');
+  assert.equal(setupBlocker(en, { DOCKER_HOST: 'tcp://build:2376' }, linuxRoot), 'DOCKER_HOST=tcp://build:2376 names another engine; start that one.');
   assert.equal(setupBlocker(en, {}, { ...linuxRoot, platform: 'darwin' }), 'this is darwin, not Linux.');
   assert.equal(setupBlocker(en, {}, { ...linuxRoot, uid: 1000 }), 'not running as root.');
   assert.equal(setupBlocker(zh, {}, { ...linuxRoot, uid: 1000 }), '当前用户不是 root。');
@@ -53,4 +53,7 @@ test('where the engine was looked for reads in Chinese too', () => {
   assert.equal(sourceText(zh, 'docker context "remote"'), 'docker 上下文 "remote"');
   assert.equal(sourceText(zh, 'DOCKER_HOST'), 'DOCKER_HOST');
   assert.equal(sourceText(en, 'default socket'), 'default socket');
+  assert.equal(triedLine(zh, 'unix:///var/run/docker.sock', 'default socket', 'no such socket'), '  - unix:///var/run/docker.sock（默认套接字）：套接字不存在');
+  assert.equal(triedLine(zh, 'unix:///x.sock', 'DOCKER_HOST', 'timeout: no answer'), '  - unix:///x.sock（DOCKER_HOST）：timeout: no answer');
+  assert.equal(triedLine(en, 'unix:///x.sock', 'DOCKER_HOST', 'no such socket'), '  - unix:///x.sock (DOCKER_HOST): no such socket');
 });

@@ -52,7 +52,7 @@ test('npm start with no engine and no set-up allowed: static results, what to in
 test('npm start speaks Chinese under a zh_CN locale, static check included', () => {
   const r = npmStart('zh_CN.UTF-8');
   assert.equal(r.code, 3, r.err);
-  for (const want of ['静态检查 examples/', '已检查 2 个模型目录', '没有容器引擎响应。已尝试：', '此处不自动安装：设置了 MODELARTS_START_NO_SETUP。',
+  for (const want of ['静态检查 examples/', '已检查 2 个模型目录', '没有容器引擎响应。已尝试：', 'dead.sock（DOCKER_HOST）：套接字不存在', '此处不自动安装：设置了 MODELARTS_START_NO_SETUP。',
     '请安装一个容器引擎', '== 下一步 ==', '安装扩展：`npm run package`', '"ModelArts: 构建并测试"', '`npm run try`']) {
     assert.ok(r.out.includes(want), `lacks ${want}\n${r.out}`);
   }
