@@ -58,3 +58,26 @@ test('npm start speaks Chinese under a zh_CN locale, static check included', () 
   }
   assert.doesNotMatch(r.out, /Install a container engine|Next|Open this folder/);
 });
+
+test('npm start as a user who is not root: the default sockets are tried, the set-up is refused for that, exit 3', (t) => {
+  if (process.getuid?.() !== 0 || spawnSync('sh', ['-c', 'command -v setpriv'], { stdio: 'ignore' }).status !== 0) {
+    return t.skip('needs root and setpriv to become nobody');
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'npm-start-nobody-'));
+  fs.chmodSync(tmp, 0o777);
+  try {
+    const [, ...args] = pkg.scripts.start.split(' ');
+    // No DOCKER_HOST and no MODELARTS_START_NO_SETUP: only not being root stands in the way.
+    const env = { PATH: process.env.PATH, HOME: tmp, TMPDIR: tmp, XDG_RUNTIME_DIR: tmp, LANG: 'en_US.UTF-8' };
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args],
+      { cwd: repoRoot, encoding: 'utf8', env });
+    assert.equal(r.status, 3, r.stdout + r.stderr);
+    assert.ok(r.stdout.includes('2 model folders checked: 0 errors'), r.stdout);
+    assert.match(r.stdout, /Tried:\n {2}- unix:\/\/\/var\/run\/docker\.sock \(default socket\): /);
+    assert.match(r.stdout, /Not setting one up here: not running as root\./);
+    assert.match(r.stdout, /usermod -aG docker/);
+    assert.ok(r.stdout.includes('== Next =='));
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
