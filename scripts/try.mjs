@@ -78,6 +78,8 @@ async function main() {
       '', say('VS Code with the extension, on examples/:', '已加载本扩展的 VS Code，打开的是 examples/：'), `  URL:      ${url}`,
       say(`  password: ${password}   (made for this run; shown only here)`, `  密码：    ${password}   （本次运行生成；只在此处显示）`),
       say(`  code-server's files (removed when it stops): ${root}`, `  code-server 的文件（停止时删除）：${root}`),
+      say(`From another machine: \`ssh -L ${cs.port}:127.0.0.1:${cs.port} ${os.hostname()}\`, then open the same URL there.`,
+        `从另一台机器访问：\`ssh -L ${cs.port}:127.0.0.1:${cs.port} ${os.hostname()}\`，然后在那台机器上打开同一个 URL。`),
       say('Open a config.json or Dockerfile to see the checks; "ModelArts: Build and Test" runs the image. Ctrl-C stops it.',
         '打开 config.json 或 Dockerfile 即可看到检查结果；"ModelArts: 构建并测试"会运行镜像。按 Ctrl-C 停止。'),
     ].join('\n'));

@@ -47,6 +47,7 @@ test('npm run try serves the extension on 127.0.0.1 behind a one-time password, 
     assert.equal(url.hostname, '127.0.0.1');
     assert.equal(url.searchParams.get('folder'), path.join(repoRoot, 'examples'));
     assert.ok(password.length >= 20, 'a generated password');
+    assert.ok(out.includes(`ssh -L ${url.port}:127.0.0.1:${url.port} `), 'how to reach it from another machine without opening the port');
 
     const anonymous = await fetch(url, { redirect: 'manual' });
     assert.equal(anonymous.status, 302, 'without the password code-server sends to its login page');
