@@ -1,9 +1,10 @@
-// `npm run gen:rules`: writes what is generated from the rule files (the READMEs' rule tables, docs/rules/README.md)
+// `npm run gen:rules`: writes what is generated from the rule files (README's rule table, docs/rules/README.md)
 // and a skeleton page for any code without one. `--check` writes nothing and exits 1 when something is stale.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readmeTableZh } from './lib/ruleDocs';
 import { RULES } from '../core/rules/catalogue';
-import { pageSkeleton, readmeTableZh, ruleIndex, withTable } from './lib/ruleDocs';
+import { pageSkeleton, ruleIndex, withTable } from './lib/ruleDocs';
 
 const root = path.join(__dirname, '..');
 const check = process.argv.includes('--check');

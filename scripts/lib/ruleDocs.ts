@@ -1,4 +1,4 @@
-// What is generated from the rule files' metas (core/rules/registry.ts): the READMEs' rule tables, the rule index
+// What is generated from the rule files' metas (core/rules/registry.ts): the README's rule table, the rule index
 // (docs/rules/README.md) and a skeleton for a missing rule page. `npm run gen:rules` writes them; a test fails when
 // a committed copy is out of date.
 import { RULES, severityOf, type RuleMeta } from '../../core/rules/catalogue';
