@@ -2,9 +2,8 @@
 // and a skeleton page for any code without one. `--check` writes nothing and exits 1 when something is stale.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readmeTableZh } from './lib/ruleDocs';
 import { RULES } from '../core/rules/catalogue';
-import { pageSkeleton, ruleIndex, withTable } from './lib/ruleDocs';
+import { pageSkeleton, readmeTableZh, ruleIndex, withTable } from './lib/ruleDocs';
 
 const root = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -17,9 +16,10 @@ function put(rel: string, text: string, onlyIfMissing = false): void {
   stale.push(rel);
   if (!check) fs.writeFileSync(file, text);
 }
+// README.zh-CN.md has the README's table in Chinese (titles, severities).
+put('README.zh-CN.md', withTable(fs.readFileSync(path.join(root, 'README.zh-CN.md'), 'utf8'), readmeTableZh()));
 
 put('README.md', withTable(fs.readFileSync(path.join(root, 'README.md'), 'utf8')));
-put('README.zh-CN.md', withTable(fs.readFileSync(path.join(root, 'README.zh-CN.md'), 'utf8'), readmeTableZh()));
 put('docs/rules/README.md', ruleIndex());
 for (const m of RULES) put(m.doc, pageSkeleton(m), true);
 if (stale.length) console.log(`${check ? 'stale' : 'wrote'}: ${stale.join(', ')}`);
