@@ -17,7 +17,7 @@ function put(rel: string, text: string, onlyIfMissing = false): void {
   if (!check) fs.writeFileSync(file, text);
 }
 // README.zh-CN.md has the README's table in Chinese (titles, severities).
-put('README.zh-CN.md', withTable(fs.readFileSync(path.join(root, 'README.zh-CN.md'), 'utf8'), readmeTableZh()));
+put('README.zh-CN.md', withTable(fs.readFileSync(path.join(root, 'README.zh-CN.md'), 'utf8'), readmeTableZh(root)));
 
 put('README.md', withTable(fs.readFileSync(path.join(root, 'README.md'), 'utf8')));
 put('docs/rules/README.md', ruleIndex());

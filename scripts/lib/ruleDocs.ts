@@ -1,6 +1,8 @@
 // What is generated from the rule files' metas (core/rules/registry.ts): the README's rule table, the rule index
 // (docs/rules/README.md) and a skeleton for a missing rule page. `npm run gen:rules` writes them; a test fails when
 // a committed copy is out of date.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { RULES, severityOf, type RuleMeta } from '../../core/rules/catalogue';
 import type { Lang, Severity } from '../../core/types';
 
@@ -38,9 +40,13 @@ export function readmeTable(rules: readonly RuleMeta[] = RULES): string {
   return [TABLE_START, ...head, ...rules.map((m) => row(m, 'docs/rules/')), TABLE_END].join('\n');
 }
 
+/** A code's page for a Chinese reader: its Chinese page (docs/rules/zh-cn/) once there is one, else the English one. */
+export const zhPage = (root: string, code: string): string =>
+  fs.existsSync(path.join(root, 'docs', 'rules', 'zh-cn', `${code}.md`)) ? `docs/rules/zh-cn/${code}.md` : `docs/rules/${code}.md`;
+
 /** README.zh-CN.md's table: Chinese titles and severities, markers included (withTable replaces it alike). */
-export function readmeTableZh(rules: readonly RuleMeta[] = RULES): string {
-  const rows = rules.map((m) => `| [${m.code}](docs/rules/${m.code}.md) | ${m.title.zh} | ${severityText(m, 'zh-cn')} |`);
+export function readmeTableZh(root: string, rules: readonly RuleMeta[] = RULES): string {
+  const rows = rules.map((m) => `| [${m.code}](${zhPage(root, m.code)}) | ${m.title.zh} | ${severityText(m, 'zh-cn')} |`);
   return [TABLE_START, '| 代码 | 规则 | 默认级别 |', '|---|---|---|', ...rows, TABLE_END].join('\n');
 }
 

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../core/rules/catalogue';
-import { readmeTableZh, withTable } from '../../scripts/lib/ruleDocs';
+import { readmeTableZh, withTable, zhPage } from '../../scripts/lib/ruleDocs';
 import { repoRoot } from '../helpers/tmp';
 
 const en = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -86,10 +87,24 @@ test('the two READMEs link to each other at the top', () => {
   assert.match(zh.split('\n').slice(0, 6).join('\n'), /\[English\]\(README\.md\)/);
 });
 
+test('a code\'s link in README.zh-CN.md goes to its Chinese page once there is one', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'zh-pages-'));
+  try {
+    fs.mkdirSync(path.join(root, 'docs/rules/zh-cn'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'docs/rules/zh-cn/MA100.md'), '# MA100\n');
+    assert.equal(zhPage(root, 'MA100'), 'docs/rules/zh-cn/MA100.md');
+    assert.equal(zhPage(root, 'MA101'), 'docs/rules/MA101.md');
+    assert.match(readmeTableZh(root), /\| \[MA100\]\(docs\/rules\/zh-cn\/MA100\.md\) \| config\.json 不是合法的 JSON \| 错误 \|/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('README.zh-CN.md\'s rule table is generated, with Chinese titles and severities', () => {
-  assert.equal(withTable(zh, readmeTableZh()), zh, 'run `npm run gen:rules`');
+  assert.equal(withTable(zh, readmeTableZh(repoRoot)), zh, 'run `npm run gen:rules`');
   const rows = zh.split('\n').filter((l) => l.startsWith('| [MA'));
   assert.equal(rows.length, RULES.length);
-  assert.ok(rows.includes('| [MA203](docs/rules/MA203.md) | 服务监听的端口不是 8080 | 错误（current 下为警告） |'), rows.join('\n'));
+  assert.ok(rows.includes(`| [MA203](${zhPage(repoRoot, 'MA203')}) | 服务监听的端口不是 8080 | 错误（current 下为警告） |`), rows.join('\n'));
+  for (const m of RULES) assert.ok(fs.existsSync(path.join(repoRoot, zhPage(repoRoot, m.code))), `${m.code}'s link goes to a page`);
   for (const m of RULES) assert.ok(rows.some((r) => r.startsWith(`| [${m.code}]`) && r.includes(m.title.zh) && !r.includes(m.title.en)), m.code);
 });
