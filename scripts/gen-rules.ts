@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../core/rules/catalogue';
-import { pageSkeleton, ruleIndex, withLangLink, withTable, withZhIndex, zhPageSkeleton } from './lib/ruleDocs';
+import { pageSkeleton, readmeTableZh, ruleIndex, withLangLink, withTable, withZhIndex, zhPageSkeleton } from './lib/ruleDocs';
 
 const root = path.join(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -18,6 +18,8 @@ function put(rel: string, text: string, onlyIfMissing = false): void {
   stale.push(rel);
   if (!check) fs.writeFileSync(file, text);
 }
+// README.zh-CN.md has the README's table in Chinese (titles, severities).
+put('README.zh-CN.md', withTable(read('README.zh-CN.md'), readmeTableZh(root)));
 
 put('README.md', withTable(read('README.md')));
 put('docs/rules/README.md', ruleIndex());
