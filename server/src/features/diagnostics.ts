@@ -43,7 +43,7 @@ export function toDiagnostic(f: Finding, lang: Lang, host: UriHost): Diagnostic 
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: ruleDocUri(f.code) },
+    codeDescription: { href: ruleDocUri(f.code, lang) },
     source: SOURCE,
     message: pick(f.message, lang),
   };
