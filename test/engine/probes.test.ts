@@ -29,8 +29,8 @@ test('port 9000 from modelarts-deploy.json: published, probed and served on 9000
   assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
   assert.deepEqual(r.port, { port: 9000, from: 'deploy' });
   assert.equal(check(r, 'start').title, 'Serve on port 9000');
-  assert.match(check(r, 'start').message, /^answering on 9000 after \d+\.\d s \(127\.0\.0\.1:\d+\) as 1000:100 \(ma-user, as ModelArts runs it\)$/);
-  assert.match(check(r, 'readiness').message, /^succeeded after \d+\.\d s; ModelArts' timing \(.* → 3 s\) would pass$/);
+  assert.match(check(r, 'start').message.en, /^answering on 9000 after \d+\.\d s \(127\.0\.0\.1:\d+\) as 1000:100 \(ma-user, as ModelArts runs it\)$/);
+  assert.match(check(r, 'readiness').message.en, /^succeeded after \d+\.\d s; ModelArts' timing \(.* → 3 s\) would pass$/);
   assert.equal(check(r, 'readiness').title, 'Readiness probe /health');
 });
 
@@ -38,7 +38,7 @@ test('seed-2021 ignores the deployment file\'s port: 8080, and the server on 900
   const x = await run(t, 'port-9000', { deployment: { port: 9000 } });
   if (!x) return;
   assert.deepEqual(x.r.port, { port: 8080, from: 'profile' });
-  assert.match(check(x.r, 'start').message, /^listens on 0\.0\.0\.0:9000, not 8080/);
+  assert.match(check(x.r, 'start').message.en, /^listens on 0\.0\.0\.0:9000, not 8080/);
   assert.ok(x.ms < 15_000, `${x.ms} ms`);
 });
 
@@ -49,7 +49,7 @@ test('an EXEC readiness probe that exits 0 passes fast, run as the container\'s 
   assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
   const c = check(r, 'readiness');
   assert.equal(c.title, 'Readiness probe /home/ma-user/health.sh');
-  assert.match(c.message, /^succeeded after \d+\.\d s; ModelArts' timing \(delay 0 s, every 1 s, 3 failures, timeout 2 s → 4 s\) would pass$/);
+  assert.match(c.message.en, /^succeeded after \d+\.\d s; ModelArts' timing \(delay 0 s, every 1 s, 3 failures, timeout 2 s → 4 s\) would pass$/);
   assert.ok(c.durationMs < 4000, `${c.durationMs} ms`);
   assert.deepEqual(events, []);
 });
@@ -87,7 +87,7 @@ test('current: readiness gates the requests, liveness is probed once more after 
   const l = check(good.r, 'liveness');
   assert.equal(good.r.passed, true, JSON.stringify(good.r.checks, null, 1));
   // config.json's health is the liveness probe under current: after the requests, probed again.
-  assert.match(l.message, /; again after the requests: HTTP 200 \{"health": "true"\}$/);
+  assert.match(l.message.en, /; again after the requests: HTTP 200 \{"health": "true"\}$/);
   const ids = good.r.checks.map((c) => c.id);
   assert.ok(ids.indexOf('liveness') > ids.indexOf('api POST /predict'), ids.join(' '));
 });

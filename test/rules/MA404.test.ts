@@ -44,10 +44,10 @@ test('a server on 0.0.0.0:5001: MA404 names the address in seconds and links the
   const r = await startOf(t, 'ma404-port-5001', LONG);
   if (!r) return;
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
-  assert.match(r.check.message, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
+  assert.match(r.check.message.en, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
   assert.match(r.finding.message.en, /the server listens on 0\.0\.0\.0:5001, not 8080/);
   assert.match(r.finding.message.zh, /^服务端口无响应：服务监听在 0\.0\.0\.0:5001，而不是 8080/);
-  assert.match(r.check.message, /; the static check already found it: MA203 \(server\.py:16\)$/);
+  assert.match(r.check.message.en, /; the static check already found it: MA203 \(server\.py:16\)$/);
   // The static check's MA203 pointed at server.py's HTTPServer line (line 16): the finding says so and links it.
   assert.match(r.finding.message.en, /The static check already found the cause: MA203 \(server\.py:16\)\./);
   assert.match(r.finding.message.zh, /静态检查已发现原因：MA203 \(server\.py:16\)。/);

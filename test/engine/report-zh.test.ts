@@ -1,0 +1,82 @@
+// `modelarts-image test FOLDER --lang zh-cn` on the real engine prints no English word but names (paths, codes, image
+// tags, headers, units), for a passing run and for failing ones (MA404, MA405, MA403), on stdout and stderr; and
+// `--format json` keeps its field names with the Chinese texts. Runs the built dist/cli.js.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/tmp';
+import { engineOrSkip, EXAMPLES, FIXTURES } from './engine-helpers';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+function run(folder: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [cli, 'test', folder, '--stop-timeout', '2', ...args], { env: { ...process.env, LANG: 'C' } });
+    let out = '', err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    p.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+
+/** Names the report may print in Chinese too: the platform, tools, protocol words, signals, Dockerfile keywords, units. */
+const NAMES = new Set([
+  'ModelArts', 'Docker', 'API', 'HTTP', 'SIGTERM', 'SIGKILL', 'USER', 'CMD', 'FROM', 'COPY', 'RUN', 'GPU', 'CPU', 'Ctrl', 'C',
+  'MB', 'KB', 'GB', 'ms', 's', 'MA', 'POST', 'GET', 'Dockerfile',
+  // A static finding's code word (MA302: a Flask route's `methods`).
+  'methods',
+]);
+
+/**
+ * The English words of a text outside names. A chunk (between spaces and punctuation) with a path, tag, flag, url,
+ * key or number in it (`/ . : - _ = @ " { } [ ] \``, a digit) is a name as a whole; the container's own log lines
+ * (the `│` detail lines of a failed check) are its output, not the kit's.
+ */
+function englishWords(text: string): string[] {
+  const words: string[] = [];
+  for (const line of text.split('\n')) {
+    if (/^\s+│ /.test(line) && !/第 \d+ 行|FROM（/.test(line)) continue;
+    for (const chunk of line.split(/[\s，。：；（）、！？,;()×✔✘⚠–…│]+|:(?=\s|$)/)) {
+      if (!chunk || /[/.:\-_=@"{}[\]`\d]/.test(chunk)) continue;
+      for (const w of chunk.match(/[A-Za-z]+/g) ?? []) if (!NAMES.has(w)) words.push(w);
+    }
+  }
+  return words;
+}
+
+test('the checker finds English words (so the tests below can fail)', () => {
+  assert.deepEqual(englishWords('  ✔ 构建镜像 0.1 s  built in 0.1 s (context: 4 files)'), ['built', 'in', 'context', 'files']);
+  assert.deepEqual(englishWords('  ✘ 健康检查 0.5 s：HTTP 503 {"health": "false"} 127.0.0.1:8080 --stop-timeout MA404 online:modelarts-dev'), []);
+});
+
+const cases: [string, string, number][] = [
+  ['examples/online (passes)', path.join(EXAMPLES, 'online'), 0],
+  ['ma404-port-5001 (MA404)', path.join(FIXTURES, 'ma404-port-5001'), 1],
+  ['ma405-health-late (MA405)', path.join(FIXTURES, 'ma405-health-late'), 1],
+  ['ma403-signal (MA403)', path.join(FIXTURES, 'ma403-signal'), 1],
+];
+
+for (const [name, folder, exit] of cases) {
+  test(`--lang zh-cn: ${name} prints no English word but names`, async (t) => {
+    if (!(await engineOrSkip())) return t.skip('no engine');
+    const r = await run(folder, '--lang', 'zh-cn');
+    assert.equal(r.code, exit, r.out + r.err);
+    assert.match(r.out, /^ModelArts 一致性测试：/);
+    assert.match(r.out, exit ? /\n未通过：\d+ 项通过，\d+ 项未通过/ : /\n通过：9 项通过，0 项未通过，1 项跳过/);
+    assert.deepEqual(englishWords(r.out + r.err), [], r.out + r.err);
+  });
+}
+
+test('--lang zh-cn --format json: the same field names, the texts in Chinese; en the English', async (t) => {
+  if (!(await engineOrSkip())) return t.skip('no engine');
+  const zh = JSON.parse((await run(path.join(FIXTURES, 'ma404-port-5001'), '--lang', 'zh-cn', '--format', 'json')).out);
+  const start = zh.checks.find((c: { id: string }) => c.id === 'start');
+  assert.deepEqual(Object.keys(start).sort(), ['code', 'details', 'durationMs', 'id', 'message', 'status', 'title']);
+  assert.equal(start.title, '在 8080 端口提供服务');
+  assert.match(start.message, /^监听在 0\.0\.0\.0:5001，而不是 8080/);
+  assert.equal(zh.checks.find((c: { id: string }) => c.id === 'health').message, '容器未提供服务');
+  const en = JSON.parse((await run(path.join(FIXTURES, 'ma404-port-5001'), '--lang', 'en', '--format', 'json')).out);
+  assert.equal(en.checks.find((c: { id: string }) => c.id === 'start').title, 'Serve on port 8080');
+  assert.equal(en.checks.find((c: { id: string }) => c.id === 'health').message, 'the container did not serve');
+});
