@@ -69,7 +69,7 @@ export function formatReportJunit(report: Report, lang: Lang = 'en'): string {
     if (c.status === 'pass') return `${head}</testcase>`;
     if (c.status === 'skip') return `${head}<skipped message="${xml(c.message)}"/></testcase>`;
     // JUnit has no warning: a passed case whose output says it (CI shows it beside the case, the run stays green).
-    const warning = `${pick(WORDS.warning, lang).replace(/[:：] $/, '')} ${c.code ?? ''}${lang === 'zh-cn' ? '：' : ': '}${c.message}`;
+    const warning = `${pick(WORDS.warning, lang).replace(/[:：] ?$/, '')} ${c.code ?? ''}${lang === 'zh-cn' ? '：' : ': '}${c.message}`;
     if (c.status === 'warn') return `${head}\n      <system-out>${xml(warning)}</system-out>\n    </testcase>`;
     return `${head}\n      <failure type="${c.code ?? 'failure'}" message="${xml(c.message)}">${xml((c.details ?? []).join('\n'))}</failure>\n    </testcase>`;
   });

@@ -30,7 +30,7 @@ export interface Live {
 }
 
 export class Workflow implements vscode.Disposable {
-  readonly log = vscode.window.createOutputChannel('ModelArts Build & Run', { log: true });
+  readonly log = vscode.window.createOutputChannel(t('ModelArts Build & Run', 'ModelArts 构建与运行'), { log: true });
   readonly live = new Map<string, Live>();
   private readonly changed = new vscode.EventEmitter<Live | undefined>();
   readonly onDidChange = this.changed.event;

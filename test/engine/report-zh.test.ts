@@ -1,12 +1,17 @@
 // `modelarts-image test FOLDER --lang zh-cn` on the real engine prints no English word but names (paths, codes, image
 // tags, headers, units), for a passing run and for failing ones (MA404, MA405, MA403), on stdout and stderr; and
-// `--format json` keeps its field names with the Chinese texts. Runs the built dist/cli.js.
+// `--format json` keeps its field names with the Chinese texts (the built dist/cli.js). Then one real report through
+// every face: progress, text, JUnit and the Test Explorer's results.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/tmp';
-import { engineOrSkip, EXAMPLES, FIXTURES } from './engine-helpers';
+import { engineOrSkip, EXAMPLES, FAST, FIXTURES } from './engine-helpers';
+import { runConformance } from '../../engine/conformance';
+import { formatReportJunit, formatReportText } from '../../engine/format';
+import { displayWidth } from '../../engine/reportText';
+import { checkResults } from '../../client/src/views/reportModel';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
 
@@ -79,4 +84,33 @@ test('--lang zh-cn --format json: the same field names, the texts in Chinese; en
   const en = JSON.parse((await run(path.join(FIXTURES, 'ma404-port-5001'), '--lang', 'en', '--format', 'json')).out);
   assert.equal(en.checks.find((c: { id: string }) => c.id === 'start').title, 'Serve on port 8080');
   assert.equal(en.checks.find((c: { id: string }) => c.id === 'health').message, 'the container did not serve');
+});
+
+test('one real run, every face in both languages: progress, text, JUnit, Test Explorer results', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const announced: string[] = [];
+  const r = await runConformance(path.join(FIXTURES, 'ma404-port-5001'), { ...FAST, engine }, {
+    onProgress: (c) => c.status === 'running' && announced.push(c.id),
+  });
+  // The batch check of an online service is skipped, so never announced as running; the others were.
+  assert.equal(r.checks.find((c) => c.id === 'batch')?.status, 'skip');
+  assert.ok(!announced.includes('batch'), announced.join(' '));
+  assert.deepEqual(announced, r.checks.filter((c) => c.status !== 'skip').map((c) => c.id));
+  const zh = formatReportText(r, false, 'zh-cn');
+  assert.match(zh, /\n {2}– 批量服务入口和组件 +已跳过：在线服务\n/);
+  assert.match(zh, /\n {2}✘ 在 8080 端口提供服务 +\d+\.\d s {2}MA404 监听在 0\.0\.0\.0:5001，而不是 8080/);
+  // Columns line up on a terminal: a Chinese character takes two.
+  const cols = zh.split('\n').filter((l) => /^ {2}[✔✘⚠] /.test(l)).map((l) => displayWidth(l.slice(0, l.search(/\d+\.\d s/))));
+  assert.equal(new Set(cols).size, 1, zh);
+  assert.match(formatReportText(r, false, 'en'), /\n {2}✘ Serve on port 8080 +\d+\.\d s {2}MA404 listens on 0\.0\.0\.0:5001, not 8080/);
+  const junit = formatReportJunit(r, 'zh-cn');
+  assert.match(junit, /<testcase classname="modelarts\.conformance" name="在 8080 端口提供服务" time="[\d.]+">\n {6}<failure type="MA404" message="监听在/);
+  const results = checkResults(r, 'zh-cn');
+  const start = results.find((c) => c.id === 'start')!;
+  assert.equal(start.state, 'failed');
+  assert.equal(start.cause, true);
+  assert.match(start.message, /^MA404: 监听在 0\.0\.0\.0:5001，而不是 8080；静态检查已发现：MA203/);
+  assert.ok(!start.message.includes('\n'), 'the one-line message stays one line');
+  assert.ok(start.body.some((l) => /服务监听在 0\.0\.0\.0:5001.*请监听 0\.0\.0\.0:8080。/.test(l)), start.body.join('\n'));
 });

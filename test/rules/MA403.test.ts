@@ -79,7 +79,7 @@ test('weights only root can read: MA403 under current (ma-user) with the likely 
   assert.match(f.message.en, /PermissionError: \[Errno 13\] Permission denied: '\/home\/model\/weights\.bin'/);
   assert.match(f.message.en, new RegExp(/Likely cause: it runs as 1000:100 \(ma-user, as ModelArts runs it\): /.source
     + /a file only root can read or write — copy with `COPY --chown=1000:100` or chmod\./.source));
-  assert.match(f.message.zh, /可能的原因：容器以 1000:100 \(ma-user, as ModelArts runs it\) 运行/);
+  assert.match(f.message.zh, /可能的原因：容器的运行用户是 1000:100（ma-user，与 ModelArts 运行时相同），某个文件只有 root 能读写/);
   assert.match(cur.checks.find((c) => c.id === 'start')!.message.en, /before serving; Likely cause: it runs as 1000:100/);
 
   const seed = await runConformance(dir, { ...FAST, engine, profile: 'seed-2021' });

@@ -34,11 +34,11 @@ test('MA405 (seed-2021): not healthy within config.json\'s budget fails at the b
   if (!engine) return t.skip('no engine');
   const told: string[] = [];
   const r = await runConformance(path.join(FIXTURES, 'ma405-health-late'), { ...FAST, engine, startTimeoutMs: LONG },
-    { onProbe: (e) => told.push(`${e.check} ${e.count} ${e.text}`) });
+    { onProbe: (e) => told.push(`${e.check} ${e.count} ${e.text.en}`) });
   const h = r.checks.find((c) => c.id === 'health')!;
   assert.equal(h.status, 'fail');
   assert.ok(h.durationMs >= 1900 && h.durationMs < 4500, `${h.durationMs} ms`);
-  assert.equal(h.message, 'GET /health: HTTP 503 {"health": "false"} until ModelArts\' budget of 2 s ran out '
+  assert.equal(h.message.en, 'GET /health: HTTP 503 {"health": "false"} until ModelArts\' budget of 2 s ran out '
     + '(expected HTTP 200 with {"health": "true"})');
   const f = r.findings.find((x) => x.code === 'MA405')!;
   assert.match(f.message.en, /^The health check GET \/health did not give HTTP 200 with \{"health": "true"\} within ModelArts' budget /);
@@ -56,9 +56,9 @@ test('MA405 (current): the startup probe\'s budget (4 s, from modelarts-deploy.j
   if (!engine) return t.skip('no engine');
   const r = await runConformance(path.join(FIXTURES, 'ma405-health-late'), { ...FAST, engine, profile: 'current', startTimeoutMs: LONG });
   const s = r.checks.find((c) => c.id === 'startup')!;
-  assert.equal(s.title, 'Startup probe /health');
+  assert.equal(s.title.en, 'Startup probe /health');
   assert.ok(s.durationMs >= 3900 && s.durationMs < 5000, `${s.durationMs} ms`);
-  assert.equal(s.message, 'GET /health: HTTP 503 {"health": "false"} until ModelArts\' budget of 4 s ran out (expected a 2xx/3xx answer)');
+  assert.equal(s.message.en, 'GET /health: HTTP 503 {"health": "false"} until ModelArts\' budget of 4 s ran out (expected a 2xx/3xx answer)');
   const f = r.findings.find((x) => x.code === 'MA405')!;
   assert.match(f.message.en, /^The startup probe GET \/health did not give a 2xx\/3xx answer within ModelArts' budget \(initial_delay_seconds 0 /);
   assert.match(f.message.en, /\+ period_seconds 1 × \(failure_threshold 4 − 1\) \+ timeout_seconds 1 = 4 s\)/);

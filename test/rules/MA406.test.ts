@@ -40,7 +40,7 @@ test('a /root cache under current: HTTP 500 with the permission cause; seed-2021
   const cur = await runConformance(dir, { ...FAST, engine, profile: 'current', keepAliveIdleMs: 100 });
   const f = cur.findings.find((x) => x.code === 'MA406')!;
   assert.match(f.message.en, /^POST \/predict answered HTTP 500\. Likely cause: it runs as 1000:100 \(ma-user, as ModelArts runs it\): a file only root/);
-  assert.match(f.message.zh, /返回 HTTP 500。可能的原因：容器以 1000:100/);
+  assert.match(f.message.zh, /返回 HTTP 500。可能的原因：容器的运行用户是 1000:100（ma-user/);
   const seed = await runConformance(dir, { ...FAST, engine });
   assert.equal(seed.passed, true, JSON.stringify(seed.checks, null, 1));
 });

@@ -31,7 +31,7 @@ const messages = {
    */
   permission: (who: Localized, user: string) => L(
     ` Likely cause: it runs as ${who.en}: a file only root can read or write — copy with \`COPY --chown=${user}\` or chmod.`,
-    `可能的原因：容器以 ${who.zh} 运行，某个文件只有 root 能读写——请用 \`COPY --chown=${user}\` 复制或用 chmod 修改权限。`),
+    `可能的原因：容器的运行用户是 ${who.zh}，某个文件只有 root 能读写——请用 \`COPY --chown=${user}\` 复制或用 chmod 修改权限。`),
   /** Run Container's notification. */
   exitedNotice: (code: number) => L(
     `MA403: the container exited (code ${code}) before it served. Last log lines are in the log.`,
