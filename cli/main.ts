@@ -1,5 +1,6 @@
 // modelarts-image: the command-line twin of the editor. `check` runs the same rules the editor shows;
 // `test` builds, runs and probes the image on a real Docker engine; `push` sends the tested image to SWR.
+import * as v8 from 'node:v8';
 import { runCheckCommand, CHECK_USAGE } from './check';
 import { pick } from '../core/i18n';
 import { langOfArgv, UsageError, USAGE_HINT, usageText } from './options';
@@ -20,6 +21,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'check':
+        // A check of many folders makes short-lived garbage only: a young generation that does not grow past its
+        // first size keeps the peak RSS of 1,000 folders ~30 MB lower for ~5% more time (bench: check figures). The
+        // only such V8 flag that still takes effect once the process runs (--max-semi-space-size does not).
+        v8.setFlagsFromString('--semi-space-growth-factor=1');
         return runCheckCommand(rest, version);
       case 'test': {
         const { runTestCommand } = await import('./test');

@@ -13,6 +13,15 @@ const shellParser = {
     b.onResolve({ filter: /^mvdan-sh$/ }, () => ({ path: './vendor/mvdan-sh.js', external: true }));
   },
 };
+// The language server answers initialize before it loads its checker: server.ts requires ./service at first use,
+// which is its own bundle, dist/server-service.js.
+const lazyService = {
+  name: 'lazy-service',
+  setup(b) {
+    const server = join('server', 'src', 'server.ts');
+    b.onResolve({ filter: /^\.\/service$/ }, (a) => (a.importer.endsWith(server) ? { path: './server-service.js', external: true } : undefined));
+  },
+};
 const require = createRequire(import.meta.url);
 const shDir = dirname(require.resolve('mvdan-sh/package.json'));
 mkdirSync('dist/vendor', { recursive: true });
@@ -38,7 +47,8 @@ generateAll();
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: [...common.external, 'vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [...common.plugins, lazyService] }),
+  build({ ...common, entryPoints: ['server/src/service.ts'], outfile: 'dist/server-service.js' }),
   build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli.js', 0o755);

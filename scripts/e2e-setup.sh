@@ -4,6 +4,7 @@
 # Only the Debian mirror and the npm registry are contacted.
 #   CS_VERSION : code-server version (4.100.3 = VS Code 1.100.3, the newest whose engines.node is 20)
 #   CS_PREFIX  : where to install code-server (default <repo>/.code-server)
+#   CS_ONLY=1  : code-server without Chromium (what `npm run try` needs)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 CS_VERSION="${CS_VERSION:-4.100.3}"
@@ -16,7 +17,8 @@ TMP="${TMPDIR:-/tmp}"
 # libkrb5-dev : headers for the 'kerberos' native module code-server builds from source
 # build-essential python3 pkg-config : node-gyp toolchain for node-pty, kerberos, argon2, ...
 need=()
-for p in chromium ripgrep libkrb5-dev build-essential python3 pkg-config; do
+browser=chromium; [ -n "${CS_ONLY:-}" ] && browser=""
+for p in $browser ripgrep libkrb5-dev build-essential python3 pkg-config; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -25,7 +27,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get -o DPkg::Lock::Timeout=900 update -q
   $sudo apt-get -o DPkg::Lock::Timeout=900 install -y -q --no-install-recommends "${need[@]}"
 fi
-chromium --version 2>/dev/null
+[ -z "$browser" ] || chromium --version 2>/dev/null
 
 # --- 2. code-server ------------------------------------------------------------------------------------
 bin="$CS_PREFIX/node_modules/.bin/code-server"

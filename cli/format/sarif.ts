@@ -31,7 +31,7 @@ export function formatSarif(findings: Finding[], lang: Lang, version: string): s
               id: r.code,
               name: r.code,
               shortDescription: { text: pick(r.title, lang) },
-              helpUri: ruleDocUri(r.code),
+              helpUri: ruleDocUri(r.code, lang),
             })),
           },
         },

@@ -105,7 +105,7 @@ export function localize(schema: SchemaNode, lang: Lang, ruleTitle?: (code: stri
     const code = src['x-code'];
     const title = typeof code === 'string' ? ruleTitle?.(code) : undefined;
     if (typeof o.description === 'string' && title) {
-      const link = `${pick(RULE_LABEL, lang)}[${code}](${ruleDocUri(code as string)}) ${escapeMarkdown(pick(title, lang))}`;
+      const link = `${pick(RULE_LABEL, lang)}[${code}](${ruleDocUri(code as string, lang)}) ${escapeMarkdown(pick(title, lang))}`;
       o.markdownDescription = `${escapeMarkdown(o.description)}\n\n${link}`;
     }
     return o;

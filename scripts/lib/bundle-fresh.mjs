@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/cli.js'];
+const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/server-service.js', 'dist/cli.js'];
 const SOURCES = [
   'core', 'engine', 'server', 'client', 'cli', 'schemas', 'snippets',
   'scripts/build.mjs', 'scripts/gen-validator.mjs', 'package.json', 'tsconfig.json',
@@ -33,4 +33,21 @@ export function staleReason(root = '.') {
   }
   const src = SOURCES.reduce((best, s) => newest(join(root, s), best), { ms: 0, file: '' });
   return src.ms > oldest ? `${src.file} is newer than the bundle` : undefined;
+}
+
+// What goes into the .vsix besides dist/ (.vscodeignore keeps the rest out).
+const PACKAGED = ['dist', 'docs', 'media', 'snippets', 'schemas', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', '.vscodeignore'];
+
+/** Why the .vsix must be packaged again (missing, dist/ stale, or a packaged file newer), or undefined when it is fresh. */
+export function vsixStaleReason(vsix, root = '.') {
+  let built;
+  try {
+    built = statSync(vsix).mtimeMs;
+  } catch {
+    return `${vsix} is missing`;
+  }
+  const dist = staleReason(root);
+  if (dist) return dist;
+  const src = PACKAGED.reduce((best, s) => newest(join(root, s), best), { ms: 0, file: '' });
+  return src.ms > built ? `${src.file} is newer than ${vsix}` : undefined;
 }

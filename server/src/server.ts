@@ -17,13 +17,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckOptions, Lang } from '../../core/types';
 import { defaultOptions } from '../../core/types';
 import { toLang } from '../../core/i18n';
-import { overlayFiles } from '../../core/files';
-import { toCheckOptions } from '../../core/settings';
-import { sameOptions } from './settings';
-import { Validator } from './features/validation';
-import { codeActions, type IsCurrent } from './features/codeActions';
-import { SchemaFeatures, wantsSchema } from './features/schema';
-import { fileUri } from './features/diagnostics';
+import type * as ServiceModule from './service';
+import type { Validator } from './features/validation';
+import type { IsCurrent } from './features/codeActions';
+import type { SchemaFeatures } from './features/schema';
+
+/** The checking service, loaded on first use (dist/server-service.js): initialize is answered without it. */
+let loaded: typeof ServiceModule | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const service = (): typeof ServiceModule => (loaded ??= require('./service') as typeof ServiceModule);
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -38,7 +40,7 @@ let documentChanges = false;
 let hasWorkspaceFolders = false;
 let schemaFeatures: SchemaFeatures | undefined;
 /** Built on first use: completion and hover are not needed to answer initialize. */
-const schema = (): SchemaFeatures => (schemaFeatures ??= new SchemaFeatures(lang));
+const schema = (): SchemaFeatures => (schemaFeatures ??= new (service().SchemaFeatures)(lang));
 
 /** Open file: documents by absolute path (other schemes, e.g. untitled:, are not checked). */
 const openByPath = new Map<string, TextDocument>();
@@ -76,17 +78,31 @@ const isCurrent: IsCurrent = (e) => {
   return !doc && !!file && stampOf(file) === e.stamp;
 };
 
-const validator = new Validator({
-  options: () => options,
-  lang: () => lang,
-  roots: () => roots,
-  openTexts: () => openTexts,
-  uriOf: (file) => openByPath.get(file)?.uri ?? fileUri(file),
-  versionOf: (file) => openByPath.get(file)?.version ?? null,
-  stampOf,
-  publish: (params) => void connection.sendDiagnostics(params).catch((e: unknown) => log(`modelarts: publish failed: ${String(e)}`)),
-  log,
-});
+/** Until the first settings arrive, changes are recorded but not checked (see onInitialize). */
+let held = false;
+let validatorOf: Validator | undefined;
+function validator(): Validator {
+  if (validatorOf) return validatorOf;
+  const s = service();
+  validatorOf = new s.Validator({
+    options: () => options,
+    lang: () => lang,
+    roots: () => roots,
+    openTexts: () => openTexts,
+    uriOf: (file) => openByPath.get(file)?.uri ?? s.fileUri(file),
+    versionOf: (file) => openByPath.get(file)?.version ?? null,
+    stampOf,
+    publish: (params) => void connection.sendDiagnostics(params).catch((e: unknown) => log(`modelarts: publish failed: ${String(e)}`)),
+    log,
+  });
+  if (held) validatorOf.hold();
+  return validatorOf;
+}
+
+function release(): void {
+  held = false;
+  validatorOf?.release();
+}
 
 /** Never let a handler throw: log and answer with the fallback. */
 function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
@@ -112,12 +128,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
   hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
-  if (init?.settings) options = toCheckOptions(init.settings);
+  if (init?.settings) options = service().toCheckOptions(init.settings);
   // Check nothing before the user's settings are known: a first publish with default severities would flicker.
   if (canPullConfiguration) {
-    validator.hold();
+    held = true;
     // A client that never answers workspace/configuration must not keep the checks waiting.
-    setTimeout(() => validator.release(), 3000).unref();
+    setTimeout(release, 3000).unref();
   }
   return {
     capabilities: {
@@ -134,17 +150,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 async function pullSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   const [raw] = await connection.workspace.getConfiguration([{ section: 'modelarts' }]);
-  const next = toCheckOptions(raw);
-  if (!sameOptions(next, options)) {
+  const next = service().toCheckOptions(raw);
+  if (!service().sameOptions(next, options)) {
     options = next;
-    validator.revalidateAll();
+    validator().revalidateAll();
   }
 }
 
 connection.onInitialized(() => {
+  // Load the checker now, while the client is still opening its documents.
+  setImmediate(() => validator());
   const settled = pullSettings()
     .catch((e: unknown) => log(`modelarts: reading settings failed: ${String(e)}`))
-    .finally(() => validator.release());
+    .finally(release);
   const registrations: Promise<unknown>[] = [];
   if (canRegisterConfiguration) registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelarts' }));
   // Every file may matter: app code for the route rules, any path for COPY checks. Filtered server side.
@@ -154,7 +172,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => toPath(f.uri)));
       roots = roots.filter((r) => !removed.has(r)).concat(e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p));
-      validator.revalidateAll();
+      validator().revalidateAll();
     });
   }
   return settled;
@@ -164,10 +182,10 @@ connection.onDidChangeConfiguration(
   guard('didChangeConfiguration', undefined, async (params) => {
     if (canPullConfiguration) return pullSettings();
     const settings = (params.settings as { modelarts?: unknown } | null)?.modelarts;
-    const next = toCheckOptions(settings);
-    if (!sameOptions(next, options)) {
+    const next = service().toCheckOptions(settings);
+    if (!service().sameOptions(next, options)) {
       options = next;
-      validator.revalidateAll();
+      validator().revalidateAll();
     }
   }),
 );
@@ -178,7 +196,7 @@ documents.onDidChangeContent((e) => {
     if (!file) return;
     openByPath.set(file, e.document);
     openTexts.set(file, e.document.getText());
-    validator.documentChanged(file);
+    validator().documentChanged(file);
   } catch (err) {
     log(`modelarts: change handling failed: ${String(err)}`);
   }
@@ -190,7 +208,7 @@ documents.onDidClose((e) => {
     if (!file) return;
     openByPath.delete(file);
     openTexts.delete(file);
-    validator.documentClosed(file);
+    validator().documentClosed(file);
   } catch (err) {
     log(`modelarts: close handling failed: ${String(err)}`);
   }
@@ -200,20 +218,20 @@ connection.onDidChangeWatchedFiles((params) => {
   try {
     for (const change of params.changes) {
       const file = toPath(change.uri);
-      if (file && !openTexts.has(file)) validator.diskFileChanged(file);
+      if (file && !openTexts.has(file)) validator().diskFileChanged(file);
     }
   } catch (err) {
     log(`modelarts: watched file handling failed: ${String(err)}`);
   }
 });
 
-connection.onCodeAction(guard('codeAction', [], (params) => codeActions(params, documentChanges, isCurrent)));
+connection.onCodeAction(guard('codeAction', [], (params) => service().codeActions(params, documentChanges, isCurrent)));
 
 function schemaDocument(uri: string): TextDocument | undefined {
   const doc = documents.get(uri);
   const file = toPath(uri);
   if (!doc || !file) return undefined;
-  return wantsSchema(file, doc.getText(), overlayFiles(() => openTexts), options) ? doc : undefined;
+  return service().wantsSchema(file, doc.getText(), service().overlayFiles(() => openTexts), options) ? doc : undefined;
 }
 
 connection.onCompletion(
@@ -230,7 +248,7 @@ connection.onHover(
   }),
 );
 
-connection.onShutdown(() => validator.dispose());
+connection.onShutdown(() => validatorOf?.dispose());
 
 process.on('uncaughtException', (e) => log(`modelarts: uncaught: ${e.stack ?? e.message}`));
 process.on('unhandledRejection', (e) => log(`modelarts: unhandled rejection: ${String(e)}`));

@@ -78,6 +78,8 @@ test('sarif: version 2.1.0, rules with help links, results with regions and leve
   assert.equal(run0.tool.driver.name, 'modelarts-image');
   const rule = run0.tool.driver.rules.find((x: { id: string }) => x.id === 'MA104');
   assert.match(rule.helpUri, /docs\/rules\/MA104\.md$/);
+  const zh = JSON.parse(run(['check', d, '--format', 'sarif', '--lang', 'zh-cn']).out).runs[0].tool.driver.rules;
+  assert.match(zh.find((x: { id: string }) => x.id === 'MA104').helpUri, /docs\/rules\/zh-cn\/MA104\.md$/, 'the Chinese page under --lang zh-cn');
   const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'MA104');
   assert.equal(res.level, 'warning');
   assert.equal(run0.tool.driver.rules[res.ruleIndex].id, 'MA104');

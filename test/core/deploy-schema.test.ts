@@ -69,6 +69,8 @@ test('what the schema accepts is what deploymentOf reads (numbers or numeric str
 test('localizedDeploySchema: zh-cn texts, a rule link where x-code names one, a fresh copy each call', () => {
   const zh = localizedDeploySchema('zh-cn', () => ({ en: 'T', zh: '标题' })) as { properties: Record<string, S> };
   assert.match(String(zh.properties.port.description), /容器端口/);
-  assert.match(String(zh.properties.port.markdownDescription), /MA121/);
+  assert.match(String(zh.properties.port.markdownDescription), /\[MA121\]\(file:[^)]*\/docs\/rules\/zh-cn\/MA121\.md\) 标题/, 'links the Chinese page');
+  const en = localizedDeploySchema('en', () => ({ en: 'T', zh: '标题' })) as { properties: Record<string, S> };
+  assert.match(String(en.properties.port.markdownDescription), /\[MA121\]\(file:[^)]*\/docs\/rules\/MA121\.md\) T/, 'links the English page');
   assert.notEqual(localizedDeploySchema('en'), localizedDeploySchema('en'));
 });

@@ -1,12 +1,14 @@
 // Every MA2xx/MA3xx code has a page in docs/rules, and each page's examples are true: the failing example triggers
 // the code, the passing example does not and gives no warning or error. Blocks: ```dockerfile -> Dockerfile,
-// ```json -> config.json, ```<lang> <name> -> that file; files not shown come from a small default folder.
+// ```json -> config.json, ```<lang> <name> -> that file; files not shown come from a small default folder. The Chinese
+// pages (docs/rules/zh-cn) likewise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../core/rules/catalogue';
 import { check, IMAGE_CONFIG } from '../fixtures/dockerfile/harness';
+import { ZH_HEADINGS } from '../../scripts/lib/ruleDocs';
 
 const DOCS = path.join(__dirname, '..', '..', 'docs', 'rules');
 const codes = RULES.filter((r) => r.family === 'dockerfile' || r.family === 'project').map((r) => r.code);
@@ -17,7 +19,7 @@ const DEFAULTS: Record<string, string> = {
 };
 
 function section(md: string, title: string): Record<string, string> {
-  const start = md.indexOf(`## ${title}`);
+  const start = md.indexOf(title);
   assert.ok(start >= 0, title);
   const end = md.indexOf('\n## ', start + 4);
   const text = md.slice(start, end < 0 ? undefined : end);
@@ -33,12 +35,13 @@ test('the catalogue has the Dockerfile and cross-file codes', () => {
   assert.equal(codes.length, 18);
 });
 
-for (const code of codes) {
-  test(`docs/rules/${code}.md: page and examples`, () => {
-    const md = fs.readFileSync(path.join(DOCS, `${code}.md`), 'utf8');
-    assert.match(md, new RegExp(`^# ${code}: `));
+for (const [code, zh] of codes.flatMap((c) => [[c, false], [c, true]] as const)) {
+  test(`docs/rules/${zh ? 'zh-cn/' : ''}${code}.md: page and examples`, () => {
+    const md = fs.readFileSync(path.join(DOCS, zh ? 'zh-cn' : '', `${code}.md`), 'utf8');
+    const heading = (s: string) => (zh ? ZH_HEADINGS[s] : s);
+    assert.match(md, new RegExp(`^# ${code}${zh ? '：' : ': '}`));
     for (const s of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## How to fix',
-      '## Changing the severity']) assert.ok(md.includes(s), s);
+      '## Changing the severity']) assert.ok(md.includes(heading(s)), s);
     assert.ok(md.includes('modelarts.rules'));
     const withDefaults = (f: Record<string, string>) => {
       // Default files only where the Dockerfile copies them (a default server would serve every route).
@@ -47,9 +50,9 @@ for (const code of codes) {
       if (!('config.json' in f)) files['config.json'] = IMAGE_CONFIG;
       return files;
     };
-    const bad = check(withDefaults(section(md, 'Failing example')));
+    const bad = check(withDefaults(section(md, heading('## Failing example'))));
     assert.ok(bad.codes.includes(code), `failing example triggers ${code}: ${bad.codes.join(' ')}`);
-    const good = check(withDefaults(section(md, 'Passing example')));
+    const good = check(withDefaults(section(md, heading('## Passing example'))));
     assert.ok(!good.codes.includes(code), `passing example does not trigger ${code}`);
     assert.deepEqual(good.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.code} ${f.message.en}`), []);
   });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CodeServer } from './lib/codeServer.mjs';
+import { CodeServer } from '../../scripts/lib/codeServer.mjs';
 import { REPORT_KEY, Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { checkVsix } from './lib/vsix.mjs';

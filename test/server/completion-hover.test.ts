@@ -143,7 +143,7 @@ describe('completion and hover', () => {
     const enText = await hover(en, BASE.replace('"url": "/predict"', '"u|rl": "/predict"'));
     assert.match(enText, /\[MA113\]\(file:\/\/[^)]*\/docs\/rules\/MA113\.md\)/);
     const zhText = await hover(zh, BASE.replace('"url": "/health"', '"u|rl": "/health"'));
-    assert.match(zhText, /规则：\[MA111\]\(file:\/\/[^)]*\/docs\/rules\/MA111\.md\)/);
+    assert.match(zhText, /规则：\[MA111\]\(file:\/\/[^)]*\/docs\/rules\/zh-cn\/MA111\.md\)/, 'the Chinese page');
   });
 
   it('offers nothing in an unrelated config.json', async () => {

@@ -180,7 +180,11 @@ describe('diagnostics over node-ipc, in Chinese', () => {
     await c.open(file, TYPOS);
     const p = await c.waitForFile(file, 0, (x) => x.diagnostics.length > 0);
     assert.deepEqual(codes(p), ['MA104', 'MA113', 'MA114', 'MA115']);
-    for (const d of p.diagnostics) assert.match(d.message, /[\u4e00-\u9fff]/, d.message);
+    for (const d of p.diagnostics) {
+      assert.match(d.message, /[\u4e00-\u9fff]/, d.message);
+      const href = d.codeDescription?.href ?? '';
+      assert.equal(href, new URL(`file://${path.join(repoRoot, 'docs', 'rules', 'zh-cn', `${d.code}.md`)}`).href, 'links to the Chinese page');
+    }
   });
 
   it('exits cleanly on shutdown and exit', async () => {

@@ -14,6 +14,7 @@ import { plannedChecks, type PlannedCheck } from '../../../engine/steps';
 import { folderDeployment } from '../../../engine/deployFile';
 import { seconds } from '../../../core/units';
 import { showEngineError } from '../engineError';
+import { ruleDocCode } from '../commands/ruleDoc';
 import { lang, t, tl } from '../i18n';
 import type { ModelFolders } from '../modelFolders';
 import { workflowSettings } from '../settings';
@@ -227,7 +228,7 @@ export class ConformanceTests implements vscode.Disposable {
       const severity = { error: 0, warning: 1, info: 2, hint: 3 }[f.severity] as vscode.DiagnosticSeverity;
       const d = new vscode.Diagnostic(toRange(f.range), `${f.code}: ${lang() === 'zh-cn' ? f.message.zh : f.message.en}`, severity);
       d.source = 'modelarts-test';
-      d.code = f.code;
+      d.code = ruleDocCode(f.code);
       byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);
     }
     for (const [file] of this.problems) if (file.fsPath.startsWith(rep.folder + path.sep)) this.problems.delete(file);

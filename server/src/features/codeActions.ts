@@ -3,12 +3,12 @@
 import {
   CodeActionKind,
   type CodeAction,
-  type CodeActionParams,
   type Diagnostic,
   type TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-types';
+import type { CodeActionParams } from 'vscode-languageserver';
 import { SOURCE, type DiagnosticData, type FixData } from './diagnostics';
 
 function isData(d: unknown): d is DiagnosticData {

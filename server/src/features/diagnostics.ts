@@ -1,7 +1,7 @@
 // Finding -> LSP Diagnostic: code, rule page link, severity, related information, localized message, and the
 // fixes in `data` so a code action needs no server state (the client hands `data` back unchanged).
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Finding, Lang, Severity } from '../../../core/types';
 import { pick } from '../../../core/i18n';
 import { ruleDocUri } from '../../../core/docs';
@@ -43,7 +43,7 @@ export function toDiagnostic(f: Finding, lang: Lang, host: UriHost): Diagnostic 
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.code,
-    codeDescription: { href: ruleDocUri(f.code) },
+    codeDescription: { href: ruleDocUri(f.code, lang) },
     source: SOURCE,
     message: pick(f.message, lang),
   };

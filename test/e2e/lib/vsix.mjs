@@ -24,7 +24,8 @@ function vsixEntries(file) {
 export function checkVsix(file) {
   const names = vsixEntries(file);
   const want = ['extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json', 'extension/dist/extension.js',
-    'extension/dist/server.js', 'extension/dist/cli.js', 'extension/docs/rules/', 'extension/schemas/', 'extension/snippets/', 'extension/media/'];
+    'extension/dist/server.js', 'extension/dist/server-service.js', 'extension/dist/cli.js',
+    'extension/docs/rules/', 'extension/docs/rules/zh-cn/', 'extension/schemas/', 'extension/snippets/', 'extension/media/'];
   const missing = want.filter((w) => !names.some((n) => (w.endsWith('/') ? n.startsWith(w) : n === w)));
   if (missing.length) throw new Error(`the .vsix lacks ${missing.join(', ')}`);
   const stray = names.filter((n) => /^extension\/(node_modules|client|server|test|\.code-server)\//.test(n) || n.endsWith('.map'));

@@ -1,5 +1,6 @@
 // code-server (a real VS Code workbench with a remote extension host) in an isolated temp root: its own HOME, XDG
 // dirs, TMPDIR, user data and extensions; bound to a free loopback port; killed by process group at the end.
+// Shared by the e2e suite (test/e2e/run.mjs) and `npm run try` (scripts/try.mjs).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -62,17 +63,23 @@ export class CodeServer {
     return out;
   }
 
-  /** Starts code-server on a folder and resolves with its URL once /healthz answers. */
-  async start(folder, { trust = false } = {}) {
+  /**
+   * Starts code-server on a folder and resolves with its URL once /healthz answers. With a password, code-server asks
+   * for it (it reads it from $PASSWORD: never on a command line, never in a file of ours).
+   */
+  async start(folder, { trust = false, password } = {}) {
     this.port = await freePort();
     const log = fs.createWriteStream(this.logFile);
     this.proc = spawn(this.bin, [
       ...this.common,
-      '--bind-addr', `127.0.0.1:${this.port}`, '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${this.port}`, '--auth', password ? 'password' : 'none',
       '--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--disable-proxy', '--ignore-last-opened',
       folder,
-    ], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true /* own process group: kill(-pid) */ });
+    ], {
+      env: password ? { ...this.env, PASSWORD: password } : this.env,
+      stdio: ['ignore', 'pipe', 'pipe'], detached: true, // own process group: kill(-pid)
+    });
     this.proc.stdout.pipe(log);
     this.proc.stderr.pipe(log);
     const exited = new Promise((_, reject) => this.proc.once('exit',
