@@ -1,7 +1,7 @@
 // Sends a test request to each `apis` entry and checks the answer: status and time (MA406), request size
 // (MA411), and the answer against the declared response Content-type and `data` schema (MA407).
 import Ajv from 'ajv';
-import { httpExchange, isAnswer, DEFAULT_MAX_BODY } from './http';
+import { failureText, httpExchange, isAnswer, DEFAULT_MAX_BODY } from './http';
 import { requestFor, CONSOLE_REQUEST_BYTES, MAX_REQUEST_BYTES } from './samples';
 import type { Localized } from '../core/types';
 import { L } from '../core/i18n';
@@ -129,7 +129,8 @@ export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult>
     onSent: o.onSent,
   });
   if (!isAnswer(r)) {
-    const text = r.kind === 'timeout' ? MA406.messages.noAnswer(api.method, api.url, timeout, limit) : MA406.messages.failed(api.method, api.url, r.message);
+    const m = MA406.messages;
+    const text = r.kind === 'timeout' ? m.noAnswer(api.method, api.url, timeout, limit) : m.failed(api.method, api.url, failureText(r));
     return fail(base, 'MA406', text, r.ms);
   }
   const text = r.body.toString('utf8');

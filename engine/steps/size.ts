@@ -32,7 +32,7 @@ export const sizeStep: Step = {
     if (facts.size <= limit) return { status: 'pass', message: MA401.messages.within(facts.size, limit, why), details: table };
     const big = facts.layers.find((l) => l.range);
     const where = big?.range ? { dockerfileRange: big.range } : { dockerfile: 'FROM' as const };
-    ctx.issue('MA401', where, MA401.messages.overLimit(facts.size, limit, why, table.map((l) => l.en)));
+    ctx.issue('MA401', where, MA401.messages.overLimit(facts.size, limit, why, table));
     return { status: 'fail', code: 'MA401', message: MA401.messages.overLimitCheck(facts.size, limit, why), details: table };
   },
 };

@@ -4,6 +4,7 @@
 import { MA_USER } from '../../core/deployment';
 import type { Localized } from '../../core/types';
 import { L } from '../../core/i18n';
+import { same } from '../reportText';
 import MA403 from '../../core/rules/image/MA403';
 import type { RunContext } from './step';
 
@@ -36,7 +37,7 @@ export function runAsOf(ctx: RunContext): RunAs {
 /** "1000:100 (ma-user, as ModelArts runs it)", "root (the image's USER)". */
 export function describeRunAs(r: RunAs): Localized {
   if (r.fromImage) return L(`${r.user} (the image's USER)`, `${r.user}（镜像的 USER）`);
-  return r.user === MA_USER ? L(`${r.user} (ma-user, as ModelArts runs it)`, `${r.user}（ma-user，与 ModelArts 运行时相同）`) : L(r.user, r.user);
+  return r.user === MA_USER ? L(`${r.user} (ma-user, as ModelArts runs it)`, `${r.user}（ma-user，与 ModelArts 运行时相同）`) : same(r.user);
 }
 
 const isRoot = (user: string): boolean => /^(root|0)(:.*)?$/.test(user.trim());
