@@ -28,6 +28,20 @@ Exit: 0 pushed and read back, 1 a check failed, 2 usage, 3 no engine, 4 registry
       5 login or push refused, 130 cancelled.
 `;
 
+const PUSH_USAGE_ZH = `用法：modelarts-image push FOLDER [选项]
+推送通过了 "modelarts-image test FOLDER" 的镜像（且由该目录当前的内容构建）。
+  --to REGISTRY/ORG/REPO:TAG  推送目标（默认：config.json 的 swr_location），例如
+                              swr.cn-north-4.myhuaweicloud.com/my-org/my-model:1.0.0
+  --format text|json          报告格式（默认 text）；每层的进度写到标准错误
+  --platform linux/amd64|linux/arm64  资源池的平台（默认 linux/amd64；昇腾为 linux/arm64）
+  --profile seed-2021|current  大小限制（10 GB / 50 GB），用 --size-limit GB 设置
+  --username USER --password-stdin  用这些信息登录（SWR：<region>@<AK> 和登录密钥），而不是 docker CLI
+                              的凭据（~/.docker/config.json 的 auths、credsStore、credHelpers）
+  --host URL                  引擎地址，--lang en|zh-cn
+退出码：0 已推送并读回，1 有检查失败，2 用法错误，3 没有引擎，4 镜像仓库无法访问或出错，
+      5 登录或推送被拒绝，130 已取消。
+`;
+
 const PUSH_OPTIONS = {
   to: { type: 'string' },
   format: { type: 'string', default: 'text' },
@@ -133,7 +147,7 @@ const shown = (folder: string): string => {
 export async function runPushCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: PUSH_OPTIONS });
   if (values.help) {
-    process.stdout.write(PUSH_USAGE);
+    process.stdout.write(parseLang(values.lang) === 'zh-cn' ? PUSH_USAGE_ZH : PUSH_USAGE);
     return 0;
   }
   const { folder, format, platform, lang } = validate(values, positionals);

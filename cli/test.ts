@@ -48,6 +48,35 @@ const TEST_USAGE = `Options of test:
   --verbose                  stream build output and container logs to stderr
 `;
 
+const TEST_USAGE_ZH = `test 的选项：
+  --format text|json|junit   报告格式（默认 text）
+  --profile seed-2021|current  规范版本：大小限制、健康检查的应答（默认 seed-2021）
+  --keep                     报告之后让容器继续运行
+  --timeout S                等待容器提供服务最多 S 秒（上限：一旦超出 ModelArts 对探针的时间预算，
+                             探针即判定失败）
+  --port N                   服务端口（1-65535），优先于 modelarts-deploy.json；仅 current：seed-2021 下
+                             端口固定为 8080（会给出提示）
+  --env KEY=VALUE            容器的环境变量（可重复）
+  --tag NAME:TAG             镜像标签（默认 <folder>:modelarts-dev）
+  --service online|batch     指定服务类型（默认：镜像使用 /home/run.sh 时为 batch）
+  --request-timeout S        请求 S 秒后放弃（默认 60，同步调用的上限；40 秒（API 网关的上限）之后
+                             才到达的响应为 MA406）
+  --stop-timeout S           SIGTERM 后等待 S 秒再强制终止；届时仍在运行：MA410，警告（默认 5；
+                             ModelArts 等待 90）
+  --size-limit GB            镜像大小限制（seed-2021 下默认 10，current 下 50，--cloud otc 时 30）
+  --cloud huaweicloud|otc    ModelArts 所在的云：华为云（默认）或 Open Telekom Cloud（镜像 30 GB）
+  --user UID[:GID]           以该用户运行容器（current 下默认 1000:100，即 ma-user，与 ModelArts 相同；
+                             seed-2021 下为镜像的 USER）
+  --memory SIZE              容器的内存上限，如 512m、4g（规格的内存；默认不限）
+  --gpus all|N|device=ID,..  容器的 GPU，同 docker run --gpus（引擎需要 GPU 运行时）
+  --rm-image                 结束时删除构建的镜像
+  --rebuild                  即使目录自上次构建以来未变也重新构建（默认：复用该镜像，不上传任何内容）
+  --host URL                 引擎地址（默认：DOCKER_HOST、docker 上下文、默认套接字）
+  --tunnel ssh://USER@HOST   另一台机器上的 tcp:// 引擎：经 SSH 访问其发布的端口（默认：MODELARTS_TUNNEL）
+  --rule CODE=SEVERITY       修改规则的严重级别（可重复），--lang en|zh-cn
+  --verbose                  把构建输出和容器日志写到标准错误
+`;
+
 const num = (v: string | undefined, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -214,7 +243,8 @@ function printReport(report: Report, format: 'text' | 'json' | 'junit', lang: La
 export async function runTestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseTestArgs(argv);
   if (values.help) {
-    process.stdout.write('Usage: modelarts-image test FOLDER [options]\n' + TEST_USAGE);
+    const zhHelp = parseLang(values.lang) === 'zh-cn';
+    process.stdout.write(zhHelp ? `用法：modelarts-image test FOLDER [选项]\n${TEST_USAGE_ZH}` : `Usage: modelarts-image test FOLDER [options]\n${TEST_USAGE}`);
     return 0;
   }
   const format = values.format;

@@ -60,3 +60,13 @@ test('push: usage and engine errors in Chinese', () => {
   assert.equal(engine.code, 3, engine.err);
   assert.match(engine.err, /^modelarts-image push: 没有可用的容器引擎。已尝试：/);
 });
+
+test('--help of test and push in Chinese names every flag the English help names', () => {
+  for (const cmd of ['test', 'push']) {
+    const en = run([cmd, '--help']).out, zh = run([cmd, '--help', '--lang', 'zh-cn']).out;
+    assert.match(zh, new RegExp(`^用法：modelarts-image ${cmd} FOLDER \\[选项\\]\\n`));
+    const flags = (s: string) => [...new Set(s.match(/--[a-z][a-z-]*/g))].sort();
+    assert.ok(flags(en).length > 8, en);
+    assert.deepEqual(flags(zh), flags(en), cmd);
+  }
+});

@@ -27,6 +27,8 @@ export interface RunSummary {
   done: boolean;
   passed?: boolean;
   results: { id: string; label: string; state: string; messages: string[]; locations: { path: string; line: number }[] }[];
+  /** The failed checks' ids in the order they were told (the first cause first: the failure peek opens on it). */
+  failedOrder?: string[];
 }
 
 export class ConformanceTests implements vscode.Disposable {
@@ -218,7 +220,10 @@ export class ConformanceTests implements vscode.Disposable {
       }
       if (r.state === 'passed') run.passed(item, r.durationMs);
       else if (r.state === 'skipped') run.skipped(item);
-      else run.failed(item, this.message(r), r.durationMs);
+      else {
+        run.failed(item, this.message(r), r.durationMs);
+        (summary.failedOrder ??= []).push(r.id);
+      }
     }
     summary.results.push(...results.filter((r) => reported.has(r.id)).map(toSummary));
     root.children.forEach((c) => { if (!reported.has(c.id) && asked(c.id)) run.skipped(c); });
