@@ -46,7 +46,7 @@ function samplesDir(configDir: string, samplesFolder: string, api: ApiSpec, pick
 }
 
 function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
-  const head = r.status !== undefined ? `HTTP ${r.status} in ${r.ms} ms` : tl(r.message);
+  const head = r.status !== undefined ? t(`HTTP ${r.status} in ${r.ms} ms`, `HTTP ${r.status}，用时 ${r.ms} ms`) : tl(r.message);
   const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${tl(r.message)}`;
   let body = r.preview ? tl(r.preview) : '';
   try { body = JSON.stringify(JSON.parse(body), null, 2); } catch { /* not JSON: shown as is */ }
@@ -54,7 +54,7 @@ function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
   return [
     `# ${r.api.method} ${r.api.url} — ${head}`, '',
     `${t('Check', '检查')}: ${verdict}`, '',
-    `${t('Request', '请求')}: ${source}, ${r.requestBytes} bytes (${r.api.requestType})`,
+    `${t('Request', '请求')}: ${source}, ${r.requestBytes} ${t('bytes', '字节')} (${r.api.requestType})`,
     `${t('Declared response', '声明的响应')}: ${r.api.responseType}`, '',
     '```json', body, '```', '',
   ].join('\n');
