@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
 import { apiSpecs, testApi, type ApiResult, type ApiSpec } from '../../../engine/infer';
+import { GENERATED } from '../../../engine/samples';
 import { exampleOf, sampleName } from '../../../engine/samples';
 import { t, tl } from '../i18n';
 import type { ModelFolders } from '../modelFolders';
@@ -50,7 +51,8 @@ function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
   const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${tl(r.message)}`;
   let body = r.preview ? tl(r.preview) : '';
   try { body = JSON.stringify(JSON.parse(body), null, 2); } catch { /* not JSON: shown as is */ }
-  const source = picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ') : r.requestSource;
+  const source = picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ')
+    : r.requestSource === GENERATED ? t(GENERATED, '由 request.data 生成') : r.requestSource;
   return [
     `# ${r.api.method} ${r.api.url} — ${head}`, '',
     `${t('Check', '检查')}: ${verdict}`, '',
