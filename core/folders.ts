@@ -34,10 +34,27 @@ export const isDockerfileName = (name: string): boolean => DOCKERFILE_NAME.test(
 export type ConfigKind = 'modelarts' | 'other-object' | 'not-object';
 
 /**
+ * The last answers by text: every check of a Dockerfile asks again about the config.json beside it, whose text
+ * rarely changed (a parse of the whole config per keystroke in the Dockerfile, bench: didChange -> publish).
+ */
+const kinds = new Map<string, ConfigKind>();
+const KIND_MEMO_MAX_CHARS = 256 * 1024;
+
+/**
  * `modelarts`: `model_type` or `apis` at its top level (also a broken text that mentions them). `other-object`: an
  * object without them (another tool's config.json). `not-object`: an array, a scalar, empty, or unparsable.
  */
 export function configKind(text: string): ConfigKind {
+  if (text.length > KIND_MEMO_MAX_CHARS) return kindOf(text);
+  let kind = kinds.get(text);
+  if (kind === undefined) {
+    if (kinds.size >= 16) kinds.clear();
+    kinds.set(text, (kind = kindOf(text)));
+  }
+  return kind;
+}
+
+function kindOf(text: string): ConfigKind {
   const mentions = (t: string) => /"(model_type|apis)"\s*:/.test(t);
   // Not parsed (binary, too big, not UTF-8, nested too deep): the text alone decides; parseTree would overflow.
   if (unreadableReason(text)) return mentions(text.slice(0, 65536)) ? 'modelarts' : 'not-object';
