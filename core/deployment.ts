@@ -167,7 +167,7 @@ export const probeBudgetS = (p: Pick<Probe, 'initialDelayS' | 'periodS' | 'failu
  * and holds an object. Else undefined: nothing of it is used (MA120 says why).
  */
 export function deployValueOf(doc: ConfigDoc | undefined): Record<string, unknown> | undefined {
-  const usable = doc && !doc.unreadable && !doc.syntaxErrors.length && doc.root?.type === 'object';
+  const usable = doc && !doc.unreadable && !doc.syntaxErrors.length && isObject(doc.value);
   return usable ? (doc.value as Record<string, unknown>) : undefined;
 }
 

@@ -5,7 +5,7 @@ import { findWrappedComments, blankSpans, type Span } from './wrappedComments';
 import { applyRepair, findMissingCloser, type Repair } from './repair';
 
 export interface ConfigDoc extends TextModel {
-  /** Root node; undefined when the text is empty or unparsable. */
+  /** Root node; undefined when the text is empty or unparsable (then `value` is undefined too). */
   root: Node | undefined;
   /** The parsed value (undefined when root is). Comments and trailing commas are tolerated here and reported by MA100. */
   value: unknown;
@@ -94,15 +94,51 @@ export function unreadableReason(text: string): { reason: NonNullable<ConfigDoc[
  */
 export const parseDeploy = (file: string, text: string): ConfigDoc => parseConfig(file, text, false);
 
-/** `recover`: blank wrapped comment lines and put back missing brackets before parsing (config.json). */
+/** Plain JSON, read natively: the value without a tree; undefined for anything else (comments, trailing commas, errors, BOM). */
+function strictJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The document of a text that is plain JSON: no syntax errors, and its tree built only when a rule asks for a node. */
+function strictDoc(base: TextModel, value: unknown): ConfigDoc {
+  let tree: Node | undefined | null = null; // null: not built yet
+  const root = () => (tree === null ? (tree = parseTree(base.text, [], { allowTrailingComma: true, disallowComments: false })) : tree);
+  return {
+    ...base,
+    get root() {
+      return root();
+    },
+    value,
+    syntaxErrors: [],
+    wrappedComments: [],
+    repairs: [],
+    parsedText: base.text,
+    nodeAt: (path) => {
+      const r = root();
+      return r ? findNodeAtLocation(r, path) : undefined;
+    },
+  };
+}
+
+/**
+ * `recover`: blank wrapped comment lines and put back missing brackets before parsing (config.json). Most files are
+ * plain JSON: JSON.parse reads their value natively and the node tree (jsonc-parser, half of a check's time) is built
+ * on first use — a clean file's rules need the value only, its findings' ranges need the tree.
+ */
 export function parseConfig(file: string, text: string, recover = true): ConfigDoc {
   const base = textModel(file, text, 'json');
+  const bad = unreadableReason(text);
+  const strict = bad ? undefined : strictJson(text);
+  if (strict) return strictDoc(base, strict.value);
   const syntaxErrors: ConfigDoc['syntaxErrors'] = [];
   let root: Node | undefined;
   let wrappedComments: Span[] = [];
   let parsedText = text;
   const repairs: Repair[] = [];
-  const bad = unreadableReason(text);
   if (!bad) {
     wrappedComments = recover ? findWrappedComments(text) : [];
     parsedText = blankSpans(text, wrappedComments);
@@ -141,7 +177,11 @@ function nodeValue(node: Node): unknown {
       const o: Record<string, unknown> = {};
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
-        if (k && typeof k.value === 'string') o[k.value] = v ? nodeValue(v) : undefined;
+        if (!k || typeof k.value !== 'string') continue;
+        const value = v ? nodeValue(v) : undefined;
+        // A "__proto__" key is an own property, as JSON.parse makes it, not the object's prototype.
+        if (k.value === '__proto__') Object.defineProperty(o, k.value, { value, enumerable: true, writable: true, configurable: true });
+        else o[k.value] = value;
       }
       return o;
     }

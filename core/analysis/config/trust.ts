@@ -15,7 +15,8 @@ export type TrustOf = (code: string) => Trust | undefined;
 
 /** True when the text has errors beyond comments and trailing commas (or a repaired bracket): the parsed value may be partial. */
 export const isBroken = (doc: ConfigDoc): boolean =>
-  !doc.root || doc.repairs.length > 0 || doc.syntaxErrors.some((e) => !(e.offset === 0 && e.error === 'InvalidSymbol' && doc.text.charCodeAt(0) === 0xfeff));
+  doc.value === undefined || doc.repairs.length > 0 ||
+  doc.syntaxErrors.some((e) => !(e.offset === 0 && e.error === 'InvalidSymbol' && doc.text.charCodeAt(0) === 0xfeff));
 
 /** The innermost object or array that holds `offset`. */
 function containerAt(node: Node, offset: number): Node {

@@ -145,7 +145,7 @@ function syntax(doc: ConfigDoc): RawFinding[] {
     if (out.length >= MAX_SYNTAX_FINDINGS) break;
     out.push(slipFinding(doc, s));
   }
-  if (out.length === 0 && !doc.root) out.push(finding(doc, 0, doc.text.length > 0 ? 1 : 0, messages.empty));
+  if (out.length === 0 && doc.value === undefined) out.push(finding(doc, 0, doc.text.length > 0 ? 1 : 0, messages.empty));
   return out.slice(0, MAX_SYNTAX_FINDINGS);
 }
 

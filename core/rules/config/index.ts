@@ -10,6 +10,7 @@ import { coded, isolated } from '../isolate';
 import type { ConfigRule } from '../../analysis/config/rule';
 import { schemaFindings, schemaReaders, type SchemaReaders } from '../../analysis/config/schemaPass';
 import { isBroken, trustedFindings, type TrustOf } from '../../analysis/config/trust';
+import { isObj } from '../../analysis/config/paths';
 
 interface Family { rules: readonly ConfigRule[]; readers: SchemaReaders; trustOf: TrustOf }
 
@@ -46,11 +47,11 @@ function checkConfig(ctx: ProjectContext): RawFinding[] {
   if (!doc) return [];
   if (doc.unreadable) return each(ctx, 'unreadable', 'unreadable', (r) => r.unreadable!(doc));
   const out = each(ctx, 'syntax', 'syntax', (r) => r.syntax!(doc));
-  const root = doc.root;
-  if (!root) return out;
-  if (root.type !== 'object') {
+  // The value decides (a plain file's node tree is built only when a finding needs a range).
+  if (doc.value === undefined) return out;
+  if (!isObj(doc.value)) {
     // Broken and not an object: what it was meant to be is a guess; the syntax findings say enough.
-    return isBroken(doc) ? out : out.concat(each(ctx, 'root', 'notObject', (r) => r.notObject!(doc, root)));
+    return isBroken(doc) || !doc.root ? out : out.concat(each(ctx, 'root', 'notObject', (r) => r.notObject!(doc, doc.root!)));
   }
   return out.concat(objectFindings(ctx, doc));
 }

@@ -7,6 +7,7 @@ import { MAX_CONFIG_DEPTH, type ConfigDoc } from '../../parse/config';
 import { stripComments } from 'jsonc-parser';
 import { defineRule } from '../rule';
 import { jsonErrorText } from '../../analysis/config/syntax';
+import { isObj } from '../../analysis/config/paths';
 
 const UNUSED = [
   'Nothing of it is used until it is a valid JSON object: the checks and the local run would follow another deployment (port, probes, '
@@ -46,14 +47,15 @@ function unreadable(doc: ConfigDoc): RawFinding {
 /** One finding, on the first syntax error (jsonc-parser's later ones are mostly its recovery's cascade). */
 function check(doc: ConfigDoc): RawFinding[] {
   if (doc.unreadable) return [unreadable(doc)];
-  if (!doc.root && !stripComments(doc.text).trim()) return [finding(doc, 0, doc.text.length > 0 ? 1 : 0, messages.empty)];
+  if (doc.value === undefined && !stripComments(doc.text).trim()) return [finding(doc, 0, doc.text.length > 0 ? 1 : 0, messages.empty)];
   const [first, ...rest] = doc.syntaxErrors;
   if (first) {
     const length = Math.max(first.length, first.offset < doc.text.length ? 1 : 0);
     return [finding(doc, first.offset, length, messages.invalid(jsonErrorText(first.error), rest.length))];
   }
+  if (doc.value === undefined || isObj(doc.value)) return [];
   const root = doc.root;
-  if (!root || root.type === 'object') return [];
+  if (!root) return [];
   return [finding(doc, root.offset, root.length, messages.notObject(root.type === 'array' ? 'an array' : `a ${root.type}`))];
 }
 

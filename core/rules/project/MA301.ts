@@ -1,6 +1,6 @@
 // MA301: health.url (or a deployment file's HTTP probe url) is served by no route in the code. Page: docs/rules/MA301.md
 import type { Node } from 'jsonc-parser';
-import { rangeOfNode } from '../../analysis/config/paths';
+import { rangeOfNode, valueAt } from '../../analysis/config/paths';
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
 import type { ProjectContext } from '../../context';
@@ -41,14 +41,17 @@ export default defineRule({
   },
   messages,
   check(ctx) {
-    const node = ctx.config?.nodeAt(['health', 'url']);
+    // The value decides; the node (for the range) is looked up only for a finding.
+    const url = valueAt(ctx.config?.value, ['health', 'url']);
     const out: RawFinding[] = [];
-    if (node && typeof node.value === 'string' && node.value.startsWith('/')) {
-      const f = unservedFinding(ctx, ctx.config!, node, node.value, (same) => (same ? messages.wrongMethod : messages.noRoute));
+    if (typeof url === 'string' && url.startsWith('/')) {
+      const nodeOf = () => ctx.config!.nodeAt(['health', 'url']);
+      const f = unservedFinding(ctx, ctx.config!, nodeOf, url, (same) => (same ? messages.wrongMethod : messages.noRoute));
       if (f) out.push(f);
     }
     for (const d of deployProbeUrls(ctx)) {
-      const f = unservedFinding(ctx, d.doc, d.node, d.url, (same) => (u, fw) => (same ? messages.probeWrongMethod : messages.probeNoRoute)(d.where, u, fw));
+      const say = (same: boolean): Say => (u, fw) => (same ? messages.probeWrongMethod : messages.probeNoRoute)(d.where, u, fw);
+      const f = unservedFinding(ctx, d.doc, () => d.node, d.url, say);
       if (f) out.push(f);
     }
     return out;
@@ -58,9 +61,12 @@ export default defineRule({
 type Say = (url: string, frameworks: string) => ReturnType<typeof messages.noRoute>;
 
 /** A url ModelArts probes with GET (health.url, a probe url) that no route of the code serves. */
-function unservedFinding(ctx: ProjectContext, doc: ConfigDoc, node: Node, url: string, say: (samePath: boolean) => Say): RawFinding | undefined {
+function unservedFinding(
+  ctx: ProjectContext, doc: ConfigDoc, nodeOf: () => Node | undefined, url: string, say: (samePath: boolean) => Say,
+): RawFinding | undefined {
   const u = unserved(ctx, url, 'GET');
-  if (!u) return undefined;
+  const node = u && nodeOf();
+  if (!u || !node) return undefined;
   const related = unservedRelated(ctx, u, messages.routeFound, messages.startsHere);
   return { code: 'MA301', message: say(u.samePath)(url, u.frameworks), file: doc.file, range: rangeOfNode(doc, node), related };
 }

@@ -1,5 +1,5 @@
 // MA302: An apis url is served by no route in the code. Page: docs/rules/MA302.md
-import { rangeOfNode } from '../../analysis/config/paths';
+import { rangeOfNode, valueAt } from '../../analysis/config/paths';
 import type { RawFinding } from '../../types';
 import { L } from '../../i18n';
 import type { ProjectContext } from '../../context';
@@ -26,15 +26,17 @@ const METHOD = /^(get|post|put|delete|patch|head|options)$/i;
 /** apis[i].url when it is a path some route should serve; the method only when it is an HTTP method. */
 function api(ctx: ProjectContext, i: number): RawFinding | undefined {
   const cfg = ctx.config!;
-  const u = cfg.nodeAt(['apis', i, 'url']);
-  const m = cfg.nodeAt(['apis', i, 'method']);
-  if (!u || typeof u.value !== 'string' || !u.value.startsWith('/')) return undefined;
-  const method = typeof m?.value === 'string' && METHOD.test(m.value) ? m.value : undefined;
-  const found = unserved(ctx, u.value, method);
-  if (!found) return undefined;
+  // The value decides; the node (for the range) is looked up only for a finding.
+  const url = valueAt(cfg.value, ['apis', i, 'url']);
+  const m = valueAt(cfg.value, ['apis', i, 'method']);
+  if (typeof url !== 'string' || !url.startsWith('/')) return undefined;
+  const method = typeof m === 'string' && METHOD.test(m) ? m : undefined;
+  const found = unserved(ctx, url, method);
+  const u = found && cfg.nodeAt(['apis', i, 'url']);
+  if (!found || !u) return undefined;
   const what = `apis[${i}].url`;
-  const message = found.samePath ? messages.wrongMethod(what, u.value, found.frameworks, `${method?.toUpperCase()}`)
-    : messages.noRoute(what, u.value, found.frameworks);
+  const message = found.samePath ? messages.wrongMethod(what, url, found.frameworks, `${method?.toUpperCase()}`)
+    : messages.noRoute(what, url, found.frameworks);
   const related = unservedRelated(ctx, found, messages.routeFound, messages.startsHere);
   return { code: 'MA302', message, file: cfg.file, range: rangeOfNode(cfg, u), related };
 }
@@ -48,8 +50,8 @@ export default defineRule({
   },
   messages,
   check(ctx) {
-    const apis = ctx.config?.nodeAt(['apis']);
-    if (!apis || apis.type !== 'array') return [];
-    return (apis.children ?? []).map((_a, i) => api(ctx, i)).filter((x): x is RawFinding => !!x);
+    const apis = valueAt(ctx.config?.value, ['apis']);
+    if (!Array.isArray(apis)) return [];
+    return apis.map((_a, i) => api(ctx, i)).filter((x): x is RawFinding => !!x);
   },
 });
