@@ -24,7 +24,7 @@ export function cudaBaseOf(dockerfile: string | undefined): string | undefined {
 
 /** "GPUs: all", or for a CUDA base run without one, the note that it runs on CPU here. */
 export function gpuLine(gpus: string | undefined, cudaBase: string | undefined): Localized | undefined {
-  if (gpus) return L(`GPUs: ${gpus}`, `GPU：${gpus}`);
+  if (gpus) return L(`GPUs: ${gpus}`, `使用的 GPU：${gpus}`);
   return cudaBase ? L(`no GPU: the image is built on ${cudaBase} and runs here on CPU (--gpus all to test it with one)`,
     `无 GPU：镜像基于 ${cudaBase}，此处在 CPU 上运行（用 --gpus all 可带 GPU 测试）`) : undefined;
 }
