@@ -1,6 +1,7 @@
 // `modelarts-image check PATH... [--format text|json|sarif] [--profile ...] [--lang en|zh-cn] [--rule CODE=SEV]`
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { L } from '../core/i18n';
 import { checkPaths } from '../core/check';
 import { checkOptionsFrom, COMMON_OPTIONS, parseLang, UsageError } from './options';
 import { flatten } from './format/findings';
@@ -32,10 +33,12 @@ export function runCheckCommand(argv: string[], version: string): number {
     process.stdout.write(CHECK_USAGE);
     return 0;
   }
-  if (!positionals.length) throw new UsageError('check needs at least one PATH (a file or a folder)');
+  if (!positionals.length) throw new UsageError(L('check needs at least one PATH (a file or a folder)', 'check 至少需要一个 PATH（文件或文件夹）'));
   const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
-  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(L(
+    `--format must be text, json or sarif, not "${format}"`,
+    `--format 只能是 text、json 或 sarif，而不是 "${format}"`));
+  for (const p of positionals) if (!fs.existsSync(p)) throw new UsageError(L(`no such file or folder: ${p}`, `没有这个文件或文件夹：${p}`));
   const opts = checkOptionsFrom(values);
   const lang = parseLang(values.lang);
 

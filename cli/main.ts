@@ -2,7 +2,8 @@
 // `test` builds, runs and probes the image on a real Docker engine; `push` sends the tested image to SWR.
 import * as v8 from 'node:v8';
 import { runCheckCommand, CHECK_USAGE } from './check';
-import { UsageError } from './options';
+import { pick } from '../core/i18n';
+import { langOfArgv, UsageError, USAGE_HINT, usageText } from './options';
 import { version } from '../package.json';
 
 const USAGE = `modelarts-image ${version} - check and test ModelArts custom inference images
@@ -44,13 +45,16 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${cmd}" (expected check, test or push)`);
+        throw new UsageError({
+          en: `unknown command "${cmd}" (expected check, test or push)`, zh: `未知命令 "${cmd}"（应为 check、test 或 push）`,
+        });
     }
   } catch (e) {
     // parseArgs throws TypeErrors with codes ERR_PARSE_ARGS_* for unknown or malformed options.
     const code = (e as { code?: string }).code ?? '';
     if (e instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`modelarts-image: ${(e as Error).message}\nRun "modelarts-image --help" for usage.\n`);
+      const lang = langOfArgv(argv);
+      process.stderr.write(`modelarts-image: ${usageText(e as Error, lang)}\n${pick(USAGE_HINT, lang)}\n`);
       return 2;
     }
     throw e;

@@ -9,6 +9,7 @@ import { diskFiles } from '../core/files';
 import { serviceKindOfText } from '../core/analysis/service';
 import { resolveSeverity } from '../core/rules/catalogue';
 import { defaultOptions, type Profile } from '../core/types';
+import { L } from '../core/i18n';
 import { deploymentOf, deployValueOf } from '../core/deployment';
 import { connectEngine, type Engine } from './connect';
 import { defaultTag } from './build';
@@ -16,8 +17,9 @@ import { removeAll, removeOrphans } from './container';
 import { probeDeadlineMs } from './probe';
 import { apiSpecs } from './infer';
 import { loadAnchors, finding, type Anchors } from './findings';
-import { CancelledError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
+import { CancelledError, EngineRefusedError, type Check, type ConformanceCallbacks, type ConformanceOptions, type Report } from './report';
 import { conformanceSteps } from './steps';
+import { same } from './reportText';
 import { trackTestedRun } from './push/tested';
 import type { ModelFolderPaths, RunContext, Step } from './steps/step';
 
@@ -79,6 +81,7 @@ async function connect(s: Setup, folder: ModelFolderPaths): Promise<RunContext> 
     },
     verdictOf: (code) => (resolveSeverity(code, profile, rules) === 'error' ? 'fail' : 'warn'),
     lastLines: () => ctx.logs?.lines.slice(-15) ?? [],
+    lastDetails: () => ctx.lastLines().map(same),
   };
   return (s.ctx = ctx);
 }
@@ -88,8 +91,9 @@ async function runStep(ctx: RunContext, step: Step): Promise<void> {
   const gate = await step.gate?.(ctx);
   if (gate === 'omit') return;
   if (ctx.signal?.aborted) throw new CancelledError();
-  const title = step.title.en;
-  ctx.cb.onProgress?.({ id: step.id, title, status: 'running' });
+  const title = step.title;
+  // A skipped step is not announced: it does not run (the batch checks of an online service).
+  if (!gate) ctx.cb.onProgress?.({ id: step.id, title, status: 'running' });
   const s = Date.now();
   const b = gate ? { status: 'skip' as const, message: gate.skip } : await step.run(ctx);
   // Steps measured elsewhere (the probe) bring their own duration.
@@ -125,7 +129,7 @@ export async function runConformance(folderArg: string, options: ConformanceOpti
   const s = setup(folderArg, options, cb);
   try {
     const dockerfilePath = s.folder.dockerfilePath;
-    if (!dockerfilePath) throw new Error(`no Dockerfile in ${s.folder.dir}`);
+    if (!dockerfilePath) throw new EngineRefusedError(L(`no Dockerfile in ${s.folder.dir}`, `${s.folder.dir} 中没有 Dockerfile`));
     // The push preflight reads what this run tested (engine/push/tested.ts).
     const tested = trackTestedRun(s.folder.dir, dockerfilePath);
     const ctx = await connect(s, { ...s.folder, dockerfilePath });

@@ -2,6 +2,8 @@
 // fetch(): right after a container starts, docker-proxy accepts and then resets connections, and fetch can
 // hang on that; here every attempt has its own deadline and a 100 MB answer never sits in memory.
 import * as http from 'node:http';
+import { L } from '../core/i18n';
+import type { Localized } from '../core/types';
 
 export interface HttpAnswer {
   status: number;
@@ -87,6 +89,17 @@ export function httpExchange(r: HttpRequest): Promise<HttpAnswer | HttpFailure> 
     if (r.onSent) req.on('finish', r.onSent);
     req.end(r.body);
   });
+}
+
+/** A failure as a person reads it, in both languages (`message` is the English, for logs). */
+export function failureText(f: HttpFailure): Localized {
+  switch (f.kind) {
+    case 'refused': return L(f.message, '连接被拒绝');
+    case 'reset': return L(f.message, '应答之前连接被重置');
+    case 'aborted': return L(f.message, '已取消');
+    case 'timeout': return L(f.message, f.message.replace(/^no answer within (\d+) ms$/, '$1 ms 内无应答'));
+    default: return L(f.message, `连接出错：${f.message}`);
+  }
 }
 
 export const isAnswer = (v: HttpAnswer | HttpFailure): v is HttpAnswer => 'status' in v;

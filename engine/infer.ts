@@ -1,9 +1,11 @@
 // Sends a test request to each `apis` entry and checks the answer: status and time (MA406), request size
 // (MA411), and the answer against the declared response Content-type and `data` schema (MA407).
 import Ajv from 'ajv';
-import { httpExchange, isAnswer, DEFAULT_MAX_BODY } from './http';
+import { failureText, httpExchange, isAnswer, DEFAULT_MAX_BODY } from './http';
 import { requestFor, CONSOLE_REQUEST_BYTES, MAX_REQUEST_BYTES } from './samples';
 import type { Localized } from '../core/types';
+import { L } from '../core/i18n';
+import { join, same } from './reportText';
 import { formatBytes } from '../core/units';
 import MA406 from '../core/rules/image/MA406';
 import MA407 from '../core/rules/image/MA407';
@@ -56,8 +58,8 @@ export interface ApiResult {
   api: ApiSpec;
   code?: 'MA406' | 'MA407' | 'MA411';
   ok: boolean;
-  /** The check's line (English); for a failure the finding's English text. */
-  message: string;
+  /** The check's line; for a failure the finding's text. */
+  message: Localized;
   /** A failure's finding text, from its rule file (MA406, MA407, MA411). */
   finding?: Localized;
   /** MA411 as an info note: a body over the console's 8 MB, sent (the gateway takes up to 12 MB). */
@@ -66,8 +68,8 @@ export interface ApiResult {
   ms: number;
   requestBytes: number;
   requestSource: string;
-  /** The answer for display, cut to a readable length. */
-  preview?: string;
+  /** The answer for display, cut to a readable length (the cut said in both languages). */
+  preview?: Localized;
   answerBytes?: number;
   truncated?: boolean;
 }
@@ -89,15 +91,18 @@ const PREVIEW = 2000;
 
 /** The lines of a passing api check. */
 const passed = {
-  plain: (status: number, ms: number) => `HTTP ${status} in ${ms} ms`,
-  tooBig: (status: number, ms: number, max: number) => `HTTP ${status} in ${ms} ms; answer larger than ${formatBytes(max, 'MB')}: schema not checked`,
-  badSchema: (status: number, ms: number, why: string) => `HTTP ${status} in ${ms} ms; response schema not usable: ${why}`,
+  plain: (status: number, ms: number) => L(`HTTP ${status} in ${ms} ms`, `HTTP ${status}，用时 ${ms} ms`),
+  tooBig: (status: number, ms: number, max: number) => L(
+    `HTTP ${status} in ${ms} ms; answer larger than ${formatBytes(max, 'MB')}: schema not checked`,
+    `HTTP ${status}，用时 ${ms} ms；应答大于 ${formatBytes(max, 'MB')}：未按 schema 检查`),
+  badSchema: (status: number, ms: number, why: string) => L(
+    `HTTP ${status} in ${ms} ms; response schema not usable: ${why}`, `HTTP ${status}，用时 ${ms} ms；response 的 schema 无法使用：${why}`),
 };
 
 type Base = Pick<ApiResult, 'api' | 'requestSource' | 'requestBytes'> & Partial<ApiResult>;
 const fail = (base: Base, code: NonNullable<ApiResult['code']>, text: Localized, ms = base.ms ?? 0): ApiResult =>
-  ({ ...base, ok: false, code, ms, message: text.en, finding: text });
-const pass = (base: Base, message: string): ApiResult => ({ ...base, ok: true, ms: base.ms ?? 0, message });
+  ({ ...base, ok: false, code, ms, message: text, finding: text });
+const pass = (base: Base, message: Localized): ApiResult => ({ ...base, ok: true, ms: base.ms ?? 0, message });
 
 const REQUEST_LIMIT_MS = 40_000;
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -124,12 +129,14 @@ export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult>
     onSent: o.onSent,
   });
   if (!isAnswer(r)) {
-    const text = r.kind === 'timeout' ? MA406.messages.noAnswer(api.method, api.url, timeout, limit) : MA406.messages.failed(api.method, api.url, r.message);
+    const m = MA406.messages;
+    const text = r.kind === 'timeout' ? m.noAnswer(api.method, api.url, timeout, limit) : m.failed(api.method, api.url, failureText(r));
     return fail(base, 'MA406', text, r.ms);
   }
   const text = r.body.toString('utf8');
-  const cut = ` … [${r.truncated ? 'more than ' : ''}${formatBytes(r.bytes, 'MB')} in total, truncated]`;
-  const preview = text.length > PREVIEW || r.truncated ? text.slice(0, PREVIEW) + cut : text;
+  const total = formatBytes(r.bytes, 'MB');
+  const cut = L(` … [${r.truncated ? 'more than ' : ''}${total} in total, truncated]`, ` … [共 ${total}${r.truncated ? ' 以上' : ''}，已截断]`);
+  const preview = text.length > PREVIEW || r.truncated ? join(text.slice(0, PREVIEW), cut) : same(text);
   const ans = { ...base, status: r.status, ms: r.ms, preview, answerBytes: r.bytes, truncated: r.truncated };
   if (r.status >= 400) return fail(ans, 'MA406', MA406.messages.status(api.method, api.url, r.status));
   if (r.ms > limit) return fail(ans, 'MA406', MA406.messages.slow(api.method, api.url, r.ms, limit));

@@ -14,6 +14,8 @@ export interface Layer {
   line?: number;
   range?: Range;
   instruction?: string;
+  /** The base image's layers, folded into this one row. */
+  base?: true;
 }
 
 export interface ImageFacts {
@@ -56,7 +58,7 @@ export async function inspectImage(engine: Engine, image: string, dockerfile?: s
       layers.push({ size: h.Size, createdBy: h.CreatedBy, line: ins.range.start.line + 1, range: ins.range, instruction: ins.text });
     }
     else {
-      base ??= { size: 0, createdBy: 'base image', instruction: 'FROM (base image layers)' };
+      base ??= { size: 0, createdBy: 'base image', instruction: 'FROM (base image layers)', base: true };
       base.size += h.Size;
     }
   });

@@ -3,8 +3,10 @@
 // Each probe is judged against the platform's budget and the wait ends as soon as that budget is over; a url the
 // image does not serve or a command it does not have ends it at once. Bad answers are told as they come.
 import type Docker from 'dockerode';
-import { httpExchange, isAnswer, type HttpAnswer, type HttpFailure } from './http';
-import type { Profile } from '../core/types';
+import { failureText, httpExchange, isAnswer, type HttpAnswer, type HttpFailure } from './http';
+import type { Localized, Profile } from '../core/types';
+import { L } from '../core/i18n';
+import { same } from './reportText';
 import { formatSeconds } from '../core/units';
 import { probeBudgetS, probeOf, type Probe, type ProbeKind } from '../core/deployment';
 import type { Engine } from './connect';
@@ -15,7 +17,7 @@ import { watchListeners, type ListenCause, type Listener, type ListenWatch } fro
 export interface Attempt {
   ok: boolean;
   /** What it got: "HTTP 503 {…}", "connection refused", "exit 1: not ready". */
-  text: string;
+  text: Localized;
   /** Something in the container took the connection (an answer, or an accepted connection left unanswered). */
   answered?: boolean;
   /** The url answered 404 (current) or the command is not in the image: the platform fails at once. */
@@ -49,7 +51,7 @@ export type ProbeOutcome =
 interface ProbeEvent {
   probe: ProbeKind;
   afterMs: number;
-  text: string;
+  text: Localized;
   count: number;
 }
 
@@ -84,10 +86,9 @@ const excerpt = (s: string): string => {
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > 200 ? t.slice(0, 200) + '…' : t;
 };
-const answerText = (r: HttpAnswer | HttpFailure): string => {
-  if (!isAnswer(r)) return r.message;
+const answerText = (r: HttpAnswer): Localized => {
   const body = excerpt(r.body.toString('utf8'));
-  return `HTTP ${r.status}${body ? ' ' + body : ''}`;
+  return same(`HTTP ${r.status}${body ? ' ' + body : ''}`);
 };
 
 /** The running container and how to reach it. */
@@ -105,7 +106,7 @@ export interface Target {
 async function httpAttempt(t: Target, p: Probe | undefined, timeoutMs: number): Promise<Attempt & { failure?: HttpFailure }> {
   const r = await httpExchange({ port: t.hostPort, path: p?.url ?? '/', timeoutMs, maxBody: 64 * 1024, signal: t.signal });
   // docker-proxy only holds a connection open when something in the container accepted it.
-  if (!isAnswer(r)) return { ok: false, text: r.message, answered: r.kind === 'timeout', failure: r };
+  if (!isAnswer(r)) return { ok: false, text: failureText(r), answered: r.kind === 'timeout', failure: r };
   const ok = !p || healthAnswerOk(r, t.profile);
   return { ok, text: answerText(r), answered: true, missing: !ok && r.status === 404 && t.profile === 'current' };
 }
@@ -118,13 +119,15 @@ async function execAttempt(t: Target, p: Probe, timeoutMs: number): Promise<Atte
   try {
     r = await execInContainer(t.engine, t.container, p.command ?? [], timeoutMs);
   } catch (e) {
-    return { ok: false, text: `exec failed: ${excerpt((e as Error).message)}` };
+    const why = excerpt((e as Error).message);
+    return { ok: false, text: L(`exec failed: ${why}`, `exec 失败：${why}`) };
   }
-  if (!r.ended) return { ok: false, text: `no exit within ${formatSeconds(timeoutMs)}` };
-  if (r.exitCode === 0) return { ok: true, text: 'exit 0' };
+  if (!r.ended) return { ok: false, text: L(`no exit within ${formatSeconds(timeoutMs)}`, `${formatSeconds(timeoutMs)} 内未退出`) };
+  if (r.exitCode === 0) return { ok: true, text: L('exit 0', '退出码 0') };
   const output = excerpt(`${r.stdout} ${r.stderr}`);
   const missing = (r.exitCode === 126 || r.exitCode === 127) && NOT_RUN.test(output) && output.includes(p.command?.[0] ?? '');
-  return { ok: false, text: `exit ${r.exitCode ?? '?'}${output ? ': ' + output : ''}`, missing };
+  const tail = output ? `: ${output}` : '';
+  return { ok: false, text: L(`exit ${r.exitCode ?? '?'}${tail}`, `退出码 ${r.exitCode ?? '?'}${tail ? '：' + output : ''}`), missing };
 }
 
 /** One attempt of a probe, with its own timeout (the liveness probe after the requests). */
@@ -175,10 +178,10 @@ export async function probeContainer(t: Target, o: ProbeOptions): Promise<ProbeO
 
 /** Collapses a run of equal failures of one probe into its first event and a count. */
 class Told {
-  private last?: { text: string; count: number; afterMs: number };
+  private last?: { text: Localized; count: number; afterMs: number };
   constructor(private readonly kind: ProbeKind, private readonly emit?: (e: ProbeEvent) => void) {}
-  failed(text: string, afterMs: number): void {
-    if (this.last?.text === text) return void Object.assign(this.last, { count: this.last.count + 1, afterMs });
+  failed(text: Localized, afterMs: number): void {
+    if (this.last?.text.en === text.en) return void Object.assign(this.last, { count: this.last.count + 1, afterMs });
     this.flush();
     this.last = { text, count: 1, afterMs };
     this.emit?.({ probe: this.kind, afterMs, text, count: 1 });

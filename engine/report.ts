@@ -6,18 +6,24 @@ import type { Deployment, DeploymentOverrides } from '../core/deployment';
 /** 'warn': something ModelArts tolerates but the user should fix (MA410); it does not fail the run. */
 type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
-export interface Check {
+/** A check whose person-facing texts are `T`: Localized in a run's report, string once a language is picked. */
+interface CheckOf<T> {
   id: string;
-  title: string;
+  title: T;
   status: CheckStatus;
   durationMs: number;
-  message: string;
+  message: T;
   code?: string;
   /** Lines that explain the result: build output, last log lines, the layer table, the answer. */
-  details?: string[];
+  details?: T[];
   /** Where in the folder's files the problem is (build failures: the failed Dockerfile step). */
   location?: { file: string; line: number };
 }
+
+/** A check of the conformance run, in both languages (engine/reportText.ts picks one). */
+export type Check = CheckOf<Localized>;
+/** A check in one language: the JSON and text reports, and the push's checks (built in the chosen language). */
+export type ShownCheck = CheckOf<string>;
 
 export interface Report {
   /** No check failed (warnings do not count). */
@@ -98,14 +104,14 @@ export interface ProbeReport {
   /** Milliseconds after the container's start. */
   afterMs: number;
   /** "HTTP 503 {…}" (body ≤ 200 characters), "connection refused", "exit 1: not ready". */
-  text: string;
+  text: Localized;
   /** 1: the first of a run of equal failures; N > 1: that run ended after N (the repeats in between were not told). */
   count: number;
 }
 
 export interface ConformanceCallbacks {
   /** A check started (status 'running') or finished. */
-  onProgress?: (c: Check | { id: string; title: string; status: 'running' }) => void;
+  onProgress?: (c: Check | { id: string; title: Localized; status: 'running' }) => void;
   onLog?: (line: string, stream: 'stdout' | 'stderr' | 'build') => void;
   /** A failed probe attempt as it comes (a check is running meanwhile); a run of equal ones is told once, then counted. */
   onProbe?: (e: ProbeReport) => void;

@@ -18,6 +18,9 @@ interface SampleRequest {
 }
 
 /** The API gateway's request body limit (MA411, an error: APIG.0201). */
+
+/** The source of a request built from the schema (a saved sample's source is its path). */
+export const GENERATED = 'generated from request.data';
 export const MAX_REQUEST_BYTES = 12 * 1024 * 1024;
 /** The console's Predict page refuses bodies over 8 MB (MA411 as an info note: the gateway still takes them). */
 export const CONSOLE_REQUEST_BYTES = 8 * 1024 * 1024;
@@ -136,8 +139,8 @@ export async function requestFor(configDir: string, api: { url: string; method: 
         fields.push([k, Buffer.isBuffer(v) ? { data: v, filename: 'sample.png' } : typeof v === 'string' ? v : JSON.stringify(v)]);
       }
     }
-    return { ...(await multipart(fields)), source: 'generated from request.data' };
+    return { ...(await multipart(fields)), source: GENERATED };
   }
   const json = JSON.stringify(value, (_k, v) => (v && v.type === 'Buffer' && Array.isArray(v.data) ? Buffer.from(v.data).toString('base64') : v));
-  return { body: Buffer.from(json), contentType: 'application/json', source: 'generated from request.data' };
+  return { body: Buffer.from(json), contentType: 'application/json', source: GENERATED };
 }

@@ -15,6 +15,7 @@ import { probeProblem } from '../../engine/steps/notice';
 import { formatBytes, formatSeconds, seconds } from '../../core/units';
 import { showEngineError } from './engineError';
 import { t, tl } from './i18n';
+import { PROBE_NAME, WORDS } from '../../engine/reportText';
 import { workflowSettings } from './settings';
 
 export interface Live {
@@ -29,7 +30,7 @@ export interface Live {
 }
 
 export class Workflow implements vscode.Disposable {
-  readonly log = vscode.window.createOutputChannel('ModelArts Build & Run', { log: true });
+  readonly log = vscode.window.createOutputChannel(t('ModelArts Build & Run', 'ModelArts 构建与运行'), { log: true });
   readonly live = new Map<string, Live>();
   private readonly changed = new vscode.EventEmitter<Live | undefined>();
   readonly onDidChange = this.changed.event;
@@ -166,9 +167,10 @@ export class Workflow implements vscode.Disposable {
         // What the container listens on instead, read while waiting: a server on another port is told in seconds.
         listeners: () => readListeners(engine, live.running.container),
         onAttempt: (e) => {
-          const line = e.count > 1 ? t(`the same ×${e.count}`, `相同 ×${e.count}`) : e.text;
-          this.log.warn(`[${name}] ${e.probe} probe, ${seconds(e.afterMs)} s: ${line}`);
-          report(`${e.probe}: ${line}`);
+          const line = tl(WORDS.probe(e.text, e.count));
+          const probe = tl(PROBE_NAME[e.probe]);
+          this.log.warn(`[${name}] ${probe}, ${seconds(e.afterMs)} s: ${line}`);
+          report(`${probe}: ${line}`);
         },
       },
     );

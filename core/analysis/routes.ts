@@ -25,7 +25,9 @@ export interface RouteSet { routes: Route[]; confident: boolean; frameworks: str
 const CODE = /\.(py|js|mjs|cjs|ts|java|kt)$/;
 const MAX_FILES = 400;
 const MAX_BYTES = 1024 * 1024;
-const cache = new Map<string, { routes: Omit<Route, 'file' | 'text'>[]; uncertain: boolean; fw: string[] }>();
+type FileScan = { routes: Omit<Route, 'file' | 'text'>[]; uncertain: boolean; fw: string[] };
+/** The last scan of each file, by its absolute path: re-scanned when its text changed (no key built from the text). */
+const cache = new Map<string, { text: string; r: FileScan }>();
 
 export function routesIn(bc: BuildContext): RouteSet {
   const l = bc.list();
@@ -34,14 +36,14 @@ export function routesIn(bc: BuildContext): RouteSet {
   for (const rel of files.slice(0, MAX_FILES)) {
     const text = bc.read(rel);
     if (text === undefined || text.length > MAX_BYTES) continue;
-    const key = path.extname(rel) + '\0' + text;
-    let r = cache.get(key);
+    const file = path.join(bc.dir, rel);
+    const hit = cache.get(file);
+    let r = hit?.text === text ? hit.r : undefined;
     if (!r) {
       if (cache.size > 500) cache.clear();
       r = scanFile(rel, text);
-      cache.set(key, r);
+      cache.set(file, { text, r });
     }
-    const file = path.join(bc.dir, rel);
     for (const x of r.routes) out.routes.push({ ...x, file, text });
     if (r.uncertain) out.confident = false;
     for (const f of r.fw) if (!out.frameworks.includes(f)) out.frameworks.push(f);

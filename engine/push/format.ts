@@ -3,6 +3,7 @@ import { L, pick } from '../../core/i18n';
 import { formatSeconds } from '../../core/units';
 import type { Lang } from '../../core/types';
 import { checkLines } from '../format';
+import { displayWidth } from '../reportText';
 import type { PushReport } from './index';
 import type { LayerProgress } from './progress';
 import { formatBytes } from '../../core/units';
@@ -22,8 +23,8 @@ const words = {
 export function formatPushText(r: PushReport, lang: Lang, color = false): string {
   const paint = (code: number, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out = [pick(words.head(r.folder, r.target), lang)];
-  const width = Math.max(10, ...r.checks.map((c) => c.title.length));
-  for (const c of r.checks) out.push(...checkLines(c, width, paint));
+  const width = Math.max(10, ...r.checks.map((c) => displayWidth(c.title)));
+  for (const c of r.checks) out.push(...checkLines(c, width, paint, lang));
   out.push('');
   if (r.passed) {
     out.push(paint(32, pick(words.pushed(`${r.target}@${r.digest}`, r.mediaType ?? '?', formatSeconds(r.timings.total ?? 0)), lang)));

@@ -12,7 +12,7 @@ import { folderDeployment } from '../deployFile';
 import { formatBytes, formatSeconds } from '../../core/units';
 import { defaultOptions, type Lang, type Localized, type Profile } from '../../core/types';
 import { connectEngine, type Engine } from '../connect';
-import { CancelledError, type Check } from '../report';
+import { CancelledError, type ShownCheck as Check } from '../report';
 import { authConfigOf, type RegistryAuth } from './credentials';
 import { pushErrors, titles, texts, type PushErrorKind } from './messages';
 import { preflight } from './preflight';

@@ -6,7 +6,7 @@ import { pick } from '../../core/i18n';
 import { formatBytes } from '../../core/units';
 import type { Lang, Localized } from '../../core/types';
 import type { Engine } from '../connect';
-import type { Check } from '../report';
+import type { ShownCheck as Check } from '../report';
 import { titles, texts } from './messages';
 import { contextDigest, readTestedRecord, type TestedRecord } from './tested';
 

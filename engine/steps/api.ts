@@ -9,6 +9,8 @@ import MA403 from '../../core/rules/image/MA403';
 import MA406 from '../../core/rules/image/MA406';
 import { testApi, type ApiResult, type ApiSpec } from '../infer';
 import { permissionCause } from './user';
+import { GENERATED } from '../samples';
+import { join, SKIP } from '../reportText';
 import type { Gate, RunContext, Step, StepResult } from './step';
 
 /** The container's exit code if it ends within ms (the engine may record a kill a moment after the reset). */
@@ -26,11 +28,9 @@ async function exitedWithin(container: Docker.Container, ms: number): Promise<nu
   }
 }
 
-const join = (a: Localized, b: Localized): Localized => ({ en: a.en + b.en, zh: a.zh + b.zh });
-
 /** Not run when the container never started (the report then has no api checks at all), nor before it is ready. */
 const gate = (ctx: RunContext): Gate =>
-  (ctx.notStarted ? 'omit' : !ctx.served ? { skip: 'the container did not serve' } : ctx.notReady ? { skip: ctx.notReady } : undefined);
+  (ctx.notStarted ? 'omit' : !ctx.served ? { skip: SKIP.notServed } : ctx.notReady ? { skip: ctx.notReady } : undefined);
 
 /** What a failed answer's context adds: the container's end (OOM included) during the request, a permission error. */
 async function causes(ctx: RunContext, r: ApiResult, text: Localized): Promise<Localized> {
@@ -47,7 +47,7 @@ async function causes(ctx: RunContext, r: ApiResult, text: Localized): Promise<L
     // The server logs its error as it answers; the log stream trails by a moment.
     await new Promise((res) => setTimeout(res, 300));
     const why = permissionCause(ctx, ctx.lastLines());
-    if (why) text = join(join(text, L('.', '。')), why);
+    if (why) text = join(text, L('.', '。'), why);
   }
   return text;
 }
@@ -64,14 +64,21 @@ export const inferOptions = (ctx: RunContext) => {
 async function call(ctx: RunContext, api: ApiSpec, id: string): Promise<StepResult> {
   const r = await testApi(api, inferOptions(ctx));
   ctx.timings[id] = r.ms;
-  const details = [`request: ${r.requestSource}, ${r.requestBytes} bytes`, ...(r.preview !== undefined ? [`answer: ${r.preview}`] : [])];
+  const details = [API_TEXTS.request(r.requestSource, r.requestBytes), ...(r.preview !== undefined ? [API_TEXTS.answer(r.preview)] : [])];
   if (r.note) ctx.issue('MA411', { config: ['apis', api.index, 'url'] }, r.note, undefined, 'info');
-  const noted = r.note ? `; MA411 info: ${r.note.en}` : '';
-  if (r.ok || !r.code || !r.finding) return { status: 'pass', message: r.message + noted, details };
+  const noted = r.note ? join(L('; MA411 info: ', '；MA411 提示：'), r.note) : '';
+  if (r.ok || !r.code || !r.finding) return { status: 'pass', message: join(r.message, noted), details };
   const text = await causes(ctx, r, r.finding);
   ctx.issue(r.code, { config: ['apis', api.index, r.code === 'MA407' ? 'response' : 'url'] }, text);
-  return { status: 'fail', code: r.code, message: text.en + noted, details: [...details, ...ctx.lastLines().slice(-8)] };
+  return { status: 'fail', code: r.code, message: join(text, noted), details: [...details, ...ctx.lastDetails().slice(-8)] };
 }
+
+const API_TEXTS = {
+  request: (source: string, bytes: number) => source === GENERATED
+    ? L(`request: ${source}, ${bytes} bytes`, `请求：由 request.data 生成，${bytes} 字节`)
+    : L(`request: ${source}, ${bytes} bytes`, `请求：${source}，${bytes} 字节`),
+  answer: (preview: Localized) => L(`answer: ${preview.en}`, `应答：${preview.zh}`),
+};
 
 export function apiStep(api: ApiSpec): Step {
   const id = `api ${api.method} ${api.url}`;
@@ -83,5 +90,5 @@ export const noApisStep: Step = {
   title: L('APIs', '接口'),
   planned: () => false,
   gate: (ctx) => (ctx.notStarted ? 'omit' : undefined),
-  run: async () => ({ status: 'skip', message: 'config.json has no apis' }),
+  run: async () => ({ status: 'skip', message: SKIP.noApis }),
 };

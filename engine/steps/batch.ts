@@ -4,6 +4,7 @@ import MA409 from '../../core/rules/image/MA409';
 import { inspectBatch } from '../inspect';
 import { imageFacts } from './image';
 import type { Step } from './step';
+import { SKIP } from '../reportText';
 
 export const batchStep: Step = {
   id: 'batch',
@@ -11,14 +12,14 @@ export const batchStep: Step = {
   planned: (kind) => kind === 'batch',
   async gate(ctx) {
     await imageFacts(ctx);
-    return ctx.report.serviceKind === 'batch' ? undefined : { skip: 'online service' };
+    return ctx.report.serviceKind === 'batch' ? undefined : { skip: SKIP.online };
   },
   async run(ctx) {
     const b = await inspectBatch(ctx.engine, ctx.tag, await imageFacts(ctx), (id) => ctx.containers.add(id));
     const missing = [!b.runSh && '/home/run.sh', !b.python && 'python', !b.java && 'java', !b.zip && 'zip'].filter(Boolean) as string[];
     const command = b.commandOk ? undefined : b.command;
-    if (!missing.length && command === undefined) return { status: 'pass', message: '/home/run.sh, python, java and zip present; CMD runs /home/run.sh' };
+    if (!missing.length && command === undefined) return { status: 'pass', message: MA409.messages.ready };
     ctx.issue('MA409', { dockerfile: 'CMD' }, MA409.messages.notBatchReady(missing, command));
-    return { status: 'fail', code: 'MA409', message: MA409.messages.notBatchReadyCheck(missing, command).en };
+    return { status: 'fail', code: 'MA409', message: MA409.messages.notBatchReadyCheck(missing, command) };
   },
 };

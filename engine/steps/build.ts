@@ -5,23 +5,29 @@ import { buildImage, type BuildResult } from '../build';
 import { buildKey, rememberBuild, reusableImage } from '../buildCache';
 import { CancelledError } from '../report';
 import type { RunContext, Step, StepResult } from './step';
+import { same } from '../reportText';
 
 const lines = {
-  reused: (tag: string, id: string) =>
+  reused: (tag: string, id: string) => L(
     `${tag} unchanged since its last build (same files, Dockerfile and build args): image ${id.slice(7, 19)} reused, nothing uploaded `
       + '(--rebuild builds anyway)',
-  built: (tag: string, b: BuildResult) =>
+    `${tag} 自上次构建以来未变（文件、Dockerfile 和构建参数相同）：复用镜像 ${id.slice(7, 19)}，未上传任何内容（--rebuild 可强制重新构建）`),
+  built: (tag: string, b: BuildResult) => L(
     `${tag} built in ${formatSeconds(b.durationMs)} (context: ${b.context.files} files, ${formatBytes(b.context.bytes)})`,
+    `${tag} 构建完成，用时 ${formatSeconds(b.durationMs)}（构建上下文：${b.context.files} 个文件，${formatBytes(b.context.bytes)}）`),
   failed: (b: BuildResult) => {
     const s = b.failedStep;
-    return `build failed${s ? ` at step ${s.step} (line ${s.range.start.line + 1}: ${s.instruction})` : ''}: ${b.error}`;
+    const line = s ? s.range.start.line + 1 : 0;
+    return L(
+      `build failed${s ? ` at step ${s.step} (line ${line}: ${s.instruction})` : ''}: ${b.error}`,
+      `构建失败${s ? `，在第 ${s.step} 步（第 ${line} 行：${s.instruction}）` : ''}：${b.error}`);
   },
 };
 
 function failed(ctx: RunContext, b: BuildResult): StepResult {
   ctx.ended = true;
   const location = b.failedStep ? { file: ctx.folder.dockerfilePath, line: b.failedStep.range.start.line + 1 } : undefined;
-  return { status: 'fail', message: lines.failed(b), details: b.tail.slice(-12), location };
+  return { status: 'fail', message: lines.failed(b), details: b.tail.slice(-12).map(same), location };
 }
 
 export const buildStep: Step = {

@@ -10,6 +10,7 @@ import type { Deployment, Probe, ProbeKind } from '../../core/deployment';
 import { probeOnce, type ProbeResult, type Target } from '../probe';
 import type { Gate, RunContext, Step, StepResult } from './step';
 import type { Where } from '../findings';
+import { join, SKIP } from '../reportText';
 
 /** The check a probe's results belong to: seed-2021's single `health`, else the probe's kind. */
 export const probeCheckId = (kind: ProbeKind, profile: Profile): string => (profile === 'seed-2021' ? 'health' : kind);
@@ -41,31 +42,35 @@ const resultOf = (ctx: RunContext, kind: ProbeKind): ProbeResult | undefined => 
 /** The budget in seconds, as the platform's figures give it (one decimal when the startup probe shifted it). */
 const budgetSOf = (r: ProbeResult): number => Math.round(r.budgetEndMs / 100) / 10;
 
-const timingLine = (ctx: RunContext, r: ProbeResult, afterMs: number, ok: boolean) => {
+const timingLine = (ctx: RunContext, r: ProbeResult, afterMs: number, ok: boolean): Localized => {
   const p = r.probe;
-  const from = r.fromMs > p.initialDelayS * 1000 ? `, counted from ${seconds(r.fromMs)} s` : '';
-  return `${ctx.profile === 'seed-2021' ? 'healthy' : 'succeeded'} after ${seconds(afterMs)} s; ModelArts' timing (delay ${p.initialDelayS} s, `
-    + `every ${p.periodS} s, ${p.failureThreshold} failures, timeout ${p.timeoutS} s → ${budgetSOf(r)} s${from}) ${ok ? 'would pass' : 'would fail'}`;
+  const shifted = r.fromMs > p.initialDelayS * 1000;
+  const from = L(shifted ? `, counted from ${seconds(r.fromMs)} s` : '', shifted ? `，从 ${seconds(r.fromMs)} 秒起算` : '');
+  return L(
+    `${ctx.profile === 'seed-2021' ? 'healthy' : 'succeeded'} after ${seconds(afterMs)} s; ModelArts' timing (delay ${p.initialDelayS} s, `
+      + `every ${p.periodS} s, ${p.failureThreshold} failures, timeout ${p.timeoutS} s → ${budgetSOf(r)} s${from.en}) ${ok ? 'would pass' : 'would fail'}`,
+    `${seconds(afterMs)} 秒后${ctx.profile === 'seed-2021' ? '健康' : '成功'}；按 ModelArts 的时间设置（延迟 ${p.initialDelayS} 秒，每 ${p.periodS} 秒一次，`
+      + `失败 ${p.failureThreshold} 次，超时 ${p.timeoutS} 秒 → ${budgetSOf(r)} 秒${from.zh}）${ok ? '可以通过' : '不能通过'}`);
 };
 
 /** A probe that failed: url or command missing, budget over, or the run's start timeout first. */
 function failed(ctx: RunContext, r: ProbeResult): StepResult {
   const p = r.probe, prof = ctx.profile, m = MA405.messages;
-  const got = r.last?.text ?? 'no answer';
+  const got = r.last?.text ?? L('no answer', '无应答');
   const budgetS = budgetSOf(r);
   const durationMs = ctx.outcome?.afterMs;
-  const details = ctx.lastLines();
+  const details = ctx.lastDetails();
   if (r.failed === 'missing') {
     const exec = p.method === 'EXEC';
     ctx.issue('MA405', whereOf(p, exec ? 'command' : 'url'), exec ? m.noCommand(p, prof, got) : m.notServed(p, prof, got));
-    return { durationMs, status: 'fail', code: 'MA405', message: (exec ? m.noCommandCheck(p, got) : m.notServedCheck(p, got)).en, details };
+    return { durationMs, status: 'fail', code: 'MA405', message: exec ? m.noCommandCheck(p, got) : m.notServedCheck(p, got), details };
   }
   if (r.failed === 'budget') {
     ctx.issue('MA405', whereOf(p), m.overBudget(p, prof, budgetS, got, r.fromMs));
-    return { durationMs, status: 'fail', code: 'MA405', message: m.overBudgetCheck(p, prof, budgetS, got).en, details };
+    return { durationMs, status: 'fail', code: 'MA405', message: m.overBudgetCheck(p, prof, budgetS, got), details };
   }
   ctx.issue('MA405', whereOf(p, p.method === 'EXEC' ? 'command' : 'url'), m.badAnswer(p, prof, ctx.deadlineMs, got));
-  return { durationMs, status: 'fail', code: 'MA405', message: m.badAnswerCheck(p, prof, got).en, details };
+  return { durationMs, status: 'fail', code: 'MA405', message: m.badAnswerCheck(p, prof, got), details };
 }
 
 /** The probe's result as a check: in time, late, or failed. */
@@ -83,24 +88,25 @@ function judge(ctx: RunContext, r: ProbeResult): StepResult {
 /** Runs when the probe has a result; else why not (the container did not serve, an earlier probe failed). */
 function gateOf(kind: ProbeKind) {
   return (ctx: RunContext): Gate => {
-    if (ctx.notStarted) return { skip: 'the container did not start' };
+    if (ctx.notStarted) return { skip: SKIP.notStarted };
     if (resultOf(ctx, kind)) return undefined;
     const o = ctx.outcome;
-    if (o?.kind === 'bad-health') return { skip: `the ${o.failed.probe.kind} probe did not succeed` };
-    return { skip: 'the container did not serve' };
+    if (o?.kind === 'bad-health') return { skip: SKIP.probeFailed(o.failed.probe.kind) };
+    return { skip: SKIP.notServed };
   };
 }
 
 /** seed-2021's single health check, or (current, no probe configured) the note that any answer counts. */
 function healthStep(d: Deployment): Step {
   const p = d.probes[0];
-  const none = d.profile === 'seed-2021' ? 'config.json has no health'
-    : `no probe configured (modelarts-deploy.json probes, config.json health): any HTTP answer on port ${d.port} counts as serving`;
+  const none = d.profile === 'seed-2021' ? SKIP.noHealth : L(
+    `no probe configured (modelarts-deploy.json probes, config.json health): any HTTP answer on port ${d.port} counts as serving`,
+    `未配置探针（modelarts-deploy.json 的 probes、config.json 的 health）：${d.port} 端口上的任何 HTTP 应答都算作在提供服务`);
   return {
     id: 'health',
     title: p ? L(`Health ${shown(p)}`, `健康检查 ${shown(p)}`) : L('Health', '健康检查'),
     gate: p ? gateOf(p.kind)
-      : (ctx) => ({ skip: ctx.notStarted ? 'the container did not start' : !ctx.served ? 'the container did not serve' : none }),
+      : (ctx) => ({ skip: ctx.notStarted ? SKIP.notStarted : !ctx.served ? SKIP.notServed : none }),
     run: async (ctx) => judge(ctx, resultOf(ctx, p!.kind)!),
   };
 }
@@ -123,9 +129,9 @@ const livenessStep = (p: Probe): Step => ({
     const first = judge(ctx, resultOf(ctx, p.kind)!);
     if (first.status !== 'pass') return first;
     const a = await probeOnce(targetOf(ctx), p);
-    if (a.ok) return { ...first, message: `${first.message}; again after the requests: ${a.text}` };
+    if (a.ok) return { ...first, message: join(first.message, L('; again after the requests: ', '；测试请求之后再次探测：'), a.text) };
     ctx.issue('MA405', whereOf(p), MA405.messages.livenessAfter(p, a.text));
-    return { ...first, status: 'fail', code: 'MA405', message: MA405.messages.livenessAfterCheck(p, a.text).en, details: ctx.lastLines() };
+    return { ...first, status: 'fail', code: 'MA405', message: MA405.messages.livenessAfterCheck(p, a.text), details: ctx.lastDetails() };
   },
 });
 

@@ -5,6 +5,7 @@ import { L } from '../../core/i18n';
 import MA412 from '../../core/rules/image/MA412';
 import { probeKeepAlive } from '../keepAlive';
 import type { Step, StepResult } from './step';
+import { join, SKIP } from '../reportText';
 
 /** Long enough for gunicorn's 2 s and uvicorn's and Node's 5 s defaults; the gateway keeps connections 200 s. */
 const KEEP_ALIVE_IDLE_MS = 6000;
@@ -26,27 +27,27 @@ export const keepAliveStep: Step = {
     if (ctx.profile !== 'current') return 'omit';
     // Not ready: ModelArts would send it no request, so how it keeps connections does not matter yet.
     if (ctx.notReady) return { skip: ctx.notReady };
-    return ctx.keepAlive ? undefined : { skip: 'the container did not serve' };
+    return ctx.keepAlive ? undefined : { skip: SKIP.notServed };
   },
   async run(ctx): Promise<StepResult> {
     const r = await ctx.keepAlive!.result;
     const m = MA412.messages;
     switch (r.kind) {
       case 'reused':
-        return { status: 'pass', message: m.reused(r.idleMs, r.status).en };
+        return { status: 'pass', message: m.reused(r.idleMs, r.status) };
       case 'close-header':
         ctx.issue('MA412', { dockerfile: 'CMD' }, m.closes(r.header), undefined, 'info');
-        return { status: 'pass', message: `MA412 info: ${m.closesCheck(r.header).en}` };
+        return { status: 'pass', message: join(L('MA412 info: ', 'MA412 提示：'), m.closesCheck(r.header)) };
       case 'closed-idle':
         ctx.issue('MA412', { dockerfile: 'CMD' }, m.closedIdle(r.closedAfterMs));
-        return { status: ctx.verdictOf('MA412'), code: 'MA412', message: m.closedIdleCheck(r.closedAfterMs).en };
+        return { status: ctx.verdictOf('MA412'), code: 'MA412', message: m.closedIdleCheck(r.closedAfterMs) };
       case 'reset':
         ctx.issue('MA412', { dockerfile: 'CMD' }, m.reset(r.idleMs, r.why));
-        return { status: ctx.verdictOf('MA412'), code: 'MA412', message: m.resetCheck(r.idleMs, r.why).en };
+        return { status: ctx.verdictOf('MA412'), code: 'MA412', message: m.resetCheck(r.idleMs, r.why) };
       case 'failed':
-        return { status: 'skip', message: `no answer to the first request: ${r.why}` };
+        return { status: 'skip', message: L(`no answer to the first request: ${r.why}`, `第一个请求没有应答：${r.why}`) };
       default:
-        return { status: 'skip', message: 'cancelled' };
+        return { status: 'skip', message: SKIP.cancelled };
     }
   },
 };

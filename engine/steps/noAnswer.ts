@@ -2,12 +2,12 @@
 // and the static findings that already named the cause (MA202 bind address, MA203 port), linked as related lines.
 import * as path from 'node:path';
 import { checkModelFolder } from '../../core/check';
-import { L } from '../../core/i18n';
 import type { Finding, Localized, Related } from '../../core/types';
 import MA404 from '../../core/rules/image/MA404';
 import { formatListeners, isLoopbackHost, type ListenCause } from '../listeners';
 import type { ProbeOutcome } from '../probe';
 import type { RunContext, StepResult } from './step';
+import { join } from '../reportText';
 
 type NoPort = Extract<ProbeOutcome, { kind: 'no-port' }>;
 
@@ -30,13 +30,13 @@ function staticCauses(ctx: RunContext, cause?: ListenCause): Finding[] {
 }
 
 /** The finding's and the check's texts: the observed cause, else the wait (the probe's budget or the start timeout). */
-function texts(ctx: RunContext, o: NoPort): { message: Localized; check: string } {
+function texts(ctx: RunContext, o: NoPort): { message: Localized; check: Localized } {
   const c = o.listening;
   const m = MA404.messages;
   const port = ctx.deployment.port;
-  if (!c) return { message: m.noAnswer(port, o.waitedMs, o.last?.message), check: m.noAnswerCheck(port, o.waitedMs).en };
+  if (!c) return { message: m.noAnswer(port, o.waitedMs, o.last?.message), check: m.noAnswerCheck(port, o.waitedMs) };
   const addrs = formatListeners(c.listeners);
-  return { message: m.seen(port, c.kind, addrs, o.afterMs), check: m.seenCheck(port, c.kind, addrs).en };
+  return { message: m.seen(port, c.kind, addrs, o.afterMs), check: m.seenCheck(port, c.kind, addrs) };
 }
 
 /** The line a static finding names: the code that sets the value (its first related location), else its own. */
@@ -52,9 +52,9 @@ export function noAnswer(ctx: RunContext, o: NoPort, durationMs: number): StepRe
   if (found.length) {
     const where = related.map((r, i) => `${found[i].code} (${path.relative(ctx.folder.dir, r.file)}:${r.range.start.line + 1})`).join(', ');
     const extra = MA404.messages.staticCause(where);
-    t.message = L(t.message.en + extra.en, t.message.zh + extra.zh);
-    t.check += MA404.messages.staticCauseCheck(where).en;
+    t.message = join(t.message, extra);
+    t.check = join(t.check, MA404.messages.staticCauseCheck(where));
   }
   ctx.issue('MA404', { dockerfile: 'CMD' }, t.message, related);
-  return { durationMs, status: 'fail', code: 'MA404', message: t.check, details: ctx.lastLines() };
+  return { durationMs, status: 'fail', code: 'MA404', message: t.check, details: ctx.lastDetails() };
 }

@@ -17,6 +17,7 @@ import { CancelledError, EngineRefusedError } from '../report';
 import { cudaBaseOf, describeRunAs, permissionCause, runAsOf } from './user';
 import type { RunContext, Step, StepResult } from './step';
 import { probeCheckId } from './health';
+import { join, same, SKIP } from '../reportText';
 
 /** `--gpus` as the user wrote it, for the report. */
 const gpuText = (g: GpuRequest | undefined): string | undefined =>
@@ -32,7 +33,7 @@ function engineRefusal(said: string): Localized {
 function notStarted(ctx: RunContext, e: StartError): StepResult {
   ctx.notStarted = true;
   ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.notStarted(e.message));
-  return { status: 'fail', code: 'MA403', message: MA403.messages.notStartedCheck(e.message).en };
+  return { status: 'fail', code: 'MA403', message: MA403.messages.notStartedCheck(e.message) };
 }
 
 async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
@@ -50,7 +51,7 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
   if (servedAfterMs !== undefined) ctx.timings.serving = servedAfterMs;
   // Under current the readiness probe gates traffic: a startup or readiness probe that failed means no requests.
   const gating = outcome.kind === 'bad-health' && profile === 'current' ? outcome.probes.find((r) => r.failed && r.probe.kind !== 'liveness') : undefined;
-  if (gating) ctx.notReady = `the ${gating.probe.kind} probe did not succeed: ModelArts sends the service no requests`;
+  if (gating) ctx.notReady = join(SKIP.probeFailed(gating.probe.kind), L(': ModelArts sends the service no requests', '：ModelArts 不会向服务发送请求'));
   return outcome;
 }
 
@@ -60,7 +61,7 @@ async function probe(ctx: RunContext, run: Running): Promise<ProbeOutcome> {
  */
 async function exitedAtOnce(ctx: RunContext, run: Running): Promise<{ outcome: ProbeOutcome; info: Docker.ContainerInspectInfo }> {
   const info = await run.container.inspect().catch(() => undefined);
-  if (!info || info.State?.Running) throw new Error(`the engine published no host port for ${ctx.deployment.port}`);
+  if (!info || info.State?.Running) throw new EngineRefusedError(START_TEXTS.noHostPort(ctx.deployment.port));
   const outcome: ProbeOutcome = { kind: 'exited', afterMs: Date.now() - run.startedAt, exitCode: info.State?.ExitCode ?? -1 };
   ctx.outcome = outcome;
   ctx.served = false;
@@ -85,19 +86,24 @@ async function judge(ctx: RunContext, run: Running, outcome: ProbeOutcome, info?
     const record = info ?? await run.container.inspect().catch(() => undefined);
     const why = joined(causeText(record && exitCauseOf(record, outcome.exitCode), outcome.exitCode), permissionCause(ctx, tail));
     ctx.issue('MA403', { dockerfile: 'CMD' }, MA403.messages.exited(outcome.exitCode, outcome.afterMs, tail, why));
-    const check = MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs, why).en;
-    return { durationMs, status: 'fail', code: 'MA403', message: check, details: tail };
+    const check = MA403.messages.exitedCheck(outcome.exitCode, outcome.afterMs, why);
+    return { durationMs, status: 'fail', code: 'MA403', message: check, details: tail.map(same) };
   }
   if (outcome.kind === 'no-port') return noAnswer(ctx, outcome, durationMs);
   const port = ctx.deployment.port;
   if (!ctx.served && outcome.kind === 'bad-health') {
-    return { durationMs, status: 'skip', message: `nothing answered on port ${port} before the ${outcome.failed.probe.kind} probe failed` };
+    return { durationMs, status: 'skip', message: START_TEXTS.silentBefore(port, outcome.failed.probe.kind) };
   }
-  const as = describeRunAs(runAsOf(ctx));
-  return { durationMs, status: 'pass', message: `answering on ${port} after ${formatSeconds(ctx.timings.serving ?? 0)} (127.0.0.1:${run.hostPort}) as ${as}` };
+  return { durationMs, status: 'pass', message: START_TEXTS.serving(port, ctx.timings.serving ?? 0, run.hostPort, describeRunAs(runAsOf(ctx))) };
 }
 
 const START_TEXTS = {
+  noHostPort: (port: number) => L(`the engine published no host port for ${port}`, `引擎没有为 ${port} 端口发布主机端口`),
+  silentBefore: (port: number, kind: string) => L(
+    `nothing answered on port ${port} before the ${kind} probe failed`, `${SKIP.probeFailed(kind).zh}之前 ${port} 端口没有任何应答`),
+  serving: (port: number, ms: number, hostPort: number | undefined, as: Localized) => L(
+    `answering on ${port} after ${formatSeconds(ms)} (127.0.0.1:${hostPort}) as ${as.en}`,
+    `${formatSeconds(ms)} 后在 ${port} 端口应答（127.0.0.1:${hostPort}），运行用户 ${as.zh}`),
   noGpuRuntime: (said: string) => L(
     '--gpus needs a GPU runtime on the engine\'s host, and this engine has none: install the NVIDIA Container Toolkit '
       + '(nvidia-container-toolkit), run `sudo nvidia-ctk runtime configure --runtime=docker` and restart the engine; '

@@ -15,7 +15,7 @@ import type { Check, ConformanceCallbacks, ConformanceOptions, Report } from '..
 export type StepResult = Omit<Check, 'id' | 'title' | 'durationMs'> & { durationMs?: number };
 
 /** Before a step runs: skip it with a reason, leave it out of the report ('omit'), or run it (undefined). */
-export type Gate = { skip: string } | 'omit' | undefined;
+export type Gate = { skip: Localized } | 'omit' | undefined;
 
 export interface Step {
   id: string;
@@ -69,7 +69,7 @@ export interface RunContext {
   /** Something in the container answered on the service port (healthy or not). */
   served?: boolean;
   /** Why ModelArts would send no requests (current: the startup or readiness probe failed); the api steps skip. */
-  notReady?: string;
+  notReady?: Localized;
   /** The keep-alive probe, started when the container served (steps/keepAlive.ts). */
   keepAlive?: { result: Promise<KeepAliveResult>; stop(): void };
   /**
@@ -81,4 +81,6 @@ export interface RunContext {
   verdictOf(code: string): 'warn' | 'fail';
   /** The container's last log lines. */
   lastLines(): string[];
+  /** The same, as report details. */
+  lastDetails(): Localized[];
 }

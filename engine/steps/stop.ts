@@ -10,11 +10,13 @@ import { testApi, type ApiResult, type ApiSpec } from '../infer';
 import { DEFAULT_STOP_TIMEOUT_S, MODELARTS_STOP_GRACE_S } from '../report';
 import { inferOptions } from './api';
 import type { RunContext, Step, StepResult } from './step';
+import type { Localized } from '../../core/types';
+import { SKIP } from '../reportText';
 
 /** MA410's texts for a wait of `limitS` after SIGTERM: the check's line (`short`) and the finding (en, zh). */
-export function ma410Message(limitS: number): { en: string; zh: string; short: string } {
+export function ma410Message(limitS: number): { en: string; zh: string; short: Localized } {
   const { en, zh } = MA410.messages.stopLate(limitS, MODELARTS_STOP_GRACE_S);
-  return { short: MA410.messages.stopLateCheck(limitS, MODELARTS_STOP_GRACE_S).en, en, zh };
+  return { short: MA410.messages.stopLateCheck(limitS, MODELARTS_STOP_GRACE_S), en, zh };
 }
 
 /** The api to keep in flight: the slowest whose check passed (the likeliest still busy when SIGTERM arrives). */
@@ -26,7 +28,10 @@ function slowestApi(ctx: RunContext): ApiSpec | undefined {
 async function plainStop(ctx: RunContext, limit: number): Promise<StepResult> {
   const s = await stopContainer(ctx.run!.container, limit);
   ctx.timings.stop = s.ms;
-  if (!s.killed) return { status: 'pass', message: `exited ${formatSeconds(s.ms)} after SIGTERM (code ${s.exitCode})` };
+  if (!s.killed) {
+    const after = formatSeconds(s.ms);
+    return { status: 'pass', message: L(`exited ${after} after SIGTERM (code ${s.exitCode})`, `收到 SIGTERM 后 ${after} 退出（退出码 ${s.exitCode}）`) };
+  }
   const m = ma410Message(limit);
   ctx.issue('MA410', { dockerfile: 'CMD' }, { en: m.en, zh: m.zh });
   return { status: ctx.verdictOf('MA410'), code: 'MA410', message: m.short };
@@ -55,27 +60,27 @@ async function inFlightStop(ctx: RunContext, api: ApiSpec, limit: number): Promi
   const request = `${api.method} ${api.url}`;
   const m = MA410.messages;
   const answered = (x: ApiResult) => x.status !== undefined;
-  const details = [`request in flight at SIGTERM: ${request} (${r.requestSource})`];
+  const details = [L(`request in flight at SIGTERM: ${request} (${r.requestSource})`, `发送 SIGTERM 时进行中的请求：${request}（${r.requestSource}）`)];
   if (s.killed) {
     const late = MA410.messages.stopLate(limit, MODELARTS_STOP_GRACE_S);
     const also = m.inFlightAtKill(request, answered(r) ? Math.max(afterMs, 0) : undefined);
     ctx.issue('MA410', { dockerfile: 'CMD' }, { en: late.en + also.en, zh: late.zh + also.zh });
     return { status: ctx.verdictOf('MA410'), code: 'MA410', message: ma410Message(limit).short, details };
   }
-  if (answered(r) && afterMs < 0) return { status: 'pass', message: m.answeredBefore(request, r.ms, s.ms, s.exitCode).en, details };
-  if (answered(r)) return { status: 'pass', message: m.answeredInFlight(request, r.status!, afterMs, s.ms, s.exitCode, limit).en, details };
+  if (answered(r) && afterMs < 0) return { status: 'pass', message: m.answeredBefore(request, r.ms, s.ms, s.exitCode), details };
+  if (answered(r)) return { status: 'pass', message: m.answeredInFlight(request, r.status!, afterMs, s.ms, s.exitCode, limit), details };
   ctx.issue('MA410', { dockerfile: 'CMD' }, m.cut(request, Math.max(afterMs, 0), s.ms, limit));
-  return { status: ctx.verdictOf('MA410'), code: 'MA410', message: m.cutCheck(request, Math.max(afterMs, 0), s.ms).en, details };
+  return { status: ctx.verdictOf('MA410'), code: 'MA410', message: m.cutCheck(request, Math.max(afterMs, 0), s.ms), details };
 }
 
 export const stopStep: Step = {
   id: 'stop',
   title: L('Stop on SIGTERM', '收到 SIGTERM 后停止'),
   async gate(ctx) {
-    if (ctx.notStarted) return { skip: 'the container did not start' };
+    if (ctx.notStarted) return { skip: SKIP.notStarted };
     const state = await ctx.run!.container.inspect().catch(() => undefined);
-    if (ctx.options.keep) return { skip: 'kept running (--keep)' };
-    return state?.State?.Running ? undefined : { skip: 'the container had already exited' };
+    if (ctx.options.keep) return { skip: SKIP.kept };
+    return state?.State?.Running ? undefined : { skip: SKIP.exited };
   },
   async run(ctx) {
     const limit = ctx.options.stopTimeoutS ?? DEFAULT_STOP_TIMEOUT_S;

@@ -3,6 +3,8 @@
 // fail there and nowhere else — the most common first-deploy failure the local run can catch.
 import { MA_USER } from '../../core/deployment';
 import type { Localized } from '../../core/types';
+import { L } from '../../core/i18n';
+import { same } from '../reportText';
 import MA403 from '../../core/rules/image/MA403';
 import type { RunContext } from './step';
 
@@ -21,9 +23,10 @@ export function cudaBaseOf(dockerfile: string | undefined): string | undefined {
 }
 
 /** "GPUs: all", or for a CUDA base run without one, the note that it runs on CPU here. */
-export function gpuLine(gpus: string | undefined, cudaBase: string | undefined): string | undefined {
-  if (gpus) return `GPUs: ${gpus}`;
-  return cudaBase ? `no GPU: the image is built on ${cudaBase} and runs here on CPU (--gpus all to test it with one)` : undefined;
+export function gpuLine(gpus: string | undefined, cudaBase: string | undefined): Localized | undefined {
+  if (gpus) return L(`GPUs: ${gpus}`, `使用的 GPU：${gpus}`);
+  return cudaBase ? L(`no GPU: the image is built on ${cudaBase} and runs here on CPU (--gpus all to test it with one)`,
+    `无 GPU：镜像基于 ${cudaBase}，此处在 CPU 上运行（用 --gpus all 可带 GPU 测试）`) : undefined;
 }
 
 export function runAsOf(ctx: RunContext): RunAs {
@@ -32,9 +35,9 @@ export function runAsOf(ctx: RunContext): RunAs {
 }
 
 /** "1000:100 (ma-user, as ModelArts runs it)", "root (the image's USER)". */
-export function describeRunAs(r: RunAs): string {
-  if (r.fromImage) return `${r.user} (the image's USER)`;
-  return r.user === MA_USER ? `${r.user} (ma-user, as ModelArts runs it)` : r.user;
+export function describeRunAs(r: RunAs): Localized {
+  if (r.fromImage) return L(`${r.user} (the image's USER)`, `${r.user}（镜像的 USER）`);
+  return r.user === MA_USER ? L(`${r.user} (ma-user, as ModelArts runs it)`, `${r.user}（ma-user，与 ModelArts 运行时相同）`) : same(r.user);
 }
 
 const isRoot = (user: string): boolean => /^(root|0)(:.*)?$/.test(user.trim());

@@ -10,6 +10,7 @@ import type { Report } from '../../engine/report';
 import { folderDeployment } from '../../engine/deployFile';
 import { DEPLOY_FILE } from '../../core/deployment';
 import { removeFolder, tempFolder } from '../helpers/tmp';
+import { L } from '../../core/i18n';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -59,17 +60,18 @@ test('expected checks follow the deployment: its port in the start title, one ch
   assert.equal(seed.find((c) => c.id === 'start')!.title.en, 'Serve on port 8080');
 });
 
-test('a failing check gets its finding: message with code, location in config.json; build failures point at the step', () => {
+test('a failing check: its whole one-line message first, the finding and details in the body; the first failure is the cause', () => {
   const cfg = '/m/config.json';
   const rng = { start: { line: 63, character: 6 }, end: { line: 63, character: 16 } };
   const report: Report = {
     passed: false, folder: '/m', serviceKind: 'online', timings: {},
     checks: [
-      { id: 'build', title: 'Build the image', status: 'pass', durationMs: 5, message: 'ok' },
-      { id: 'api POST /', title: 'api POST /', status: 'fail', code: 'MA406', durationMs: 7, message: 'HTTP 500' },
-      { id: 'api POST /greet', title: 'api POST /greet', status: 'fail', code: 'MA407', durationMs: 7, message: 'bad', details: ['answer: {}'] },
-      { id: 'api POST /b', title: 'api POST /b', status: 'fail', code: 'MA406', durationMs: 7, message: 'HTTP 502' },
-      { id: 'batch', title: 'Batch', status: 'skip', durationMs: 0, message: 'online service' },
+      { id: 'build', title: L('Build the image', '构建镜像'), status: 'pass', durationMs: 5, message: L('ok', '好') },
+      { id: 'api POST /', title: L('api POST /', '接口 POST /'), status: 'fail', code: 'MA406', durationMs: 7, message: L('HTTP 500', 'HTTP 500') },
+      { id: 'api POST /greet', title: L('api POST /greet', '接口 POST /greet'), status: 'fail', code: 'MA407', durationMs: 7,
+        message: L('bad answer', '应答不对'), details: [L('answer: {}', '应答：{}')] },
+      { id: 'api POST /b', title: L('api POST /b', '接口 POST /b'), status: 'fail', code: 'MA406', durationMs: 7, message: L('HTTP 502', 'HTTP 502') },
+      { id: 'batch', title: L('Batch', '批量'), status: 'skip', durationMs: 0, message: L('online service', '在线服务') },
     ],
     findings: [
       { code: 'MA406', file: cfg, range: rng, severity: 'error', message: { en: 'first 406', zh: '第一个' } },
@@ -79,13 +81,18 @@ test('a failing check gets its finding: message with code, location in config.js
   };
   const r = checkResults(report, 'en');
   assert.deepEqual(r.map((x) => x.state), ['passed', 'failed', 'failed', 'failed', 'skipped']);
-  assert.equal(r[1].message, 'MA406: first 406');
-  assert.equal(r[2].message, 'MA407: schema mismatch');
+  assert.deepEqual(r.map((x) => x.cause ?? false), [false, true, false, false, false], 'only the first failure in run order is the cause');
+  assert.equal(r[1].message, 'MA406: HTTP 500');
+  assert.deepEqual(r[1].body, ['first 406']);
+  assert.equal(r[2].message, 'MA407: bad answer');
+  assert.deepEqual(r[2].body, ['It may follow from the first failure: api POST /.', 'schema mismatch', 'answer: {}']);
   assert.deepEqual(r[2].location, { file: cfg, range: rng });
-  assert.deepEqual(r[2].details, ['answer: {}']);
   assert.equal(r[3].location?.file, '/m/Dockerfile', 'findings pair with checks in order');
-  assert.equal(checkResults(report, 'zh-cn')[2].message, 'MA407: 不匹配');
-  const built = checkResults({ ...report, findings: [],
-    checks: [{ id: 'build', title: 'Build', status: 'fail', durationMs: 1, message: 'step 3 failed', location: { file: '/m/Dockerfile', line: 4 } }] }, 'en');
+  const zh = checkResults(report, 'zh-cn');
+  assert.deepEqual(zh.map((x) => x.label), ['构建镜像', '接口 POST /', '接口 POST /greet', '接口 POST /b', '批量']);
+  assert.equal(zh[2].message, 'MA407: 应答不对');
+  assert.deepEqual(zh[2].body, ['可能由第一个未通过的检查引起：接口 POST /。', '不匹配', '应答：{}']);
+  const built = checkResults({ ...report, findings: [], checks: [{ id: 'build', title: L('Build', '构建'), status: 'fail', durationMs: 1,
+    message: L('step 3 failed', '第 3 步失败'), location: { file: '/m/Dockerfile', line: 4 } }] }, 'en');
   assert.deepEqual(built[0].location, { file: '/m/Dockerfile', range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } } });
 });

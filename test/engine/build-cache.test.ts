@@ -27,17 +27,17 @@ test('an unchanged folder reuses its image; a touched file, or --rebuild, builds
   };
   try {
     const first = await build();
-    assert.match(first.message, /built in/);
+    assert.match(first.message.en, /built in/);
     assert.ok(first.upload !== undefined, 'the first run uploads the context');
     const again = await build();
-    assert.match(again.message, /unchanged since its last build .* reused, nothing uploaded/);
+    assert.match(again.message.en, /unchanged since its last build .* reused, nothing uploaded/);
     assert.equal(again.upload, undefined, 'nothing uploaded');
     // The same bytes, a new mtime: the key follows what stat sees, so this builds (from the engine's layer cache).
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(path.join(dir, 'server.py'), later, later);
-    assert.match((await build()).message, /built in/);
-    assert.match((await build()).message, /reused/);
-    assert.match((await build({ rebuild: true })).message, /built in/);
+    assert.match((await build()).message.en, /built in/);
+    assert.match((await build()).message.en, /reused/);
+    assert.match((await build({ rebuild: true })).message.en, /built in/);
   } finally {
     await engine.docker.getImage(tag).remove({ force: true }).catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -72,9 +72,9 @@ test('a failed build step is mapped to its Dockerfile line', async (t) => {
   const b = r.checks.find((c) => c.id === 'build')!;
   assert.equal(b.status, 'fail');
   assert.deepEqual(b.location, { file: path.join(dir, 'Dockerfile'), line: 4 });
-  assert.match(b.message, /step 3 \(line 4: RUN echo broken/);
-  assert.match(b.message, /non-zero code: 7/);
-  assert.ok(b.details?.some((d) => d.includes('broken')));
+  assert.match(b.message.en, /step 3 \(line 4: RUN echo broken/);
+  assert.match(b.message.en, /non-zero code: 7/);
+  assert.ok(b.details?.some((d) => d.en.includes('broken')));
   assert.equal(r.checks.length, 1);
 });
 
@@ -125,8 +125,8 @@ test('a 100 MB answer: bounded memory, truncated display', async (t) => {
   clearInterval(timer);
   const api = r.checks.find((c) => c.id === 'api POST /predict')!;
   assert.equal(api.status, 'pass', JSON.stringify(api));
-  assert.match(api.message, /schema not checked/);
-  const answer = api.details!.find((d) => d.startsWith('answer: '))!;
+  assert.match(api.message.en, /schema not checked/);
+  const answer = api.details!.find((d) => d.en.startsWith('answer: '))!.en;
   assert.ok(answer.length < 3000, `display is ${answer.length} chars`);
   assert.match(answer, /truncated/);
   // Holding the answer would add 100 MB (twice, as a string); the cap keeps it to a few MB.

@@ -22,8 +22,8 @@ test('a CUDA base image is known from the final stage, and runs without a GPU ge
   assert.equal(cudaBaseOf('FROM nvidia/cuda:12.1.0-runtime-ubuntu22.04\nCMD ["python3"]'), 'nvidia/cuda:12.1.0-runtime-ubuntu22.04');
   assert.equal(cudaBaseOf('FROM nvidia/cuda:12.1.0-devel AS build\nFROM python:3.11-slim\n'), undefined, 'only the final stage counts');
   assert.equal(cudaBaseOf('FROM --platform=linux/amd64 pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime'), 'pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime');
-  assert.match(gpuLine(undefined, 'nvidia/cuda:12.1.0') ?? '', /^no GPU: the image is built on nvidia\/cuda:12\.1\.0 and runs here on CPU/);
-  assert.equal(gpuLine('all', 'nvidia/cuda:12.1.0'), 'GPUs: all');
+  assert.match(gpuLine(undefined, 'nvidia/cuda:12.1.0')?.en ?? '', /^no GPU: the image is built on nvidia\/cuda:12\.1\.0 and runs here on CPU/);
+  assert.deepEqual(gpuLine('all', 'nvidia/cuda:12.1.0'), { en: 'GPUs: all', zh: 'GPU：all' });
   assert.equal(gpuLine(undefined, undefined), undefined);
 });
 

@@ -30,7 +30,7 @@ test('3 conformance runs at once all pass, each on its own host port, and leave 
   const reports = await Promise.all([1, 2, 3].map(() => runConformance(ONLINE, { ...FAST, engine })));
   for (const r of reports) assert.equal(r.passed, true, JSON.stringify(r.checks.filter((c) => c.status === 'fail')));
   // The start check names the host port each container was published on.
-  const ports = reports.map((r) => /127\.0\.0\.1:(\d+)/.exec(r.checks.find((c) => c.id === 'start')!.message)?.[1]);
+  const ports = reports.map((r) => /127\.0\.0\.1:(\d+)/.exec(r.checks.find((c) => c.id === 'start')!.message.en)?.[1]);
   assert.ok(ports.every(Boolean), JSON.stringify(ports));
   assert.equal(new Set(ports).size, 3, `host ports ${ports.join(', ')}`);
   assert.deepEqual(await assertNoLabelled(engine), []);
@@ -76,7 +76,7 @@ test('engine gone mid-build: the run ends with a clear error and no container is
   assert.equal(r.passed, false);
   // Only the build check: nothing after it ran against a missing engine.
   assert.deepEqual(r.checks.map((c) => [c.id, c.status]), [['build', 'fail']]);
-  const msg = r.checks[0].message;
+  const msg = r.checks[0].message.en;
   assert.match(msg, /the connection to the engine at unix:\/\/.*engine\.sock was lost during step 2 \(RUN echo started load-build-/);
   assert.match(msg, /Check that the engine is running \(`docker info`\), then run the test again/);
   assert.deepEqual(r.findings, []);

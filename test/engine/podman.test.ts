@@ -44,6 +44,6 @@ test('a server on the wrong port fails on Podman as on Docker: MA404 naming the 
   const r = await runConformance(path.join(FIXTURES, 'ma404-port-5001'), { engine: podman, stopTimeoutS: 5, removeImage: true });
   assert.equal(r.passed, false);
   assert.deepEqual(codesOf(r), ['MA404']);
-  assert.match(r.checks.find((c) => c.id === 'start')!.message, /5001/);
+  assert.match(r.checks.find((c) => c.id === 'start')!.message.en, /5001/);
   assert.deepEqual(await labelledContainers(podman), [], 'no container left in Podman');
 });

@@ -28,17 +28,17 @@ test('port 9000 from modelarts-deploy.json: published, probed and served on 9000
   const { r } = x;
   assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
   assert.deepEqual(r.port, { port: 9000, from: 'deploy' });
-  assert.equal(check(r, 'start').title, 'Serve on port 9000');
-  assert.match(check(r, 'start').message, /^answering on 9000 after \d+\.\d s \(127\.0\.0\.1:\d+\) as 1000:100 \(ma-user, as ModelArts runs it\)$/);
-  assert.match(check(r, 'readiness').message, /^succeeded after \d+\.\d s; ModelArts' timing \(.* → 3 s\) would pass$/);
-  assert.equal(check(r, 'readiness').title, 'Readiness probe /health');
+  assert.equal(check(r, 'start').title.en, 'Serve on port 9000');
+  assert.match(check(r, 'start').message.en, /^answering on 9000 after \d+\.\d s \(127\.0\.0\.1:\d+\) as 1000:100 \(ma-user, as ModelArts runs it\)$/);
+  assert.match(check(r, 'readiness').message.en, /^succeeded after \d+\.\d s; ModelArts' timing \(.* → 3 s\) would pass$/);
+  assert.equal(check(r, 'readiness').title.en, 'Readiness probe /health');
 });
 
 test('seed-2021 ignores the deployment file\'s port: 8080, and the server on 9000 is MA404 naming both ports', async (t) => {
   const x = await run(t, 'port-9000', { deployment: { port: 9000 } });
   if (!x) return;
   assert.deepEqual(x.r.port, { port: 8080, from: 'profile' });
-  assert.match(check(x.r, 'start').message, /^listens on 0\.0\.0\.0:9000, not 8080/);
+  assert.match(check(x.r, 'start').message.en, /^listens on 0\.0\.0\.0:9000, not 8080/);
   assert.ok(x.ms < 15_000, `${x.ms} ms`);
 });
 
@@ -48,8 +48,8 @@ test('an EXEC readiness probe that exits 0 passes fast, run as the container\'s 
   const { r, events } = x;
   assert.equal(r.passed, true, JSON.stringify(r.checks, null, 1));
   const c = check(r, 'readiness');
-  assert.equal(c.title, 'Readiness probe /home/ma-user/health.sh');
-  assert.match(c.message, /^succeeded after \d+\.\d s; ModelArts' timing \(delay 0 s, every 1 s, 3 failures, timeout 2 s → 4 s\) would pass$/);
+  assert.equal(c.title.en, 'Readiness probe /home/ma-user/health.sh');
+  assert.match(c.message.en, /^succeeded after \d+\.\d s; ModelArts' timing \(delay 0 s, every 1 s, 3 failures, timeout 2 s → 4 s\) would pass$/);
   assert.ok(c.durationMs < 4000, `${c.durationMs} ms`);
   assert.deepEqual(events, []);
 });
@@ -64,11 +64,12 @@ test('an EXEC readiness probe that exits 1: told live once, failed at its 4 s bu
   assert.equal(path.basename(f.file), 'modelarts-deploy.json');
   assert.equal(f.range.start.line, 3);
   const c = check(r, 'readiness');
-  assert.equal(c.message, "/home/ma-user/health.sh: exit 1: model not loaded (uid 1000) until ModelArts' budget of 4 s ran out (expected exit code 0)");
+  assert.equal(c.message.en, "/home/ma-user/health.sh: exit 1: model not loaded (uid 1000) until ModelArts' budget of 4 s ran out (expected exit code 0)");
   assert.ok(c.durationMs >= 3900 && c.durationMs < 8000, `${c.durationMs} ms`);
   assert.ok(ms < 30_000, `${ms} ms`);
   // The first failure as it came, then the count of its repeats, nothing more: no flood.
-  assert.deepEqual(events[0], { check: 'readiness', afterMs: events[0].afterMs, text: 'exit 1: model not loaded (uid 1000)', count: 1 });
+  const text = { en: 'exit 1: model not loaded (uid 1000)', zh: '退出码 1：model not loaded (uid 1000)' };
+  assert.deepEqual(events[0], { check: 'readiness', afterMs: events[0].afterMs, text, count: 1 });
   assert.equal(events.length, 2, JSON.stringify(events));
   assert.ok(events[1].count >= 3, JSON.stringify(events));
 });
@@ -80,14 +81,14 @@ test('current: readiness gates the requests, liveness is probed once more after 
   // The startup probe failed at its budget: readiness never ran, liveness and the api are skipped with the reason.
   assert.equal(check(r, 'startup').status, 'fail');
   assert.equal(check(r, 'liveness').status, 'skip');
-  assert.equal(check(r, 'liveness').message, 'the startup probe did not succeed');
-  assert.equal(check(r, 'api POST /predict').message, 'the startup probe did not succeed: ModelArts sends the service no requests');
+  assert.equal(check(r, 'liveness').message.en, 'the startup probe did not succeed');
+  assert.equal(check(r, 'api POST /predict').message.en, 'the startup probe did not succeed: ModelArts sends the service no requests');
   const good = await run(t, 'good', { profile: 'current' });
   if (!good) return;
   const l = check(good.r, 'liveness');
   assert.equal(good.r.passed, true, JSON.stringify(good.r.checks, null, 1));
   // config.json's health is the liveness probe under current: after the requests, probed again.
-  assert.match(l.message, /; again after the requests: HTTP 200 \{"health": "true"\}$/);
+  assert.match(l.message.en, /; again after the requests: HTTP 200 \{"health": "true"\}$/);
   const ids = good.r.checks.map((c) => c.id);
   assert.ok(ids.indexOf('liveness') > ids.indexOf('api POST /predict'), ids.join(' '));
 });

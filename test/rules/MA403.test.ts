@@ -36,7 +36,7 @@ test('MA403 names the signal an exit code 128+N stands for', async (t) => {
   assert.match(f.message.en, /exited with code 137 .*Exit code 128 \+ 9: the main process was ended by SIGKILL\./s);
   assert.match(f.message.zh, /退出码 137.*主进程被 SIGKILL 终止/);
   assert.match(f.message.en, /loading the model/);
-  assert.match(r.checks.find((c) => c.id === 'start')!.message, /SIGKILL/);
+  assert.match(r.checks.find((c) => c.id === 'start')!.message.en, /SIGKILL/);
 });
 
 test('an exit code names a signal only above 128', () => {
@@ -54,7 +54,7 @@ test('MA403 out of memory: a 64 MB limit from modelarts-deploy.json, the OOM kil
   const r = await runConformance(path.join(FIXTURES, 'ma403-oom'), { ...FAST, engine });
   const start = r.checks.find((c) => c.id === 'start')!;
   assert.equal(start.code, 'MA403');
-  assert.match(start.message, /exited with code 137 .*Killed: out of memory \(limit 64\.0 MB\)/);
+  assert.match(start.message.en, /exited with code 137 .*Killed: out of memory \(limit 64\.0 MB\)/);
   const f = r.findings.find((x) => x.code === 'MA403')!;
   assert.match(f.message.en, /Killed: out of memory \(limit 64\.0 MB\): the kernel's OOM killer ended it\./);
   assert.match(f.message.zh, /因内存不足被内核终止（OOM killed），内存限制为 64\.0 MB/);
@@ -65,7 +65,7 @@ test('MA403 --memory overrides the deployment file: with room enough the limit s
   const engine = await engineOrSkip();
   if (!engine) return t.skip('no engine');
   const r = await runConformance(path.join(FIXTURES, 'ma403-oom'), { ...FAST, engine, deployment: { memoryBytes: 96 * 1024 ** 2 } });
-  assert.match(r.checks.find((c) => c.id === 'start')!.message, /Killed: out of memory \(limit 96\.0 MB\)/);
+  assert.match(r.checks.find((c) => c.id === 'start')!.message.en, /Killed: out of memory \(limit 96\.0 MB\)/);
 });
 
 test('weights only root can read: MA403 under current (ma-user) with the likely cause; seed-2021 runs the image\'s USER and serves', async (t) => {
@@ -79,13 +79,13 @@ test('weights only root can read: MA403 under current (ma-user) with the likely 
   assert.match(f.message.en, /PermissionError: \[Errno 13\] Permission denied: '\/home\/model\/weights\.bin'/);
   assert.match(f.message.en, new RegExp(/Likely cause: it runs as 1000:100 \(ma-user, as ModelArts runs it\): /.source
     + /a file only root can read or write — copy with `COPY --chown=1000:100` or chmod\./.source));
-  assert.match(f.message.zh, /可能的原因：容器以 1000:100 \(ma-user, as ModelArts runs it\) 运行/);
-  assert.match(cur.checks.find((c) => c.id === 'start')!.message, /before serving; Likely cause: it runs as 1000:100/);
+  assert.match(f.message.zh, /可能的原因：容器的运行用户是 1000:100（ma-user，与 ModelArts 运行时相同），某个文件只有 root 能读写/);
+  assert.match(cur.checks.find((c) => c.id === 'start')!.message.en, /before serving; Likely cause: it runs as 1000:100/);
 
   const seed = await runConformance(dir, { ...FAST, engine, profile: 'seed-2021' });
   assert.equal(seed.passed, true, JSON.stringify(seed.checks, null, 1));
   assert.deepEqual(seed.runAs, { user: 'root', fromImage: true, memoryBytes: undefined });
-  assert.match(seed.checks.find((c) => c.id === 'start')!.message, /as root \(the image's USER\)$/);
+  assert.match(seed.checks.find((c) => c.id === 'start')!.message.en, /as root \(the image's USER\)$/);
   // --user under seed-2021 runs as that user: the same failure.
   const asUser = await runConformance(dir, { ...FAST, engine, profile: 'seed-2021', deployment: { user: '1000:100' } });
   assert.match(asUser.findings.find((x) => x.code === 'MA403')!.message.en, /Likely cause: it runs as 1000:100/);

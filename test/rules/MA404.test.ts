@@ -44,10 +44,10 @@ test('a server on 0.0.0.0:5001: MA404 names the address in seconds and links the
   const r = await startOf(t, 'ma404-port-5001', LONG);
   if (!r) return;
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
-  assert.match(r.check.message, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
+  assert.match(r.check.message.en, /^listens on 0\.0\.0\.0:5001, not 8080\b/);
   assert.match(r.finding.message.en, /the server listens on 0\.0\.0\.0:5001, not 8080/);
   assert.match(r.finding.message.zh, /^服务端口无响应：服务监听在 0\.0\.0\.0:5001，而不是 8080/);
-  assert.match(r.check.message, /; the static check already found it: MA203 \(server\.py:16\)$/);
+  assert.match(r.check.message.en, /; the static check already found it: MA203 \(server\.py:16\)$/);
   // The static check's MA203 pointed at server.py's HTTPServer line (line 16): the finding says so and links it.
   assert.match(r.finding.message.en, /The static check already found the cause: MA203 \(server\.py:16\)\./);
   assert.match(r.finding.message.zh, /静态检查已发现原因：MA203 \(server\.py:16\)。/);
@@ -60,7 +60,7 @@ test('a server on 127.0.0.1:8080: MA404 says it is unreachable from outside, in 
   const r = await startOf(t, 'ma404-loopback', LONG);
   if (!r) return;
   assert.ok(r.check.durationMs < LONG / 2, `${r.check.durationMs} ms`);
-  assert.equal(r.check.message, 'listens on 127.0.0.1:8080 only — unreachable from outside the container');
+  assert.equal(r.check.message.en, 'listens on 127.0.0.1:8080 only — unreachable from outside the container');
   assert.match(r.finding.message.en, /listens on 127\.0\.0\.1:8080 only — unreachable from outside the container/);
   assert.match(r.finding.message.zh, /^服务端口无响应：服务只监听在 127\.0\.0\.1:8080，容器外无法访问/);
   // No static finding names the cause (busybox httpd's flags are not read): nothing linked.
@@ -72,7 +72,7 @@ test('no cat in the image: what it listens on cannot be read, the run gives up a
   if (!r) return;
   // config.json's health: 0 + 1 × (3 − 1) + 1 = 3 s.
   assert.ok(r.check.durationMs >= 2900 && r.check.durationMs < 10_000, `${r.check.durationMs} ms`);
-  assert.equal(r.check.message, MA404.messages.noAnswerCheck(8080, 3000).en);
+  assert.equal(r.check.message.en, MA404.messages.noAnswerCheck(8080, 3000).en);
   assert.match(r.finding.message.en, /^Nothing answered on port 8080 within 3\.0 s \(/);
 });
 
@@ -84,7 +84,7 @@ test('without a health check the start timeout stays the bound (nothing to judge
   try {
     const r = await runConformance(folder, { ...FAST, startTimeoutMs: 4000, engine, tag: 'ma404-no-cat:modelarts-dev' });
     const check = r.checks.find((c) => c.id === 'start')!;
-    assert.equal(check.message, MA404.messages.noAnswerCheck(8080, 4000).en);
+    assert.equal(check.message.en, MA404.messages.noAnswerCheck(8080, 4000).en);
     assert.ok(check.durationMs >= 3900, `${check.durationMs} ms`);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -98,8 +98,8 @@ test('the deployment says 9000, the server listens on 8080: MA404 names both por
   const r = await runConformance(path.join(FIXTURES, 'port-9000'), { ...FAST, engine, profile: 'current', startTimeoutMs: LONG, env: { PORT: '8080' } });
   const ms = Date.now() - t0;
   const check = r.checks.find((c) => c.id === 'start')!;
-  assert.equal(check.title, 'Serve on port 9000');
-  assert.equal(check.message, 'listens on 0.0.0.0:8080, not 9000');
+  assert.equal(check.title.en, 'Serve on port 9000');
+  assert.equal(check.message.en, 'listens on 0.0.0.0:8080, not 9000');
   const f = r.findings.find((x) => x.code === 'MA404')!;
   assert.match(f.message.en, /^Nothing answers on port 9000: the server listens on 0\.0\.0\.0:8080, not 9000 .*ModelArts sends requests to port 9000\./);
   assert.match(f.message.zh, /^服务端口无响应：服务监听在 0\.0\.0\.0:8080，而不是 9000/);

@@ -19,7 +19,7 @@ test('MA406 slow: an answer after the gateway limit fails with the figure; the r
   const r = await runConformance(path.join(FIXTURES, 'ma406-slow'), { ...FAST, engine, requestLimitMs: 1500, requestTimeoutMs: 10_000 });
   const api = r.checks.find((c) => c.id === 'api POST /predict')!;
   assert.equal(api.code, 'MA406');
-  assert.match(api.message, /^POST \/predict answered in 3\.\d s; the API gateway ends a request at 1\.5 s: ModelArts\.4503$/);
+  assert.match(api.message.en, /^POST \/predict answered in 3\.\d s; the API gateway ends a request at 1\.5 s: ModelArts\.4503$/);
   const f = r.findings.find((x) => x.code === 'MA406')!;
   assert.match(f.message.zh, /在 3\.\d 秒后才响应；API 网关在 1\.5 秒时结束请求：ModelArts\.4503/);
   assert.ok(r.timings['api POST /predict'] < 9000, 'did not wait out the give-up time');
@@ -29,7 +29,7 @@ test('MA406 no answer: the give-up time and the gateway limit, both named', asyn
   const engine = await engineOrSkip();
   if (!engine) return t.skip('no engine');
   const r = await runConformance(path.join(FIXTURES, 'ma406-slow'), { ...FAST, engine, requestLimitMs: 500, requestTimeoutMs: 1000 });
-  assert.match(r.checks.find((c) => c.id === 'api POST /predict')!.message,
+  assert.match(r.checks.find((c) => c.id === 'api POST /predict')!.message.en,
     /^POST \/predict: no answer within 1 s \(the synchronous limit\); the API gateway ends a request at 0\.5 s: ModelArts\.4503$/);
 });
 
@@ -40,7 +40,7 @@ test('a /root cache under current: HTTP 500 with the permission cause; seed-2021
   const cur = await runConformance(dir, { ...FAST, engine, profile: 'current', keepAliveIdleMs: 100 });
   const f = cur.findings.find((x) => x.code === 'MA406')!;
   assert.match(f.message.en, /^POST \/predict answered HTTP 500\. Likely cause: it runs as 1000:100 \(ma-user, as ModelArts runs it\): a file only root/);
-  assert.match(f.message.zh, /返回 HTTP 500。可能的原因：容器以 1000:100/);
+  assert.match(f.message.zh, /返回 HTTP 500。可能的原因：容器的运行用户是 1000:100（ma-user/);
   const seed = await runConformance(dir, { ...FAST, engine });
   assert.equal(seed.passed, true, JSON.stringify(seed.checks, null, 1));
 });
@@ -76,7 +76,7 @@ test('container killed mid-request: a failed api check that says the container s
   assert.equal(api.status, 'fail', JSON.stringify(api));
   // The engine reports the cut answer as MA406; the message names the cause and the exit code (137 = SIGKILL).
   assert.equal(api.code, 'MA406');
-  assert.match(api.message, /POST \/predict: connection reset .*the container stopped during the request: exit code 137/);
+  assert.match(api.message.en, /POST \/predict: connection reset .*the container stopped during the request: exit code 137/);
   assert.deepEqual(r.findings.map((f) => f.code), ['MA406']);
   assert.match(r.findings[0].message.en, /the container stopped during the request/);
   assert.equal(r.checks.find((c) => c.id === 'stop')?.status, 'skip');

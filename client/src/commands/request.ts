@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
 import { apiSpecs, testApi, type ApiResult, type ApiSpec } from '../../../engine/infer';
+import { GENERATED } from '../../../engine/samples';
 import { exampleOf, sampleName } from '../../../engine/samples';
 import { t, tl } from '../i18n';
 import type { ModelFolders } from '../modelFolders';
@@ -46,15 +47,16 @@ function samplesDir(configDir: string, samplesFolder: string, api: ApiSpec, pick
 }
 
 function answerDocument(r: ApiResult, picked?: Map<string, string>): string {
-  const head = r.status !== undefined ? `HTTP ${r.status} in ${r.ms} ms` : r.message;
-  const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${r.message}`;
-  let body = r.preview ?? '';
+  const head = r.status !== undefined ? t(`HTTP ${r.status} in ${r.ms} ms`, `HTTP ${r.status}，用时 ${r.ms} ms`) : tl(r.message);
+  const verdict = r.ok ? `✓ ${t('matches the declared response', '与声明的响应一致')}` : `✗ ${r.code ?? ''} ${tl(r.message)}`;
+  let body = r.preview ? tl(r.preview) : '';
   try { body = JSON.stringify(JSON.parse(body), null, 2); } catch { /* not JSON: shown as is */ }
-  const source = picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ') : r.requestSource;
+  const source = picked?.size ? [...picked].map(([k, f]) => `${k} = ${f}`).join(', ')
+    : r.requestSource === GENERATED ? t(GENERATED, '由 request.data 生成') : r.requestSource;
   return [
     `# ${r.api.method} ${r.api.url} — ${head}`, '',
     `${t('Check', '检查')}: ${verdict}`, '',
-    `${t('Request', '请求')}: ${source}, ${r.requestBytes} bytes (${r.api.requestType})`,
+    `${t('Request', '请求')}: ${source}, ${r.requestBytes} ${t('bytes', '字节')} (${r.api.requestType})`,
     `${t('Declared response', '声明的响应')}: ${r.api.responseType}`, '',
     '```json', body, '```', '',
   ].join('\n');
@@ -111,14 +113,14 @@ async function send(f: ModelFolder, api: ApiSpec, picked: Map<string, string>, w
   try {
     const title = t(`ModelArts: ${api.method} ${api.url}`, `ModelArts：${api.method} ${api.url}`);
     const r = await withCancellableProgress(title, (signal) => testApi(api, { port, configDir: dir, signal }));
-    wf.log.info(`${api.method} ${api.url}: ${r.ok ? 'ok' : r.code} ${r.message}`);
+    wf.log.info(`${api.method} ${api.url}: ${r.ok ? 'ok' : r.code} ${r.message.en}`);
     const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${api.method} ${api.url.replace(/\//g, '∕')} #${++answerSeq}.md` });
     answers.set(uri.toString(), answerDocument(r, picked));
     if (answers.size > 20) answers.delete(answers.keys().next().value!);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     // The finding's text in the UI language (the check's line is English, for the log).
-    if (!r.ok) void vscode.window.showWarningMessage(`${r.code ?? ''} ${r.finding ? tl(r.finding) : r.message}`.trim());
+    if (!r.ok) void vscode.window.showWarningMessage(`${r.code ?? ''} ${tl(r.finding ?? r.message)}`.trim());
   } finally {
     cleanup();
   }

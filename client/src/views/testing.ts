@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
 import { ruleSettings } from '../../../core/settings';
 import type { Localized } from '../../../core/types';
-import { runConformance, CancelledError, type ProbeReport, type Report } from '../../../engine/conformance';
+import { runConformance, CancelledError, EngineRefusedError, type ProbeReport, type Report } from '../../../engine/conformance';
+import { formatReportText } from '../../../engine/format';
+import { WORDS } from '../../../engine/reportText';
 import { plannedChecks, type PlannedCheck } from '../../../engine/steps';
 import { folderDeployment } from '../../../engine/deployFile';
 import { seconds } from '../../../core/units';
@@ -25,6 +27,8 @@ export interface RunSummary {
   done: boolean;
   passed?: boolean;
   results: { id: string; label: string; state: string; messages: string[]; locations: { path: string; line: number }[] }[];
+  /** The failed checks' ids in the order they were told (the first cause first: the failure peek opens on it). */
+  failedOrder?: string[];
 }
 
 export class ConformanceTests implements vscode.Disposable {
@@ -165,8 +169,7 @@ export class ConformanceTests implements vscode.Disposable {
         onProgress: (c) => {
           const item = root.children.get(c.id);
           if (c.status === 'running') {
-            const title = titles.get(c.id);
-            report?.(title ? tl(title) : c.title);
+            report?.(tl(c.title));
             if (item && asked(item.id)) run.started(item);
           }
         },
@@ -184,28 +187,31 @@ export class ConformanceTests implements vscode.Disposable {
         root.children.forEach((c) => asked(c.id) && run.skipped(c));
         return;
       }
-      run.errored(root, new vscode.TestMessage((e as Error).message));
+      run.errored(root, new vscode.TestMessage(e instanceof EngineRefusedError ? tl(e.text) : (e as Error).message));
       await showEngineError(e, this.wf.log);
       return;
     } finally {
       sub.dispose();
       this.active.delete(ac);
     }
-    this.apply(rep, titles, root, asked, run, summary);
+    this.apply(rep, root, asked, run, summary);
+    // The Output channel: the report as the CLI prints it, in the UI language (its headings, each check, the verdict).
+    this.wf.log.info(`[${name}]\n${formatReportText(rep, false, lang())}`);
   }
 
-  private apply(rep: Report, titles: Map<string, Localized>, root: vscode.TestItem, asked: (id: string) => boolean, run: vscode.TestRun,
-    summary: RunSummary): void {
-    const results = checkResults(rep, lang(), titles);
+  private apply(rep: Report, root: vscode.TestItem, asked: (id: string) => boolean, run: vscode.TestRun, summary: RunSummary): void {
+    const results = checkResults(rep, lang());
     const reported = new Set<string>();
-    for (const r of results) {
+    // Failures are told first, the first cause (in run order) before the ones it may have caused: the failure peek
+    // opens on it. Then passes, skips and the warnings' output lines.
+    const order = [...results.filter((r) => r.state === 'failed'), ...results.filter((r) => r.state !== 'failed')];
+    for (const r of order) {
       let item = root.children.get(r.id);
       // A check that does not apply to this kind of service (batch checks on an online one) stays out of the tree.
       if (!item && r.state === 'skipped') continue;
       if (!item) { item = this.ctrl.createTestItem(r.id, r.label, root.uri); item.sortText = `500${r.id}`; root.children.add(item); }
       item.label = r.label;
       reported.add(r.id);
-      summary.results.push(toSummary(r));
       if (!asked(r.id)) continue;
       // The Test Explorer API has no "passed with a warning": say it in the run's output, next to the item.
       if (r.warning) {
@@ -214,8 +220,12 @@ export class ConformanceTests implements vscode.Disposable {
       }
       if (r.state === 'passed') run.passed(item, r.durationMs);
       else if (r.state === 'skipped') run.skipped(item);
-      else run.failed(item, this.message(r), r.durationMs);
+      else {
+        run.failed(item, this.message(r), r.durationMs);
+        (summary.failedOrder ??= []).push(r.id);
+      }
     }
+    summary.results.push(...results.filter((r) => reported.has(r.id)).map(toSummary));
     root.children.forEach((c) => { if (!reported.has(c.id) && asked(c.id)) run.skipped(c); });
     // MA4xx findings also go to the Problems panel until the next run of this folder.
     const byFile = new Map<string, vscode.Diagnostic[]>();
@@ -233,7 +243,8 @@ export class ConformanceTests implements vscode.Disposable {
   }
 
   private message(r: CheckResult): vscode.TestMessage {
-    const m = new vscode.TestMessage([r.message, ...r.details].join('\n'));
+    // The first line is the check's whole one-line message; the finding's long text and the details follow.
+    const m = new vscode.TestMessage([r.message, '', ...r.body].join('\n'));
     if (r.location) m.location = new vscode.Location(vscode.Uri.file(r.location.file), toRange(r.location.range));
     return m;
   }
@@ -258,7 +269,7 @@ export class ConformanceTests implements vscode.Disposable {
 function tellProbe(e: ProbeReport, root: vscode.TestItem, titles: Map<string, Localized>, run: vscode.TestRun, report?: (m: string) => void): void {
   const title = titles.get(e.check);
   const name = title ? tl(title) : e.check;
-  const line = e.count > 1 ? t(`the same ×${e.count}`, `相同 ×${e.count}`) : e.text;
+  const line = tl(WORDS.probe(e.text, e.count));
   run.appendOutput(`✘ ${name} ${seconds(e.afterMs)} s: ${line}\r\n`, undefined, root.children.get(e.check));
   report?.(`${name}: ${line}`);
 }

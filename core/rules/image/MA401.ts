@@ -19,9 +19,9 @@ const messages = {
   within: (size: number, limit: number, why: Localized) => L(
     `${b(size)} (limit ${messages.limit(limit, why).en})`, `${b(size)}（限制 ${messages.limit(limit, why).zh}）`),
   /** `table`: the biggest layers, one line each. */
-  overLimit: (size: number, limit: number, why: Localized, table: string[]) => L(
-    `The image is ${b(size)}, over the limit of ${messages.limit(limit, why).en}. Biggest layers:\n${table.join('\n')}`,
-    `镜像大小为 ${b(size)}，超过限制 ${messages.limit(limit, why).zh}`),
+  overLimit: (size: number, limit: number, why: Localized, table: Localized[]) => L(
+    `The image is ${b(size)}, over the limit of ${messages.limit(limit, why).en}. Biggest layers:\n${table.map((l) => l.en).join('\n')}`,
+    `镜像大小为 ${b(size)}，超过限制 ${messages.limit(limit, why).zh}。最大的几层：\n${table.map((l) => l.zh).join('\n')}`),
   overLimitCheck: (size: number, limit: number, why: Localized) =>
     L(`${b(size)} > limit ${messages.limit(limit, why).en}`, `${b(size)} > 限制 ${messages.limit(limit, why).zh}`),
 };

@@ -29,9 +29,9 @@ const messages = {
    * Added when the logs show a permission error and the container ran as a non-root user (also to MA406's 5xx):
    * `who` "1000:100 (ma-user, as ModelArts runs it)", `user` "1000:100".
    */
-  permission: (who: string, user: string) => L(
-    ` Likely cause: it runs as ${who}: a file only root can read or write — copy with \`COPY --chown=${user}\` or chmod.`,
-    `可能的原因：容器以 ${who} 运行，某个文件只有 root 能读写——请用 \`COPY --chown=${user}\` 复制或用 chmod 修改权限。`),
+  permission: (who: Localized, user: string) => L(
+    ` Likely cause: it runs as ${who.en}: a file only root can read or write — copy with \`COPY --chown=${user}\` or chmod.`,
+    `可能的原因：容器的运行用户是 ${who.zh}，某个文件只有 root 能读写——请用 \`COPY --chown=${user}\` 复制或用 chmod 修改权限。`),
   /** Run Container's notification. */
   exitedNotice: (code: number) => L(
     `MA403: the container exited (code ${code}) before it served. Last log lines are in the log.`,

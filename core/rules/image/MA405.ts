@@ -18,11 +18,10 @@ const budgetSum = (h: P, budgetS: number) =>
 /** What the probe runs: "GET /health", or its command. */
 const target = (p: P) => (p.method === 'EXEC' ? (p.command ?? []).join(' ') : `GET ${p.url}`);
 
-/** What a success is under the profile (English in both languages where it quotes the protocol). */
+/** What a success is under the profile. */
 const wanted = (p: P, profile: Profile): Localized => {
   if (p.method === 'EXEC') return L('exit code 0', '退出码 0');
-  const w = profile === 'current' ? 'a 2xx/3xx answer' : 'HTTP 200 with {"health": "true"}';
-  return L(w, w);
+  return profile === 'current' ? L('a 2xx/3xx answer', '2xx/3xx 应答') : L('HTTP 200 with {"health": "true"}', 'HTTP 200 且应答为 {"health": "true"}');
 };
 
 const KIND: Record<ProbeKind, Localized> = {
@@ -59,46 +58,46 @@ const messages = {
       `${n.zh} ${target(p)} 在 ${seconds(afterMs)} 秒后才成功，超过 ModelArts 等待的时间（${budgetSum(p, budgetS)}${from.zh}）：${f.zh}。${SOONER.zh}`);
   },
   /** No success within the budget; `got`: the last answer ("HTTP 503 …", a connection error, "exit 1: …"). */
-  overBudget: (p: P, profile: Profile, budgetS: number, got: string, fromMs = 0) => {
+  overBudget: (p: P, profile: Profile, budgetS: number, got: Localized, fromMs = 0) => {
     const n = nameOf(p, profile), f = failsOf(p, profile), w = wanted(p, profile), from = fromText(p, fromMs);
     return L(
-      `${n.en} ${target(p)} did not give ${w.en} within ModelArts' budget (${budgetSum(p, budgetS)}${from.en}): ${f.en}; last answer: ${got}. ${SOONER.en}`,
-      `${n.zh} ${target(p)} 未在 ModelArts 的等待时间内（${budgetSum(p, budgetS)}${from.zh}）返回 ${w.zh}：${f.zh}；最后一次：${got}。${SOONER.zh}`);
+      `${n.en} ${target(p)} did not give ${w.en} within ModelArts' budget (${budgetSum(p, budgetS)}${from.en}): ${f.en}; last answer: ${got.en}. ${SOONER.en}`,
+      `${n.zh} ${target(p)} 未在 ModelArts 的等待时间内（${budgetSum(p, budgetS)}${from.zh}）返回 ${w.zh}：${f.zh}；最后一次：${got.zh}。${SOONER.zh}`);
   },
-  overBudgetCheck: (p: P, profile: Profile, budgetS: number, got: string) => L(
-    `${target(p)}: ${got} until ModelArts' budget of ${budgetS} s ran out (expected ${wanted(p, profile).en})`,
-    `${target(p)}：直到 ModelArts 的 ${budgetS} 秒等待时间用完仍为 ${got}（应为 ${wanted(p, profile).zh}）`),
+  overBudgetCheck: (p: P, profile: Profile, budgetS: number, got: Localized) => L(
+    `${target(p)}: ${got.en} until ModelArts' budget of ${budgetS} s ran out (expected ${wanted(p, profile).en})`,
+    `${target(p)}：直到 ModelArts 的 ${budgetS} 秒等待时间用完仍为 ${got.zh}（应为 ${wanted(p, profile).zh}）`),
   /** The run's start timeout came before the budget. */
-  badAnswer: (p: P, profile: Profile, deadlineMs: number, got: string) => L(
-    `${target(p)} did not give ${wanted(p, profile).en} within ${formatSeconds(deadlineMs)}; last answer: ${got}.`,
-    `${target(p)} 未在 ${formatSeconds(deadlineMs)} 内返回 ${wanted(p, profile).zh}；最后一次：${got}`),
-  badAnswerCheck: (p: P, profile: Profile, got: string) => L(
-    `${target(p)}: ${got} (expected ${wanted(p, profile).en})`,
-    `${target(p)}：${got}（应为 ${wanted(p, profile).zh}）`),
+  badAnswer: (p: P, profile: Profile, deadlineMs: number, got: Localized) => L(
+    `${target(p)} did not give ${wanted(p, profile).en} within ${formatSeconds(deadlineMs)}; last answer: ${got.en}.`,
+    `${target(p)} 未在 ${formatSeconds(deadlineMs)} 内返回 ${wanted(p, profile).zh}；最后一次：${got.zh}`),
+  badAnswerCheck: (p: P, profile: Profile, got: Localized) => L(
+    `${target(p)}: ${got.en} (expected ${wanted(p, profile).en})`,
+    `${target(p)}：${got.zh}（应为 ${wanted(p, profile).zh}）`),
   /** An HTTP probe's url answered 404 (current): the platform's own wording. */
-  notServed: (p: P, profile: Profile, got: string) => {
+  notServed: (p: P, profile: Profile, got: Localized) => {
     const f = failsOf(p, profile);
     return L(
-      `The health check url ${p.url} must be served by the image: the ${KIND[p.kind].en} GET ${p.url} got ${got}. ${cap(f.en)}.`,
-      `健康检查地址 ${p.url} 必须由镜像提供：${KIND[p.kind].zh} GET ${p.url} 得到 ${got}。${f.zh}。`);
+      `The health check url ${p.url} must be served by the image: the ${KIND[p.kind].en} GET ${p.url} got ${got.en}. ${cap(f.en)}.`,
+      `健康检查地址 ${p.url} 必须由镜像提供：${KIND[p.kind].zh} GET ${p.url} 得到 ${got.zh}。${f.zh}。`);
   },
-  notServedCheck: (p: P, got: string) => L(
-    `the health check url ${p.url} must be served by the image: ${got}`, `健康检查地址 ${p.url} 必须由镜像提供：${got}`),
+  notServedCheck: (p: P, got: Localized) => L(
+    `the health check url ${p.url} must be served by the image: ${got.en}`, `健康检查地址 ${p.url} 必须由镜像提供：${got.zh}`),
   /** An EXEC probe's command is not in the image (or not executable): the platform's own wording. */
-  noCommand: (p: P, profile: Profile, got: string) => {
+  noCommand: (p: P, profile: Profile, got: Localized) => {
     const f = failsOf(p, profile), cmd = target(p);
     return L(
-      `The health check command ${cmd} of the ${KIND[p.kind].en} must exist in the image and be executable: ${got}. ${cap(f.en)}.`,
-      `${KIND[p.kind].zh}的健康检查命令 ${cmd} 必须存在于镜像中且可执行：${got}。${f.zh}。`);
+      `The health check command ${cmd} of the ${KIND[p.kind].en} must exist in the image and be executable: ${got.en}. ${cap(f.en)}.`,
+      `${KIND[p.kind].zh}的健康检查命令 ${cmd} 必须存在于镜像中且可执行：${got.zh}。${f.zh}。`);
   },
-  noCommandCheck: (p: P, got: string) => L(
-    `the health check command ${target(p)} must exist in the image: ${got}`, `健康检查命令 ${target(p)} 必须存在于镜像中：${got}`),
+  noCommandCheck: (p: P, got: Localized) => L(
+    `the health check command ${target(p)} must exist in the image: ${got.en}`, `健康检查命令 ${target(p)} 必须存在于镜像中：${got.zh}`),
   /** The liveness probe, probed once more after the test requests, failed. */
-  livenessAfter: (p: P, got: string) => L(
-    `The liveness probe ${target(p)} failed after the test requests: ${got}. `
+  livenessAfter: (p: P, got: Localized) => L(
+    `The liveness probe ${target(p)} failed after the test requests: ${got.en}. `
       + `ModelArts restarts the container after ${p.failureThreshold} failures in a row (failure_threshold).`,
-    `测试请求之后存活探针 ${target(p)} 失败：${got}。连续失败 ${p.failureThreshold} 次（failure_threshold）后 ModelArts 会重启容器。`),
-  livenessAfterCheck: (p: P, got: string) => L(`${target(p)} after the requests: ${got}`, `测试请求之后 ${target(p)}：${got}`),
+    `测试请求之后存活探针 ${target(p)} 失败：${got.zh}。连续失败 ${p.failureThreshold} 次（failure_threshold）后 ModelArts 会重启容器。`),
+  livenessAfterCheck: (p: P, got: Localized) => L(`${target(p)} after the requests: ${got.en}`, `测试请求之后 ${target(p)}：${got.zh}`),
   /** Run Container's notification. */
   failedNotice: (p: P, profile: Profile) => {
     const n = nameOf(p, profile), w = wanted(p, profile);

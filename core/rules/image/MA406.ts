@@ -2,6 +2,7 @@
 // Reported by the conformance run (engine/infer.ts, engine/steps/api.ts).
 import { L } from '../../i18n';
 import { seconds } from '../../units';
+import type { Localized } from '../../types';
 import { defineRule } from '../rule';
 
 const route = (method: string, url: string, status: number) => (status === 404 || status === 405
@@ -17,8 +18,8 @@ const messages = {
       + (timeoutMs > limitMs ? ' (the synchronous limit)' : '') + `; the API gateway ends a request at ${limitMs / 1000} s: ModelArts.4503`,
     `${method} ${url}：${timeoutMs / 1000} 秒内没有响应` + (timeoutMs > limitMs ? '（同步调用的上限）' : '')
       + `；API 网关在 ${limitMs / 1000} 秒时结束请求：ModelArts.4503`),
-  /** `why`: the connection error ("connection reset before an answer"). */
-  failed: (method: string, url: string, why: string) => L(`${method} ${url}: ${why}`, `${method} ${url}：${why}`),
+  /** `why`: the connection error ("connection reset before an answer"), in both languages. */
+  failed: (method: string, url: string, why: Localized) => L(`${method} ${url}: ${why.en}`, `${method} ${url}：${why.zh}`),
   status: (method: string, url: string, status: number) => {
     const r = route(method, url, status);
     return L(`${method} ${url} answered HTTP ${status}${r.en}`, `${method} ${url} 返回 HTTP ${status}${r.zh}`);
