@@ -107,6 +107,28 @@ describe('JSON syntax errors once (VS Code shows them, MA100 yields in the edito
     assert.equal((edit.edits[0] as { newText?: string }).newText, ',');
   });
 
+  it('the deployment file (jsonc): its syntax error is VS Code\'s alone while open; MA120 says "not an object" itself', async () => {
+    const folder = path.join(dir, "deploy-syntax");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'config.json'), ONLINE);
+    fs.writeFileSync(path.join(folder, 'Dockerfile'), DOCKERFILE);
+    const file = path.join(folder, 'modelarts-deploy.json');
+    const broken = '{\n  // the console\'s port\n  "port": 9000\n  "user": "1000:100"\n}\n';
+    fs.writeFileSync(file, broken);
+    let since = c.mark();
+    await c.open(path.join(folder, 'Dockerfile'), DOCKERFILE);
+    assert.deepEqual(codes(await c.waitForFile(file, since)), ['MA120'], 'not open: published');
+    since = c.mark();
+    await c.open(file, broken, 'jsonc');
+    const open = await c.waitForFile(file, since);
+    assert.deepEqual(codes(open), [], JSON.stringify(open.diagnostics.map((d) => d.message)));
+    assert.equal((await vscodeJson(broken, 'jsonc')).length, 1, 'VS Code shows the missing comma');
+    since = c.mark();
+    await c.change(file, '[]\n');
+    const array = await c.waitForFile(file, since, (x) => x.diagnostics.length > 0);
+    assert.deepEqual(codes(array), ['MA120'], 'an array parses: only MA120 says it must be an object');
+  });
+
   it('json.validate.enable off: VS Code shows no syntax error, so MA100 is published', async () => {
     const since = c.mark();
     c.sections['json.validate.enable'] = false;

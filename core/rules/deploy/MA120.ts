@@ -51,7 +51,8 @@ function check(doc: ConfigDoc): RawFinding[] {
   const [first, ...rest] = doc.syntaxErrors;
   if (first) {
     const length = Math.max(first.length, first.offset < doc.text.length ? 1 : 0);
-    return [finding(doc, first.offset, length, messages.invalid(jsonErrorText(first.error), rest.length))];
+    // VS Code's JSON service shows the same error in the open file (jsonc mode): the editor yields it, as for MA100.
+    return [{ ...finding(doc, first.offset, length, messages.invalid(jsonErrorText(first.error), rest.length)), jsonSyntax: 'json+jsonc' }];
   }
   if (doc.value === undefined || isObj(doc.value)) return [];
   const root = doc.root;
