@@ -612,7 +612,8 @@ export const zhScenarios = [
     assert.deepEqual(checks.filter((r) => !CJK.test(r.label)).map((r) => r.label), [], 'every check label in Chinese');
     await wb.shot('zh-11-test-explorer-online');
   }],
-  ['zh-cn: New Model Image Project, then the toast\'s Build and Test: the new folder is tested, the walkthrough ticks both steps and its own Build and Test offers the new folder first',
+  ['zh-cn: New Model Image Project, then the toast\'s Build and Test: the new folder is tested, the walkthrough ticks both steps '
+    + 'and its own Build and Test offers the new folder first',
     async (wb, ctx) => {
       // A newcomer has the walkthrough open (VS Code tracks a walkthrough's steps once it was shown in the window).
       const walkthrough = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'))['walkthrough.title'];
