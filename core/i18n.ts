@@ -1,4 +1,4 @@
-import type { Lang, Localized } from './types';
+import type { Lang, Localized, Severity } from './types';
 
 export const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -12,3 +12,8 @@ export function toLang(locale: string | undefined): Lang {
 }
 
 /** A text not translated yet: the same words in both languages (say so where it is used). */
+
+const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
+/** A severity as a person reads it (machine formats, JSON and SARIF, keep the English value). */
+export const severityWord = (s: Severity, lang: Lang): string => (lang === 'zh-cn' ? SEVERITY_ZH[s] : s);

@@ -1,13 +1,15 @@
 // Human-readable findings: one line each (path:line:col severity CODE message), then a summary.
 import type { Finding, Lang } from '../../core/types';
 import { countBySeverity, flatten } from './findings';
+import { severityWord } from '../../core/i18n';
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function formatText(findings: Finding[], lang: Lang, foldersChecked: number): string {
   const lines = findings.map((f) => {
     const x = flatten(f, lang);
-    return `${x.file}:${x.line}:${x.column}: ${x.severity.padEnd(7)} ${x.code} ${x.message}`;
+    const word = lang === 'zh-cn' ? severityWord(f.severity, lang) : x.severity.padEnd(7);
+    return `${x.file}:${x.line}:${x.column}: ${word} ${x.code} ${x.message}`;
   });
   const c = countBySeverity(findings);
   const zh = lang === 'zh-cn';

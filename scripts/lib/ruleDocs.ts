@@ -4,6 +4,7 @@
 // one place that says which Chinese heading a zh-cn page uses for each English heading.
 import { RULES, severityOf, type RuleMeta } from '../../core/rules/catalogue';
 import type { Lang, Severity } from '../../core/types';
+import { severityWord } from '../../core/i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -18,7 +19,6 @@ const FAMILY: Record<RuleMeta['family'], { en: string; zh: string }> = {
   project: { en: 'Across files', zh: '跨文件' },
   image: { en: 'Built image and running container (`modelarts-image test`)', zh: '构建的镜像与运行的容器（`modelarts-image test`）' },
 };
-const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
 
 /**
@@ -56,7 +56,7 @@ export function withLangLink(page: string, code: string): string {
 /** `error`, or `info (warning under current)` when the `current` profile differs. */
 export function severityText(m: RuleMeta, lang: Lang = 'en'): string {
   const seed = severityOf(m, 'seed-2021'), cur = severityOf(m, 'current');
-  const say = (s: Severity) => (lang === 'en' ? s : SEVERITY_ZH[s]);
+  const say = (s: Severity) => severityWord(s, lang);
   if (seed === cur) return say(seed);
   return lang === 'en' ? `${seed} (${cur} under current)` : `${say(seed)}（current 下为${say(cur)}）`;
 }

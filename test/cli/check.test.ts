@@ -105,6 +105,10 @@ test('--lang zh-cn prints Chinese messages', () => {
   const { findings } = JSON.parse(run(['check', d, '--format', 'json', '--lang', 'zh-cn']).out);
   assert.ok(findings.length > 0);
   for (const f of findings) assert.match(f.message, /[\u4e00-\u9fff]/, f.message);
+  assert.ok(findings.every((f: { severity: string }) => /^(error|warning|info|hint)$/.test(f.severity)), 'JSON keeps the English severity value');
+  const text = run(['check', d, '--lang', 'zh-cn']).out;
+  assert.match(text, /:\d+:\d+: (错误|警告|信息|提示) MA1\d\d /, text);
+  assert.doesNotMatch(text, /: (error|warning|info|hint) +MA/, text);
 });
 
 test('an unrelated config.json gets no finding and a note on stderr', () => {
