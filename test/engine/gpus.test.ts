@@ -23,7 +23,7 @@ test('a CUDA base image is known from the final stage, and runs without a GPU ge
   assert.equal(cudaBaseOf('FROM nvidia/cuda:12.1.0-devel AS build\nFROM python:3.11-slim\n'), undefined, 'only the final stage counts');
   assert.equal(cudaBaseOf('FROM --platform=linux/amd64 pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime'), 'pytorch/pytorch:2.1.0-cuda12.1-cudnn8-runtime');
   assert.match(gpuLine(undefined, 'nvidia/cuda:12.1.0')?.en ?? '', /^no GPU: the image is built on nvidia\/cuda:12\.1\.0 and runs here on CPU/);
-  assert.deepEqual(gpuLine('all', 'nvidia/cuda:12.1.0'), { en: 'GPUs: all', zh: 'GPU：all' });
+  assert.deepEqual(gpuLine('all', 'nvidia/cuda:12.1.0'), { en: 'GPUs: all', zh: '使用的 GPU：all' });
   assert.equal(gpuLine(undefined, undefined), undefined);
 });
 
