@@ -95,7 +95,8 @@ async function newOnlineFolder(wb, ctx, title, online) {
   await wb.runCommand(title);
   await wb.pick(online);
   const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  // The name prompt replaces the kind pick in the same widget: wait for its proposal, not for any visible input.
+  await wb.page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value === 'model-online');
   assert.equal(await input.inputValue(), 'model-online');
   await wb.page.keyboard.press('Enter');
   return path.join(path.dirname(ctx.ws.online), 'model-online');

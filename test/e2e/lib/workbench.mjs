@@ -102,6 +102,8 @@ export class Workbench {
   async pick(text, { filter = true } = {}) {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
+    // The palette that ran the command shares the widget: wait until the command's own prompt has replaced it.
+    await this.page.waitForFunction(() => !document.querySelector('.quick-input-widget input')?.value.startsWith('>'));
     if (filter) await input.fill(text);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click();
   }
