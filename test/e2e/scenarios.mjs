@@ -578,7 +578,10 @@ export const zhScenarios = [
     await wb.page.locator('.editor-instance .view-line', { hasText: '"pro"' }).first().waitFor();
     await wb.focusProblems();
     const closed = await settled('the key "pro" without its colon');
-    assert.equal(closed.length, 1, 'one problem in all');
+    // How many errors VS Code's own JSON service gives depends on how its auto-closing treated the typed quote (one
+    // for `"pro"`, two for `"pro""`); the exact "one problem in all" is held over LSP (test/server/json-syntax-once).
+    // Here: something is shown, and all of it is VS Code's.
+    assert.ok(closed.length >= 1 && closed.every((i) => i.source !== 'modelarts'), 'VS Code shows the slip, we do not');
     assert.ok(open.length <= 2, `VS Code's own errors for the open quote: ${open.length}`);
     await wb.shot('zh-08b-half-key-one-problem');
     await wb.openFile('online/config.json');
