@@ -76,6 +76,9 @@ export const pushErrors = {
   full: (why: string) => L(`no space left: ${why}. Free disk space (engine or registry side) and push again.`,
     `空间不足：${why}。请释放（引擎或镜像仓库侧的）磁盘空间后重新推送。`),
   registry: (reg: string, why: string) => L(`the push to ${reg} failed: ${why}`, `推送到 ${reg} 失败：${why}`),
+  manifest: (reg: string, why: string) => L(`the registry ${reg} refused the image's manifest: ${why}. SWR takes one Docker image manifest `
+    + 'v2 schema 2; an OCI index or an attestation list is refused. ' + NO_ATTESTATIONS.en,
+  `镜像仓库 ${reg} 拒绝了镜像清单：${why}。SWR 只接受单个 Docker 镜像清单 v2 schema 2，OCI 索引或证明列表会被拒绝。` + NO_ATTESTATIONS.zh),
   cancelled: L('push cancelled: the registry got no manifest, so the tag was not written (uploaded layers stay as unreferenced blobs).',
     '推送已取消：镜像仓库未收到清单，标签未写入（已上传的层作为未引用的数据块保留）。'),
 };

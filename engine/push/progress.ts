@@ -76,6 +76,10 @@ export function classifyPushError(text: string, registry: string, source: string
   }
   if (/denied|forbidden/.test(t) || status(403).test(t)) return { kind: 'denied', message: pushErrors.denied(registry, text) };
   if (/no space left|disk quota|insufficient storage/.test(t) || status(507).test(t)) return { kind: 'full', message: pushErrors.full(text) };
+  // SWR's refusal of an OCI index or attestation list, and distribution's of a manifest type it does not take.
+  if (/fail to parse 'manifest\.json'|invalid image|manifest invalid|unsupported manifest/.test(t)) {
+    return { kind: 'registry', message: pushErrors.manifest(registry, text) };
+  }
   if (/connection reset|eof|tls|x509|broken pipe/.test(t)) {
     return { kind: 'unreachable', message: pushErrors.unreachable(registry, text) };
   }

@@ -104,3 +104,14 @@ test('a push error is read by its words, not by digits in the address (a port su
   assert.equal(kind('denied: requested access to the resource is denied'), 'denied');
   assert.equal(kind('unexpected status: 403 Forbidden'), 'denied');
 });
+
+test('SWR refusing an OCI index at push time ("Invalid image, fail to parse \'manifest.json\'") is told with how to build without attestations', async () => {
+  const { classifyPushError } = await import('../../engine/push/progress');
+  const swr = classifyPushError('unexpected status from PUT request to https://swr.cn-north-4.myhuaweicloud.com/v2/o/m/manifests/1: 400 Bad Request: '
+    + '{"errors":[{"message":"Invalid image, fail to parse \'manifest.json\'"}]}', 'swr.cn-north-4.myhuaweicloud.com', 'auths');
+  assert.equal(swr.kind, 'registry');
+  assert.match(swr.message.en, /refused the image's manifest: .*--provenance=false --sbom=false.*BUILDX_NO_DEFAULT_ATTESTATIONS=1/);
+  assert.match(swr.message.zh, /拒绝了镜像清单.*OCI 索引或证明列表会被拒绝.*--provenance=false/);
+  const distribution = classifyPushError('manifest invalid: manifest invalid', '127.0.0.1:5000', undefined);
+  assert.match(distribution.message.en, /refused the image's manifest/);
+});

@@ -103,3 +103,17 @@ test('walkthrough: a title that fits its card, each step says how long it takes,
     assert.ok(src(file).includes(`'setContext', '${ctxKey}', true`), `${file} sets ${ctxKey}`);
   }
 });
+
+test('modelarts.container.gpus: the settings editor accepts what --gpus reads, and flags what it cannot', async () => {
+  const { parseGpus } = await import('../../core/deployment');
+  const pattern = new RegExp(String(settingsOf(pkg)['modelarts.container.gpus'].pattern));
+  for (const v of ['all', '2', 'device=0,1', '"device=GPU-3a8c"']) {
+    assert.match(v, pattern, v);
+    assert.ok(parseGpus(v), v);
+  }
+  for (const v of ['0', 'two', 'device=', 'all,1']) {
+    assert.doesNotMatch(v, pattern, v);
+    assert.equal(parseGpus(v), undefined, v);
+  }
+  assert.match('', pattern, 'empty: no GPU');
+});

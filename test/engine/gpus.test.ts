@@ -2,9 +2,13 @@
 // without a GPU runtime (this machine's: no GPU, no NVIDIA runtime) told with what to install — on the real engine.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseGpus } from '../../core/deployment';
+import { connectEngine } from '../../engine/connect';
+import { parseGpus, type GpuRequest } from '../../core/deployment';
 import { runConformance, EngineRefusedError } from '../../engine/conformance';
 import { labelledContainers } from '../../engine/container';
 import { cudaBaseOf, gpuLine } from '../../engine/steps/user';
@@ -53,4 +57,41 @@ test('the CLI: --gpus all ends with exit 3 and the fix; a bad --gpus is a usage 
   const bad = run('--gpus', 'lots');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--gpus expects all, a count or device=ID/);
+});
+
+/** The engine's socket behind a relay that keeps what the kit sends: the API calls as the engine receives them. */
+async function recordingSocket(): Promise<{ host: string; sent: () => string; close(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-gpus-'));
+  const sock = path.join(dir, 'engine.sock');
+  const chunks: Buffer[] = [];
+  const server = net.createServer((c) => {
+    const up = net.connect('/var/run/docker.sock');
+    c.on('data', (d: Buffer) => chunks.push(d));
+    c.pipe(up).on('error', () => undefined);
+    up.pipe(c).on('error', () => undefined);
+    c.on('error', () => up.destroy());
+  });
+  await new Promise<void>((r) => server.listen(sock, () => r()));
+  return { host: `unix://${sock}`, sent: () => Buffer.concat(chunks).toString('latin1'), close: () => (server.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+test('--gpus N and device=IDs reach the engine as the device requests docker run --gpus sends (the create call, read on the socket)', async (t) => {
+  if (!(await engineOrSkip())) return t.skip('no engine');
+  const rec = await recordingSocket();
+  const engine = await connectEngine({ host: rec.host });
+  try {
+    const cases: [GpuRequest, string][] = [
+      [{ count: 2 }, '"DeviceRequests":[{"Driver":"","Count":2,"Capabilities":[["gpu"]]}]'],
+      [{ deviceIds: ['0', 'GPU-3a8c'] }, '"DeviceRequests":[{"Driver":"","Count":0,"DeviceIDs":["0","GPU-3a8c"],"Capabilities":[["gpu"]]}]'],
+    ];
+    for (const [gpus, sent] of cases) {
+      const err = await runConformance(path.join(EXAMPLES, 'online'), { engine, deployment: { gpus } }).then(() => undefined, (e) => e);
+      assert.ok(err instanceof EngineRefusedError, String(err));
+      assert.ok(rec.sent().includes(sent), `${sent} not in the create call`);
+    }
+    assert.deepEqual(await labelledContainers(engine), []);
+  } finally {
+    engine.close();
+    rec.close();
+  }
 });

@@ -49,9 +49,10 @@ function copyFixture(name: string, as: string, extra = ''): string {
 
 interface CliResult { code: number | null; stdout: string; stderr: string }
 
-function cli(args: string[], env: Record<string, string>, onStderr?: (text: string, kill: () => void) => void): Promise<CliResult> {
+function cli(args: string[], env: Record<string, string>, onStderr?: (text: string, kill: () => void) => void, stdin?: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'push', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'push', ...args], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.end(stdin ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c));
@@ -173,6 +174,34 @@ test('preflight: an arm64 image fails the platform check for an amd64 pool, pass
   const arm = await cli([dir, '--to', to.ref, '--format', 'json', '--platform', 'linux/arm64'], { DOCKER_CONFIG: goodConfig });
   assert.equal(checkOf(arm, 'platform')!.status, 'pass');
   assert.equal(arm.code, 1, 'still refused: its test failed');
+});
+
+test('preflight: an image over the size limit is refused (MA401) and nothing is pushed; the limit follows the profile', async (t) => {
+  if (!(await ready(t))) return;
+  assert.ok(green, 'the green push ran');
+  const to = target('green', `big-${RUN}`);
+  const over = await cli([green, '--to', to.ref, '--format', 'json', '--size-limit', '0.001'], { DOCKER_CONFIG: goodConfig });
+  assert.equal(over.code, 1, over.stdout + over.stderr);
+  assert.equal(checkOf(over, 'size')!.status, 'fail');
+  assert.match(checkOf(over, 'size')!.message, /over the limit of 1\.0 MB \(MA401\)/);
+  assert.equal(checkOf(over, 'push'), undefined, 'nothing pushed');
+  assert.ok(!(await listTags(to, auth)).includes(to.tag));
+  const seed = await cli([green, '--to', to.ref, '--format', 'json'], { DOCKER_CONFIG: goodConfig });
+  assert.match(checkOf(seed, 'size')!.message, /\(limit 10\.00 GB\)$/);
+  const current = await cli([green, '--to', to.ref, '--format', 'json', '--profile', 'current', '--lang', 'zh-cn'], { DOCKER_CONFIG: goodConfig });
+  assert.match(checkOf(current, 'size')!.message, /（上限 50\.00 GB）$/);
+});
+
+test('--username with --password-stdin: the login read from stdin pushes (the last test greps this output too)', async (t) => {
+  if (!(await ready(t))) return;
+  assert.ok(green, 'the green push ran');
+  const to = target('green', `stdin-${RUN}`);
+  const empty = fs.mkdtempSync(path.join(ROOT, 'no-login-'));
+  const r = await cli([green, '--to', to.ref, '--format', 'json', '--username', reg!.user, '--password-stdin'], { DOCKER_CONFIG: empty },
+    undefined, reg!.password + '\n');
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.ok(json(r).passed);
+  assert.ok((await listTags(to, auth)).includes(to.tag));
 });
 
 test('a tag holding an OCI index (an attestation list) or an OCI manifest is refused with how to build without attestations', async (t) => {

@@ -2,9 +2,12 @@
 // client (docker system dial-stdio), the container's published port reached through the same SSH connection.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import * as net from 'node:net';
+import * as tls from 'node:tls';
 import { connectEngine, EngineUnavailableError, unreachableFrom, type Engine } from '../../engine/connect';
 import { EngineRefusedError } from '../../engine/report';
 import { runConformance } from '../../engine/conformance';
@@ -117,4 +120,63 @@ test('a tcp:// engine on another machine without a tunnel: told how to name one,
   assert.match(err.text.en, /--tunnel ssh:\/\/user@10\.0\.0\.5/);
   assert.match(err.text.zh, /SSH 隧道/);
   assert.equal(await unreachableFrom({ url: 'tcp://127.0.0.1:2375', options: { host: '127.0.0.1' } })(8080), 8080, 'loopback: as is');
+});
+
+/** A CA, a server certificate for 127.0.0.1 and a client certificate, as DOCKER_CERT_PATH holds them (openssl). */
+function makeCerts(dir: string): void {
+  const ssl = (...args: string[]) => {
+    const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=kit test CA');
+  const exts: [string, string[]][] = [['server', ['subjectAltName=IP:127.0.0.1', 'extendedKeyUsage=serverAuth']], ['client', ['extendedKeyUsage=clientAuth']]];
+  for (const [name, ext] of exts) {
+    fs.writeFileSync(path.join(dir, `${name}.ext`), ext.join('\n') + '\n');
+    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
+    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-out', `${name}.pem`, '-days', '1',
+      '-extfile', `${name}.ext`);
+  }
+  fs.copyFileSync(path.join(dir, 'client.pem'), path.join(dir, 'cert.pem'));
+  fs.copyFileSync(path.join(dir, 'client-key.pem'), path.join(dir, 'key.pem'));
+}
+
+/** The local engine's API behind TLS that asks for a client certificate of the test CA, as dockerd --tlsverify does. */
+async function tlsRelay(dir: string): Promise<{ url: string; close(): void }> {
+  const rd = (f: string) => fs.readFileSync(path.join(dir, f));
+  const server = tls.createServer({ key: rd('server-key.pem'), cert: rd('server.pem'), ca: rd('ca.pem'), requestCert: true, rejectUnauthorized: true },
+    (c) => {
+      const u = net.connect('/var/run/docker.sock');
+      c.pipe(u).on('error', () => undefined);
+      u.pipe(c).on('error', () => undefined);
+      c.on('error', () => u.destroy());
+    });
+  server.on('tlsClientError', () => undefined);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { url: `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`, close: () => server.close() };
+}
+
+test('a tcp+TLS engine (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH) with --tunnel ssh://…: the whole test over TLS, the port through SSH', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-tls-'));
+  makeCerts(dir);
+  const relay = await tlsRelay(dir);
+  const env = { ...sshd!.env, DOCKER_HOST: relay.url, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: dir };
+  try {
+    // Without the client certificate the server refuses the handshake: the test talks real TLS.
+    const bare = fs.mkdtempSync(path.join(dir, 'ca-only-'));
+    fs.copyFileSync(path.join(dir, 'ca.pem'), path.join(bare, 'ca.pem'));
+    await assert.rejects(connectEngine({ env: { ...env, DOCKER_CERT_PATH: bare }, tunnel: sshd!.url }), EngineUnavailableError);
+    const engine = await connectEngine({ env, tunnel: sshd!.url });
+    try {
+      assert.match(engine.endpoint.url, /^tcp\+tls:\/\/127\.0\.0\.1:\d+$/);
+      const r = await runConformance(path.join(EXAMPLES, 'online'), { engine, stopTimeoutS: 15 });
+      assert.deepEqual(r.checks.filter((c) => c.status === 'fail'), []);
+      assert.equal(r.passed, true);
+    } finally {
+      engine.close();
+    }
+  } finally {
+    relay.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
