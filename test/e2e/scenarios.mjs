@@ -616,5 +616,38 @@ export const zhScenarios = [
     assert.deepEqual(checks.filter((r) => !CJK.test(r.label)).map((r) => r.label), [], 'every check label in Chinese');
     await wb.shot('zh-11-test-explorer-online');
   }],
+  ['zh-cn: New Model Image Project, then the toast\'s Build and Test: the new folder is tested, the walkthrough ticks both steps '
+    + 'and its own Build and Test offers the new folder first',
+    async (wb, ctx) => {
+      // A newcomer has the walkthrough open (VS Code tracks a walkthrough's steps once it was shown in the window).
+      const walkthrough = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'))['walkthrough.title'];
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.pick(walkthrough);
+      await wb.page.locator('.getting-started-step[data-step-id*="buildAndTest"]').first().waitFor();
+      const dir = await newOnlineFolder(wb, ctx, 'ModelArts: 新建模型镜像项目', '在线服务');
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '已创建 model-online' }).first();
+      await toast.waitFor();
+      await wb.shot('zh-12-created-toast');
+      await toast.locator('.monaco-button', { hasText: '构建并测试' }).first().click();
+      const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === dir && r.lastRun.done, 'the end of the new folder\'s run');
+      assert.equal(rep.lastRun.passed, true, `model-online run failed: ${JSON.stringify(rep.lastRun)}`);
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.pick(walkthrough);
+      for (const id of ['createConfig', 'buildAndTest']) {
+        await wb.page.locator(`.getting-started-step[data-step-id*="${id}"] .codicon.complete`).first().waitFor();
+      }
+      await wb.shot('zh-13-walkthrough-steps-ticked');
+      // The step's own button, with no editor active: Build and Test asks which folder, the one just created first.
+      const step = wb.page.locator('.getting-started-step[data-step-id*="buildAndTest"]').first();
+      await step.click();
+      await step.locator('button, a', { hasText: '构建并测试' }).first().click();
+      const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
+      await first.waitFor();
+      const text = await first.innerText();
+      assert.ok(text.includes('model-online') && text.includes('刚创建'), `the first choice: ${text}`);
+      await wb.shot('zh-14-walkthrough-test-asks-new-folder-first');
+      await wb.page.keyboard.press('Escape');
+      await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }],
 ];
 
