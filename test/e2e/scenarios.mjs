@@ -102,6 +102,19 @@ async function newOnlineFolder(wb, ctx, title, online) {
   return path.join(path.dirname(ctx.ws.online), 'model-online');
 }
 
+/** The walkthrough's step page as rendered: VS Code draws its markdown in a webview (frames below the workbench's). */
+async function walkthroughPage(wb, heading) {
+  const deadline = Date.now() + wb.timeout;
+  while (Date.now() < deadline) {
+    for (const f of wb.page.frames().filter((x) => x !== wb.page.mainFrame())) {
+      const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes(heading)) return text;
+    }
+    await wb.page.waitForTimeout(250);
+  }
+  throw new Error(`the walkthrough's page never showed "${heading}"`);
+}
+
 /** Test Explorer after a run of `folder`: expanded and printed; every check under it green. */
 async function checksAllGreen(wb, folder) {
   await wb.runCommand('Testing: Focus on Test Explorer View');
@@ -546,6 +559,9 @@ export const zhScenarios = [
     await wb.pick(title);
     await wb.page.locator('.gettingStartedContainer', { hasText: title }).first().waitFor();
     await wb.page.locator('.gettingStartedContainer', { hasText: '创建模型文件夹' }).first().waitFor();
+    // The step's page is the Chinese one alone (package.nls.zh-cn.json names it), not the English page above a translation.
+    const page = await walkthroughPage(wb, '创建模型文件夹');
+    assert.doesNotMatch(page, /Create a model folder|custom image is a folder/, `the page shows English: ${page.slice(0, 300)}`);
     await wb.shot('zh-07-walkthrough');
     await wb.runCommand('View: Close All Editors');
   }],
@@ -624,6 +640,8 @@ export const zhScenarios = [
       await wb.runCommand('Welcome: Open Walkthrough...');
       await wb.pick(walkthrough);
       await wb.page.locator('.getting-started-step[data-step-id*="buildAndTest"]').first().waitFor();
+      // Its page loads in a webview that may take focus: let it be there before the command's prompts open.
+      await walkthroughPage(wb, '创建模型文件夹');
       const dir = await newOnlineFolder(wb, ctx, 'ModelArts: 新建模型镜像项目', '在线服务');
       const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '已创建 model-online' }).first();
       await toast.waitFor();
