@@ -15,6 +15,7 @@ import type { Engine } from '../../engine/connect';
 import { CancelledError } from '../../engine/report';
 import { parseTarget, pushFolder, verifyManifest, type RegistryAuth, type Target } from '../../engine/push';
 import { listTags, MEDIA, putManifest, readManifest } from '../../engine/push/registry';
+import { readTestedRecord } from '../../engine/push/tested';
 import { engineOrSkip, ensureArm64Base, FAST, FIXTURES } from './engine-helpers';
 import { dockerConfigDir, registryOrSkip, type TestRegistry } from './registry-helpers';
 
@@ -174,6 +175,19 @@ test('preflight: an arm64 image fails the platform check for an amd64 pool, pass
   const arm = await cli([dir, '--to', to.ref, '--format', 'json', '--platform', 'linux/arm64'], { DOCKER_CONFIG: goodConfig });
   assert.equal(checkOf(arm, 'platform')!.status, 'pass');
   assert.equal(arm.code, 1, 'still refused: its test failed');
+});
+
+test('preflight: the tested image removed from the engine since its test is refused with "run modelarts-image test"', async (t) => {
+  if (!(await ready(t))) return;
+  // A label of its own: an image id no other copy of the fixture shares.
+  const dir = copyFixture('push-green', 'gone', `LABEL kit.test.gone=${RUN}\n`);
+  await tested(dir);
+  const id = readTestedRecord(dir)!.imageId!;
+  await engine!.docker.getImage(id).remove({ force: true });
+  const r = await cli([dir, '--to', target('gone', RUN).ref, '--format', 'json'], { DOCKER_CONFIG: goodConfig });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.match(checkOf(r, 'tested')!.message, new RegExp(`tested image ${id.slice(0, 19)} is no longer on the engine.*run: modelarts-image test`));
+  assert.equal(checkOf(r, 'push'), undefined, 'nothing pushed');
 });
 
 test('preflight: an image over the size limit is refused (MA401) and nothing is pushed; the limit follows the profile', async (t) => {

@@ -2,6 +2,7 @@
 // client (docker system dial-stdio), the container's published port reached through the same SSH connection.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -73,6 +74,26 @@ test('the CLI with DOCKER_HOST=ssh://… runs `test examples/online` green (it c
   assert.equal(r.status, 0, r.stderr + r.stdout);
   assert.equal(JSON.parse(r.stdout).passed, true);
   assert.doesNotMatch(r.stderr, /setTimeout is not a function/);
+});
+
+test('a docker context (DOCKER_CONTEXT) whose endpoint is ssh://… is followed through sshd, as `docker context create` writes it', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mik-ctx-'));
+  const meta = path.join(home, '.docker', 'contexts', 'meta', crypto.createHash('sha256').update('kit-ssh').digest('hex'));
+  fs.mkdirSync(meta, { recursive: true });
+  const context = { Name: 'kit-ssh', Metadata: {}, Endpoints: { docker: { Host: sshd!.url, SkipTLSVerify: false } } };
+  fs.writeFileSync(path.join(meta, 'meta.json'), JSON.stringify(context));
+  const env: NodeJS.ProcessEnv = { ...sshd!.env, DOCKER_CONTEXT: 'kit-ssh' };
+  delete env.DOCKER_HOST;
+  const engine = await connectEngine({ env, homeDir: home });
+  try {
+    assert.equal(engine.endpoint.source, 'docker context "kit-ssh"');
+    assert.equal(engine.endpoint.url, sshd!.url);
+    assert.equal(engine.version, remote.version);
+  } finally {
+    engine.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
 });
 
 test('a host whose key is not known: the engine error says what ssh said, at once', async (t) => {
