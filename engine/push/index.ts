@@ -12,12 +12,13 @@ import { folderDeployment } from '../deployFile';
 import { formatBytes, formatSeconds } from '../../core/units';
 import { defaultOptions, type Lang, type Localized, type Profile } from '../../core/types';
 import { connectEngine, type Engine } from '../connect';
+import { isLoopback } from '../../core/analysis/servers';
 import { CancelledError, type ShownCheck as Check } from '../report';
 import { authConfigOf, type RegistryAuth } from './credentials';
 import { pushErrors, titles, texts, type PushErrorKind } from './messages';
 import { preflight } from './preflight';
 import { classifyPushError, PushProgress, type LayerProgress, type PushMessage } from './progress';
-import { MEDIA, readManifest } from './registry';
+import { MEDIA, readManifest, registryListens } from './registry';
 import { parseTarget, type Target } from './target';
 
 export { findCredentials, type RegistryAuth } from './credentials';
@@ -119,6 +120,25 @@ function follow(stream: NodeJS.ReadableStream, p: PushProgress, cb: PushCallback
   });
 }
 
+/** An engine on this machine dials the registry from here too, so what this machine sees of the registry it sees. */
+function sharesNetwork(engine: Engine): boolean {
+  const host = engine.endpoint.options.host;
+  return !engine.endpoint.ssh && (typeof host !== 'string' || isLoopback(host));
+}
+
+/**
+ * The engine retries a failed layer upload five times over about 50 s. At its first retry, a registry that no longer
+ * accepts connections is dead: end the push then (`stop`), instead of waiting out every retry.
+ */
+function retryWatch(engine: Engine, registry: string, stop: (why: string) => void): (layer: LayerProgress) => void {
+  let dialing = false;
+  return (layer) => {
+    if (dialing || !/^Retrying in/i.test(layer.status) || !sharesNetwork(engine)) return;
+    dialing = true;
+    void registryListens(registry).then((why) => (why ? stop(why) : (dialing = false)));
+  };
+}
+
 /** Tags the tested image as the target and pushes it; the registry writes the tag only with the manifest, at the end. */
 type Pushed = { check: Check; p: PushProgress; error?: PushReport['error'] };
 async function pushCheck(engine: Engine, imageId: string, t: Target, o: PushOptions, cb: PushCallbacks): Promise<Pushed> {
@@ -128,15 +148,23 @@ async function pushCheck(engine: Engine, imageId: string, t: Target, o: PushOpti
   await engine.docker.getImage(imageId).tag({ repo, tag: t.tag });
   const p = new PushProgress();
   let failure: string | undefined;
+  const dead = new AbortController();
+  let deadWhy: string | undefined;
+  const watch = retryWatch(engine, t.registry, (why) => ((deadWhy = why), dead.abort()));
+  const signal = cb.signal ? AbortSignal.any([cb.signal, dead.signal]) : dead.signal;
   try {
-    const stream = (await engine.docker.getImage(repo).push({ tag: t.tag, authconfig: authConfigOf(o.auth), abortSignal: cb.signal })) as NodeJS.ReadableStream;
-    await follow(stream, p, cb);
+    const stream = (await engine.docker.getImage(repo).push({ tag: t.tag, authconfig: authConfigOf(o.auth), abortSignal: signal })) as NodeJS.ReadableStream;
+    await follow(stream, p, { ...cb, signal, onLayer: (l, all) => (watch(l), cb.onLayer?.(l, all)) });
     failure = p.error ?? (p.digest ? undefined : 'the engine reported no digest');
   } catch (e) {
-    if (e instanceof CancelledError || cb.signal?.aborted) throw new CancelledError();
-    failure = (e as Error).message;
+    if (cb.signal?.aborted || (e instanceof CancelledError && deadWhy === undefined)) throw new CancelledError();
+    failure = deadWhy ?? (e as Error).message;
   }
   const base = { id: 'push', title: pick(titles.push, lang), durationMs: Date.now() - t0 };
+  if (deadWhy !== undefined) {
+    const message = pick(pushErrors.stoppedMidPush(t.registry, deadWhy), lang);
+    return { check: { ...base, status: 'fail', message }, p, error: { kind: 'unreachable', message } };
+  }
   if (failure !== undefined) {
     const c = classifyPushError(failure, t.registry, o.auth?.source);
     const message = pick(c.message, lang);

@@ -60,6 +60,9 @@ export const texts = {
 export type PushErrorKind = 'unreachable' | 'unauthorized' | 'denied' | 'full' | 'registry';
 
 export const pushErrors = {
+  stoppedMidPush: (reg: string, why: string) => L(`the registry ${reg} stopped answering during the push (${why}); the engine was retrying, `
+    + 'so the push was ended at its first retry. No tag was written. Is the registry up?',
+  `推送过程中镜像仓库 ${reg} 停止响应（${why}）；引擎正在重试，因此在第一次重试时结束了推送，未写入任何标签。请确认镜像仓库可用。`),
   unreachable: (reg: string, why: string) => L(`the registry ${reg} cannot be reached: ${why}. Check the address and your network; `
     + 'is the registry up?', `无法连接镜像仓库 ${reg}：${why}。请检查地址和网络，确认镜像仓库可用。`),
   unauthorized: (reg: string, source: string) => L(`the registry ${reg} refused the login (401, credentials from ${source}). `

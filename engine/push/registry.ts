@@ -5,6 +5,7 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
+import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { RegistryAuth } from './credentials';
 import type { Target } from './target';
@@ -112,4 +113,23 @@ export async function putManifest(t: Target, ref: string, mediaType: string, bod
   const r = await call(t, `${t.repository}/manifests/${ref}`, { method: 'PUT', headers: { 'Content-Type': mediaType }, body }, auth, 'pull,push');
   if (r.status !== 201) throw new RegistryError(`PUT manifest ${t.repository}:${ref} answered ${r.status}: ${r.body.toString('utf8').slice(0, 300)}`, r.status);
   return String(r.headers['docker-content-digest'] ?? '');
+}
+
+/**
+ * Whether anything accepts a TCP connection on the registry's address (443 when it names no port): undefined when it
+ * does, else why not. A dial, not an API call: a registry that answers badly is the engine's to retry.
+ */
+export function registryListens(registry: string, timeoutMs = 3000): Promise<string | undefined> {
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(registry);
+  const [host, port] = [m?.[1] ?? registry, Number(m?.[2] ?? 443)];
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port, timeout: timeoutMs });
+    const end = (why?: string) => {
+      s.destroy();
+      resolve(why);
+    };
+    s.on('connect', () => end());
+    s.on('timeout', () => end(`dial tcp ${host}:${port}: i/o timeout after ${timeoutMs / 1000} s`));
+    s.on('error', (e: NodeJS.ErrnoException) => end(`dial tcp ${host}:${port}: ${e.code === 'ECONNREFUSED' ? 'connection refused' : e.message}`));
+  });
 }

@@ -303,10 +303,14 @@ test('the registry dies mid-push: a clear message (exit 4) and no tag written', 
   }).listen(port, '127.0.0.1');
   const via = `127.0.0.1:${port}`;
   const cfg = dockerConfigDir(ROOT, via, reg!.user, reg!.password);
+  const t0 = Date.now();
   const r = await cli([big, '--to', target('big', `mid-${RUN}`, via).ref, '--format', 'json'], { DOCKER_CONFIG: cfg });
   relay.close();
   assert.equal(r.code, 4, r.stdout + r.stderr);
   assert.equal(json(r).error!.kind, 'unreachable');
+  // Told at the engine's first retry, by a dial that found nothing listening, not after all of its retries.
+  assert.match(json(r).error!.message, /stopped answering during the push \(dial tcp 127\.0\.0\.1:\d+: connection refused\)/);
+  t.diagnostic(`the dead registry was told after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   assert.ok(sent > 4 * 1024 * 1024, 'the push had started');
   assert.ok(!(await listTags(target('big', `mid-${RUN}`), auth)).includes(`mid-${RUN}`));
 });
