@@ -21,7 +21,8 @@ test('every %key% of package.json has en and zh-cn text', () => {
   assert.deepEqual(keys.filter((k) => !en[k]), [], 'missing in package.nls.json');
   assert.deepEqual(keys.filter((k) => !zh[k]), [], 'missing in package.nls.zh-cn.json');
   assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort(), 'en and zh-cn have the same keys');
-  for (const k of Object.keys(zh)) assert.match(zh[k], /[\u4e00-\u9fff]/, `${k} is not Chinese`);
+  // A page's path is no text: what it names is checked by the walkthrough pages' test.
+  for (const k of Object.keys(zh).filter((x) => !x.endsWith('.media'))) assert.match(zh[k], /[\u4e00-\u9fff]/, `${k} is not Chinese`);
 });
 
 test('commands: category ModelArts, the nine the user needs, each registered by the client', () => {
@@ -52,7 +53,25 @@ test('settings: docker host machine-scoped; trust limited; snippets and walkthro
     'modelarts.rules']) assert.ok(props[k], k);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   for (const s of pkg.contributes.snippets) assert.ok(fs.existsSync(path.join(root, s.path)), s.path);
-  for (const w of pkg.contributes.walkthroughs) for (const s of w.steps) assert.ok(fs.existsSync(path.join(root, s.media.markdown)), s.media.markdown);
+});
+
+test('walkthrough pages: one per language, named through the nls files; the English page has no Chinese, the Chinese page no English prose', () => {
+  const steps = (pkg.contributes.walkthroughs as { steps: { id: string, media: { markdown: string } }[] }[]).flatMap((w) => w.steps);
+  assert.ok(steps.length >= 3);
+  const key = (s: { media: { markdown: string } }) => /^%(.+)%$/.exec(s.media.markdown)?.[1] ?? '';
+  for (const s of steps) {
+    assert.ok(key(s), `${s.id}: the page is an nls key, so each UI language gets its own page`);
+    const [pageEn, pageZh] = [en[key(s)], zh[key(s)]];
+    assert.match(pageEn, /^media\/walkthrough\/en\/[\w-]+\.md$/);
+    assert.equal(pageZh, pageEn.replace('/en/', '/zh-cn/'));
+    const [textEn, textZh] = [pageEn, pageZh].map((p) => fs.readFileSync(path.join(root, p), 'utf8'));
+    assert.doesNotMatch(textEn, /[\u4e00-\u9fff]/, `${pageEn} is English only`);
+    // Names stay (ModelArts, Dockerfile, config.json, MA codes, commands); what is left of the prose is Chinese.
+    const names = /`[^`]*`|\*\*ModelArts:[^*]*\*\*|ModelArts|Dockerfile|Docker|Podman|VS Code|Ctrl\+\.|JSON|HTTP|MA\dxx|[\w.-]+\.(json|py|sh)/g;
+    const prose = textZh.replace(names, '');
+    assert.deepEqual(prose.match(/\b[A-Za-z]{4,}\b/g) ?? [], [], `${pageZh}: English words left in the Chinese page`);
+    assert.match(textZh.split('\n')[0], /^# .*[\u4e00-\u9fff]/);
+  }
 });
 
 test('settings read "ModelArts": two groups whose ids trim the key prefix; every choice of every enum is described in en and zh', () => {

@@ -102,6 +102,19 @@ async function newOnlineFolder(wb, ctx, title, online) {
   return path.join(path.dirname(ctx.ws.online), 'model-online');
 }
 
+/** The walkthrough's step page as rendered: VS Code draws its markdown in a webview (frames below the workbench's). */
+async function walkthroughPage(wb, heading) {
+  const deadline = Date.now() + wb.timeout;
+  while (Date.now() < deadline) {
+    for (const f of wb.page.frames().filter((x) => x !== wb.page.mainFrame())) {
+      const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes(heading)) return text;
+    }
+    await wb.page.waitForTimeout(250);
+  }
+  throw new Error(`the walkthrough's page never showed "${heading}"`);
+}
+
 /** Test Explorer after a run of `folder`: expanded and printed; every check under it green. */
 async function checksAllGreen(wb, folder) {
   await wb.runCommand('Testing: Focus on Test Explorer View');
@@ -546,6 +559,9 @@ export const zhScenarios = [
     await wb.pick(title);
     await wb.page.locator('.gettingStartedContainer', { hasText: title }).first().waitFor();
     await wb.page.locator('.gettingStartedContainer', { hasText: '创建模型文件夹' }).first().waitFor();
+    // The step's page is the Chinese one alone (package.nls.zh-cn.json names it), not the English page above a translation.
+    const page = await walkthroughPage(wb, '创建模型文件夹');
+    assert.doesNotMatch(page, /Create a model folder|custom image is a folder/, `the page shows English: ${page.slice(0, 300)}`);
     await wb.shot('zh-07-walkthrough');
     await wb.runCommand('View: Close All Editors');
   }],
@@ -616,5 +632,40 @@ export const zhScenarios = [
     assert.deepEqual(checks.filter((r) => !CJK.test(r.label)).map((r) => r.label), [], 'every check label in Chinese');
     await wb.shot('zh-11-test-explorer-online');
   }],
+  ['zh-cn: New Model Image Project, then the toast\'s Build and Test: the new folder is tested, the walkthrough ticks both steps '
+    + 'and its own Build and Test offers the new folder first',
+    async (wb, ctx) => {
+      // A newcomer has the walkthrough open (VS Code tracks a walkthrough's steps once it was shown in the window).
+      const walkthrough = JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.zh-cn.json'), 'utf8'))['walkthrough.title'];
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.pick(walkthrough);
+      await wb.page.locator('.getting-started-step[data-step-id*="buildAndTest"]').first().waitFor();
+      // Its page loads in a webview that may take focus: let it be there before the command's prompts open.
+      await walkthroughPage(wb, '创建模型文件夹');
+      const dir = await newOnlineFolder(wb, ctx, 'ModelArts: 新建模型镜像项目', '在线服务');
+      const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: '已创建 model-online' }).first();
+      await toast.waitFor();
+      await wb.shot('zh-12-created-toast');
+      await toast.locator('.monaco-button', { hasText: '构建并测试' }).first().click();
+      const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === dir && r.lastRun.done, 'the end of the new folder\'s run');
+      assert.equal(rep.lastRun.passed, true, `model-online run failed: ${JSON.stringify(rep.lastRun)}`);
+      await wb.runCommand('Welcome: Open Walkthrough...');
+      await wb.pick(walkthrough);
+      for (const id of ['createConfig', 'buildAndTest']) {
+        await wb.page.locator(`.getting-started-step[data-step-id*="${id}"] .codicon.complete`).first().waitFor();
+      }
+      await wb.shot('zh-13-walkthrough-steps-ticked');
+      // The step's own button, with no editor active: Build and Test asks which folder, the one just created first.
+      const step = wb.page.locator('.getting-started-step[data-step-id*="buildAndTest"]').first();
+      await step.click();
+      await step.locator('button, a', { hasText: '构建并测试' }).first().click();
+      const first = wb.page.locator('.quick-input-list .monaco-list-row').first();
+      await first.waitFor();
+      const text = await first.innerText();
+      assert.ok(text.includes('model-online') && text.includes('刚创建'), `the first choice: ${text}`);
+      await wb.shot('zh-14-walkthrough-test-asks-new-folder-first');
+      await wb.page.keyboard.press('Escape');
+      await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }],
 ];
 

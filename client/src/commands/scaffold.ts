@@ -23,7 +23,8 @@ export function scaffoldCommand(context: vscode.ExtensionContext, created: (dir:
           service: 'batch' as ServiceKind,
         },
       ],
-      { placeHolder: t('What kind of ModelArts service?', '哪种 ModelArts 服务？') },
+      // Two prompts in a row: a page that takes focus meanwhile (the walkthrough's, as it loads) must not cancel them.
+      { placeHolder: t('What kind of ModelArts service?', '哪种 ModelArts 服务？'), ignoreFocusOut: true },
     ))?.service;
     if (!kind) return;
     const isFolder = arg instanceof vscode.Uri && arg.scheme === 'file' && fs.existsSync(arg.fsPath) && fs.statSync(arg.fsPath).isDirectory();
@@ -38,6 +39,7 @@ export function scaffoldCommand(context: vscode.ExtensionContext, created: (dir:
       prompt: t(`New folder in ${base}`, `在 ${base} 中新建文件夹`),
       // A name that is free, so the proposal is never refused as it stands.
       value: freeFolderName(base, kind),
+      ignoreFocusOut: true,
       validateInput: (v) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(v) ? t('Letters, digits, ".", "_" and "-" only.', '只能使用字母、数字、"."、"_" 和 "-"。')
         : fs.existsSync(path.join(base, v)) ? t('That folder exists already.', '该文件夹已存在。') : undefined,
     });
