@@ -264,7 +264,7 @@ export async function runTestCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${pick(CLI_TEXTS.portUnused(options.deployment.port), lang)}\n`);
   }
 
-  const staticFindings: Finding[] = checkPaths([folder], checkOpts).findings;
+  const staticFindings: Finding[] = checkPaths([folder], { ...checkOpts, port: options.deployment?.port }).findings;
   const cancel = cancelOnSignals(lang);
   const live = format === 'text' && process.stderr.isTTY;
   let report: Report;

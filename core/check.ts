@@ -52,7 +52,7 @@ export function contextFor(folder: ModelFolder, opts: CheckOptions, files: FileS
   const config = read(folder.configPath, cache?.config ?? parseConfig);
   const dockerfile = read(folder.dockerfilePath, cache?.dockerfile ?? parseDockerfile);
   const deploy = read(folder.deployPath, cache?.deploy ?? parseDeploy);
-  const deployment = deploymentOf(deployValueOf(deploy), config?.value, opts.profile);
+  const deployment = deploymentOf(deployValueOf(deploy), config?.value, opts.profile, { port: opts.port });
   return { folder, opts, files, config, dockerfile, deploy, deployment };
 }
 

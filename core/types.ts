@@ -42,6 +42,8 @@ export interface CheckOptions {
   configFiles: string[];
   /** Forces online/batch detection for Dockerfiles (`modelarts.serviceKind`); undefined = detect. */
   serviceKind?: ServiceKind;
+  /** The service port set for this run (`test --port`): under current it wins over the deployment file, as in the run. */
+  port?: number;
 }
 
 export const defaultOptions = (): CheckOptions => ({ profile: 'seed-2021', rules: {}, configFiles: [] });

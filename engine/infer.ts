@@ -104,8 +104,9 @@ const fail = (base: Base, code: NonNullable<ApiResult['code']>, text: Localized,
   ({ ...base, ok: false, code, ms, message: text, finding: text });
 const pass = (base: Base, message: Localized): ApiResult => ({ ...base, ok: true, ms: base.ms ?? 0, message });
 
-const REQUEST_LIMIT_MS = 40_000;
-const REQUEST_TIMEOUT_MS = 60_000;
+/** The API gateway's limit (an answer after it is MA406) and the synchronous limit (the run stops waiting). */
+export const REQUEST_LIMIT_MS = 40_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
 
 export async function testApi(api: ApiSpec, o: InferOptions): Promise<ApiResult> {
   const limit = o.requestLimitMs ?? REQUEST_LIMIT_MS;

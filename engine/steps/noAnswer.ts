@@ -22,7 +22,8 @@ function causeCodes(c?: ListenCause): string[] {
 function staticCauses(ctx: RunContext, cause?: ListenCause): Finding[] {
   const codes = causeCodes(cause);
   try {
-    const opts = { profile: ctx.profile, rules: ctx.options.rules ?? {}, configFiles: [], serviceKind: ctx.options.serviceKind };
+    const o = ctx.options;
+    const opts = { profile: ctx.profile, rules: o.rules ?? {}, configFiles: [], serviceKind: o.serviceKind, port: o.deployment?.port };
     return checkModelFolder(ctx.folder, opts).filter((f) => codes.includes(f.code));
   } catch {
     return [];

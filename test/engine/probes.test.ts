@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { runConformance, type ConformanceOptions, type ProbeReport, type Report } from '../../engine/conformance';
 import { engineOrSkip, codesOf, FIXTURES, FAST } from './engine-helpers';
 import { noContainersAfter } from '../helpers/imageRule';
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from '../helpers/tmp';
 
 /** Far longer than any answer should take: a run that ends well before it waited out no timeout. */
 const LONG = 60_000;
@@ -91,6 +93,25 @@ test('current: readiness gates the requests, liveness is probed once more after 
   assert.match(l.message.en, /; again after the requests: HTTP 200 \{"health": "true"\}$/);
   const ids = good.r.checks.map((c) => c.id);
   assert.ok(ids.indexOf('liveness') > ids.indexOf('api POST /predict'), ids.join(' '));
+});
+
+test('the CLI tells each bad answer on stderr as it comes, then the count of its repeats, in the report\'s language', async (t) => {
+  if (!(await engineOrSkip())) return t.skip('no engine');
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  const dir = path.join(FIXTURES, 'ma405-health-late');
+  for (const [lang, first, again] of [
+    ['en', /^ {6}✘ health check \d+\.\d s: HTTP 503 \{"health": "false"\}$/, /^ {6}✘ health check \d+\.\d s: the same ×\d+$/],
+    ['zh-cn', /^ {6}✘ 健康检查 \d+\.\d s：HTTP 503 \{"health": "false"\}$/, /^ {6}✘ 健康检查 \d+\.\d s：相同 ×\d+$/],
+  ] as const) {
+    const r = spawnSync(process.execPath, [cli, 'test', dir, '--lang', lang, '--stop-timeout', '2'], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    // Before the server listens an attempt may be refused; from the first 503 on: that answer, then its count, once.
+    const lines = r.stderr.split('\n').filter((l) => l.includes('✘'));
+    const at = lines.findIndex((l) => first.test(l));
+    assert.ok(at >= 0, r.stderr);
+    assert.equal(lines.length, at + 2, r.stderr);
+    assert.match(lines[at + 1], again);
+  }
 });
 
 noContainersAfter();

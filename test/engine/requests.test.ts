@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as tar from 'tar-fs';
 import Ajv from 'ajv';
 import { exampleOf, requestFor, sampleName, TINY_PNG } from '../../engine/samples';
-import { apiSpecs, toJsonSchema } from '../../engine/infer';
+import { apiSpecs, toJsonSchema, REQUEST_LIMIT_MS, REQUEST_TIMEOUT_MS } from '../../engine/infer';
 import { packContext } from '../../engine/context';
 import { defaultTag } from '../../engine/build';
 import { budgetEndMs, healthAnswerOk, probeDeadlineMs } from '../../engine/probe';
@@ -115,6 +115,15 @@ test('health settings: strings or integers, console defaults, ModelArts budget',
   assert.equal(healthAnswerOk(ans(200, 'ok'), 'seed-2021'), false);
   assert.equal(healthAnswerOk(ans(204, ''), 'current'), true);
   assert.equal(healthAnswerOk(ans(500, '{"health": "true"}'), 'current'), false);
+});
+
+test('the request limits by default: the gateway\'s 40 s (MA406) and the synchronous 60 s, as the MA406 pages say', () => {
+  assert.equal(REQUEST_LIMIT_MS, 40_000);
+  assert.equal(REQUEST_TIMEOUT_MS, 60_000);
+  const en = fs.readFileSync(path.join(__dirname, '../../docs/rules/MA406.md'), 'utf8');
+  assert.match(en, /an answer after the gateway's 40 s \(ModelArts\.4503\), or no\s+answer within 60 s \(the synchronous limit\)/);
+  const zh = fs.readFileSync(path.join(__dirname, '../../docs/rules/zh-cn/MA406.md'), 'utf8');
+  assert.match(zh, /晚于网关 40 秒的应答（ModelArts\.4503）或 60 秒（同步调用上限）内无应答/);
 });
 
 test('batch entry forms: the seed shell form and the current exec form', () => {

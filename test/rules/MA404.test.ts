@@ -14,6 +14,7 @@ fixtureCases('MA404', [
   { dir: 'ma404-port-5001', check: 'start' },
   { dir: 'ma404-loopback', check: 'start' },
   { dir: 'ma404-no-cat', opts: { startTimeoutMs: 4000 }, check: 'start' },
+  { dir: 'ma404-loopback-5000', check: 'start' },
 ]);
 
 /** A copy of a fixture folder whose config.json lacks `key`. */
@@ -104,6 +105,30 @@ test('the deployment says 9000, the server listens on 8080: MA404 names both por
   assert.match(f.message.en, /^Nothing answers on port 9000: the server listens on 0\.0\.0\.0:8080, not 9000 .*ModelArts sends requests to port 9000\./);
   assert.match(f.message.zh, /^服务端口无响应：服务监听在 0\.0\.0\.0:8080，而不是 9000/);
   assert.ok(ms < 15_000, `${ms} ms`);
+});
+
+// The case tried in a real VS Code: a server on 127.0.0.1:5000 the static check had flagged, the editor's 120 s start
+// timeout, no health check (no budget to end it sooner): it took 211 s and did not name the cause.
+test('127.0.0.1:5000, flagged by MA202 and MA203, no health check: MA404 in at most 15 s under either profile, both lines linked', async (t) => {
+  const engine = await engineOrSkip();
+  if (!engine) return t.skip('no engine');
+  const dir = path.join(FIXTURES, 'ma404-loopback-5000');
+  // seed-2021 with the editor's start timeout; current with its own deadline (the console's default budget, 70 s + 2 s).
+  for (const opts of [{ startTimeoutMs: 120_000 }, { profile: 'current' as const, startTimeoutMs: undefined }]) {
+    const t0 = Date.now();
+    const r = await runConformance(dir, { ...FAST, engine, ...opts });
+    const ms = Date.now() - t0;
+    t.diagnostic(`${opts.profile ?? 'seed-2021'}: the whole run ended after ${ms} ms`);
+    assert.ok(ms <= 15_000, `${ms} ms`);
+    const check = r.checks.find((c) => c.id === 'start')!;
+    assert.equal(check.message.en, 'listens on 127.0.0.1:5000, not 8080; the static check already found it: MA202 (server.py:20), MA203 (server.py:20)');
+    const f = r.findings.find((x) => x.code === 'MA404')!;
+    assert.match(f.message.en, /^Nothing answers on port 8080: the server listens on 127\.0\.0\.1:5000, not 8080 /);
+    assert.match(f.message.zh, /静态检查已发现原因：MA202 \(server\.py:20\), MA203 \(server\.py:20\)。/);
+    assert.deepEqual(f.related?.map((x) => [path.basename(x.file), x.range.start.line, x.message.en]), [
+      ['server.py', 19, 'MA202 found the cause here'], ['server.py', 19, 'MA203 found the cause here'],
+    ]);
+  }
 });
 
 docExamples('MA404');
