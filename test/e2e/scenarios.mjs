@@ -17,7 +17,8 @@ async function registryTags(reg, target) {
     https.get(`https://${reg.address}/v2/${repo}/tags/list`, { ca: fs.readFileSync(reg.ca), headers: { Authorization: `Basic ${auth}` } }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
-      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body).tags ?? []) : reject(new Error(`${res.statusCode} ${body}`))));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(body).tags ?? [])
+        : res.statusCode === 404 ? resolve([]) : reject(new Error(`${res.statusCode} ${body}`)))); // 404: no such repository yet
     }).on('error', reject);
   });
 }
@@ -240,10 +241,26 @@ export const scenarios = [
       await (await wb.quickInput(reg.user)).press('Enter');
       await wb.page.locator('.quick-input-widget', { hasText: '(2/2)' }).first().waitFor();
       await (await wb.quickInput(reg.password)).press('Enter');
-      await wb.page.locator('.notifications-toasts', { hasText: `Pushed ${target}` }).first().waitFor();
+      const pushed = wb.page.locator('.notifications-toasts .notification-toast', { hasText: `Pushed ${target}` }).first();
+      await pushed.waitFor();
       // The progress of each attempt (the refused one and the pushed one) closes with it.
       await wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'ModelArts: pushing' }).first().waitFor({ state: 'detached' });
       await wb.shot('09-pushed');
+      // The toast's offer: config.json then names the pushed image (the console's swr_location), saved.
+      const config = path.join(ctx.ws.online, 'config.json');
+      const before = fs.readFileSync(config, 'utf8');
+      await pushed.locator('.monaco-button', { hasText: 'Write swr_location into config.json' }).first().click();
+      const saved = () => {
+        try {
+          return JSON.parse(fs.readFileSync(config, 'utf8')).swr_location === target;
+        } catch {
+          return false; // caught mid-write
+        }
+      };
+      await untilFile(wb, saved, 'swr_location saved in online/config.json');
+      assert.equal(JSON.parse(fs.readFileSync(config, 'utf8')).apis.length, JSON.parse(before).apis.length, 'the rest of config.json kept');
+      // The later steps run the example as it was.
+      fs.writeFileSync(config, before);
       const tags = await registryTags(reg, target);
       assert.ok(tags.includes('1'), `tag 1 in the registry: ${JSON.stringify(tags)}`);
       // Every file the editor wrote (logs of every Output channel, settings, state). The grep reaches the extension's
@@ -251,6 +268,20 @@ export const scenarios = [
       await untilFile(wb, () => filesContaining(ctx.codeServerRoot, `Pushed ${target}`).some((f) => /ModelArts.*\.log$/i.test(f)), 'the Output channel log');
       const leaks = filesContaining(ctx.codeServerRoot, reg.password);
       assert.deepEqual(leaks, [], 'the password appears in no file code-server or the extension wrote');
+    }],
+
+  ['Push Image to SWR on a folder never tested: the preflight refuses it, and the toast\'s button runs Build and Test there',
+    async (wb, ctx) => {
+      const target = `${ctx.registry.address}/e2e${ctx.runId.toLowerCase().replace(/[^a-z0-9]/g, "").slice(-8)}/failing:1`;
+      await wb.openFile('failing/config.json');
+      await wb.runCommand('ModelArts: Push Image to SWR');
+      await (await wb.quickInput(target)).press('Enter');
+      const refused = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Not pushed' }).first();
+      await refused.waitFor();
+      await wb.shot('09b-push-refused-untested');
+      assert.deepEqual(await registryTags(ctx.registry, target), [], 'nothing pushed');
+      await refused.locator('.monaco-button', { hasText: 'Run Build and Test' }).first().click();
+      await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done, 'the run the button started on failing/');
     }],
 
   ['a failing fixture shows its failure with its location', async (wb, ctx) => {
