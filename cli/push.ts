@@ -99,13 +99,13 @@ function validate(values: Values, positionals: string[]): { folder: string; form
 }
 
 /** Progress per layer on stderr: each status change, and every 25 % of a layer's bytes. */
-function layerPrinter(): (l: Parameters<typeof formatLayer>[0]) => void {
+function layerPrinter(lang: Lang): (l: Parameters<typeof formatLayer>[0]) => void {
   const shown = new Map<string, string>();
   return (l) => {
     const key = `${l.status.startsWith('Pushing') ? 'Pushing' : l.status}:${Math.floor(l.percent / 25)}`;
     if (shown.get(l.id) === key) return;
     shown.set(l.id, key);
-    process.stderr.write(formatLayer(l) + '\n');
+    process.stderr.write(formatLayer(l, lang) + '\n');
   };
 }
 
@@ -165,7 +165,7 @@ export async function runPushCommand(argv: string[]): Promise<number> {
     const report = await pushFolder(folder, t.target, {
       profile, lang, platform, host: values.host, auth, shownFolder: shown(folder),
       sizeLimitBytes: sizeGb !== undefined ? sizeGb * 1024 ** 3 : undefined,
-    }, { signal: cancel.signal, onLayer: layerPrinter() });
+    }, { signal: cancel.signal, onLayer: layerPrinter(lang) });
     return print(report, format, lang);
   } catch (e) {
     return failed(e, format, lang, t.target.ref);

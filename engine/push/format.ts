@@ -3,7 +3,8 @@ import { L, pick } from '../../core/i18n';
 import { formatSeconds } from '../../core/units';
 import type { Lang } from '../../core/types';
 import { checkLines } from '../format';
-import { displayWidth } from '../reportText';
+import { displayWidth, padTo } from '../reportText';
+import { layerStatus } from './messages';
 import type { PushReport } from './index';
 import type { LayerProgress } from './progress';
 import { formatBytes } from '../../core/units';
@@ -35,8 +36,8 @@ export function formatPushText(r: PushReport, lang: Lang, color = false): string
   return out.join('\n') + '\n';
 }
 
-/** One layer's progress line: `  0e35958ba227 Pushing   12.3 MB / 45.6 MB  27%`. */
-export function formatLayer(l: LayerProgress): string {
+/** One layer's progress line: `  0e35958ba227 Pushing   12.3 MB / 45.6 MB  27%` (the status in `lang`). */
+export function formatLayer(l: LayerProgress, lang: Lang = 'en'): string {
   const bytes = l.total > 0 ? `${formatBytes(l.current, 'MB')} / ${formatBytes(l.total, 'MB')}` : '';
-  return `  ${l.id} ${l.status.padEnd(20)} ${bytes.padStart(21)} ${String(l.percent).padStart(3)}%`;
+  return `  ${l.id} ${padTo(layerStatus(l.status, lang), 20)} ${bytes.padStart(21)} ${String(l.percent).padStart(3)}%`;
 }

@@ -1,5 +1,6 @@
 // Every person-facing text of a push, English and Simplified Chinese side by side.
 import { L } from '../../core/i18n';
+import type { Lang } from '../../core/types';
 
 /** How to make a build that pushes one Docker v2 schema 2 manifest (no provenance/SBOM attestation list). */
 const NO_ATTESTATIONS = L(
@@ -85,3 +86,13 @@ export const pushErrors = {
   cancelled: L('push cancelled: the registry got no manifest, so the tag was not written (uploaded layers stay as unreferenced blobs).',
     '推送已取消：镜像仓库未收到清单，标签未写入（已上传的层作为未引用的数据块保留）。'),
 };
+
+/** The engine's per-layer status words (dockerd's distribution/xfer texts) in the report's language; others as they come. */
+export function layerStatus(status: string, lang: Lang): string {
+  if (lang === 'en') return status;
+  const m = /^(?:(Preparing|Waiting|Pushing|Pushed|Layer already exists)|Mounted from (.+)|Retrying in (\d+) seconds?)$/.exec(status);
+  if (!m) return status;
+  if (m[2]) return `已从 ${m[2]} 挂载`;
+  if (m[3]) return `${m[3]} 秒后重试`;
+  return { Preparing: '准备中', Waiting: '等待中', Pushing: '推送中', Pushed: '已推送', 'Layer already exists': '层已存在' }[m[1]]!;
+}

@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { consoleUrl, nextStep, progressLine, withSwrLocation } from '../../client/src/commands/pushSteps';
+import { layerStatus } from '../../engine/push/messages';
+import { formatLayer } from '../../engine/push/format';
 
 test('withSwrLocation adds swr_location, or replaces it, keeping comments and the indentation', () => {
   const added = withSwrLocation('{\n    // the model\n    "model_type": "Image"\n}\n', '127.0.0.1:5000/org/m:1');
@@ -23,4 +25,18 @@ test('progressLine: the moving layer with its bytes, the count of finished layer
   const p = progressLine(b, [a, b]);
   assert.equal(p.message, 'bbbbbbbbbbbb Pushing 1.0 MB / 6.0 MB (16%) · 1/2');
   assert.equal(p.percent, 37);
+  assert.equal(progressLine(b, [a, b], 'zh-cn').message, 'bbbbbbbbbbbb 推送中 1.0 MB / 6.0 MB (16%) · 1/2');
+});
+
+test('layer statuses: the engine\'s words in Chinese for a zh-cn report, an unknown one as it came, English untouched', () => {
+  const zh = (s: string) => layerStatus(s, 'zh-cn');
+  assert.deepEqual(['Preparing', 'Waiting', 'Pushing', 'Pushed', 'Layer already exists'].map(zh), ['准备中', '等待中', '推送中', '已推送', '层已存在']);
+  assert.equal(zh('Mounted from kit-test/green'), '已从 kit-test/green 挂载');
+  assert.equal(zh('Retrying in 5 seconds'), '5 秒后重试');
+  assert.equal(zh('Retrying in 1 second'), '1 秒后重试');
+  assert.equal(zh('Something new'), 'Something new');
+  assert.equal(layerStatus('Pushed', 'en'), 'Pushed');
+  // The CLI's line keeps its columns with the wider Chinese words.
+  const l = { id: 'aaaaaaaaaaaa', status: 'Pushed', current: 1024 ** 2, total: 1024 ** 2, percent: 100 };
+  assert.equal(formatLayer(l, 'zh-cn').indexOf('1.0 MB'), formatLayer(l, 'en').indexOf('1.0 MB') - 'Pushed'.length + '已推送'.length);
 });

@@ -204,6 +204,9 @@ test('preflight: an image over the size limit is refused (MA401) and nothing is 
   assert.match(checkOf(seed, 'size')!.message, /\(limit 10\.00 GB\)$/);
   const current = await cli([green, '--to', to.ref, '--format', 'json', '--profile', 'current', '--lang', 'zh-cn'], { DOCKER_CONFIG: goodConfig });
   assert.match(checkOf(current, 'size')!.message, /（上限 50\.00 GB）$/);
+  // Its layer lines speak the report's language too (the layers are in the registry by now).
+  assert.match(current.stderr, /[0-9a-f]{12} (已推送|层已存在) .* 100%/);
+  assert.doesNotMatch(current.stderr, /Pushed|Layer already exists|Preparing|Waiting/);
 });
 
 test('--username with --password-stdin: the login read from stdin pushes (the last test greps this output too)', async (t) => {

@@ -79,7 +79,7 @@ function runPush(wf: Workflow, f: ModelFolder, target: Target, auth: RegistryAut
         signal: ac.signal,
         onCheck: (c) => wf.log.info(`[push] ${c.status} ${c.title}: ${c.message}`),
         onLayer: (layer, all) => {
-          const p = progressLine(layer, all.layers.values());
+          const p = progressLine(layer, all.layers.values(), lang());
           progress.report({ message: p.message, increment: Math.max(0, p.percent - shown) });
           shown = Math.max(shown, p.percent);
         },

@@ -2,8 +2,9 @@
 // swr_location into config.json, the console to create the model in, and the per-layer progress line.
 import { applyEdits, modify } from 'jsonc-parser';
 import { L } from '../../../core/i18n';
-import type { Localized } from '../../../core/types';
+import type { Lang, Localized } from '../../../core/types';
 import { formatBytes } from '../../../core/units';
+import { layerStatus } from '../../../engine/push/messages';
 
 /** config.json with `"swr_location": ref` set (added or replaced), formatting and comments kept. */
 export function withSwrLocation(text: string, ref: string): string {
@@ -27,7 +28,7 @@ export const nextStep = (ref: string): Localized => L(
 interface LayerLike { id: string; status: string; current: number; total: number; percent: number }
 
 /** The notification's line and its overall percent: the layer that moved, and the bytes of all layers. */
-export function progressLine(layer: LayerLike, layers: Iterable<LayerLike>): { message: string; percent: number } {
+export function progressLine(layer: LayerLike, layers: Iterable<LayerLike>, lang: Lang = 'en'): { message: string; percent: number } {
   let cur = 0;
   let tot = 0;
   let n = 0;
@@ -39,5 +40,6 @@ export function progressLine(layer: LayerLike, layers: Iterable<LayerLike>): { m
     tot += Math.max(l.total, l.current);
   }
   const bytes = layer.total > 0 ? ` ${formatBytes(layer.current, 'MB')} / ${formatBytes(layer.total, 'MB')}` : '';
-  return { message: `${layer.id} ${layer.status}${bytes} (${layer.percent}%) · ${done}/${n}`, percent: tot > 0 ? Math.floor((cur / tot) * 100) : 0 };
+  const message = `${layer.id} ${layerStatus(layer.status, lang)}${bytes} (${layer.percent}%) · ${done}/${n}`;
+  return { message, percent: tot > 0 ? Math.floor((cur / tot) * 100) : 0 };
 }
