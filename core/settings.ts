@@ -1,6 +1,6 @@
 // The `modelarts.*` settings (any shape, as an editor sends them) turned into CheckOptions. Bad values fall back to
-// defaults: a typo in settings.json must not stop the checks. The language server and the Test Explorer both read
-// `modelarts.rules` through ruleSettings, so an alias ("warn", "none") means the same in both.
+// defaults: a typo in settings.json must not stop the checks. The language server and the client's workflow settings
+// (Build and Test, push) both read them here, so an alias ("warn", "none") or a bad profile means the same in both.
 import type { CheckOptions, Profile, ServiceKind, SeveritySetting } from './types';
 import { defaultOptions } from './types';
 
@@ -8,7 +8,7 @@ const SEVERITIES = new Set<SeveritySetting>(['error', 'warning', 'info', 'hint',
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = { information: 'info', warn: 'warning', none: 'off', ignore: 'off' };
 
 /** `modelarts.rules` (any shape) → per-code severities: codes upper-cased, aliases resolved, bad entries dropped. */
-export function ruleSettings(raw: unknown): Record<string, SeveritySetting> {
+function ruleSettings(raw: unknown): Record<string, SeveritySetting> {
   const rules: Record<string, SeveritySetting> = {};
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return rules;
   for (const [code, v] of Object.entries(raw as Record<string, unknown>)) {

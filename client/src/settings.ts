@@ -1,7 +1,8 @@
 // The settings the Docker workflow reads. modelarts.dockerHost is machine-scoped: only the user's own (global)
 // value counts, so an opened folder can never point the extension at another engine.
 import * as vscode from 'vscode';
-import type { Profile, ServiceKind } from '../../core/types';
+import type { Profile, ServiceKind, SeveritySetting } from '../../core/types';
+import { toCheckOptions } from '../../core/settings';
 import { DEFAULT_STOP_TIMEOUT_S } from '../../engine/report';
 import { isCloud, isUserSpec, parseGpus, parseMemory, type DeploymentOverrides } from '../../core/deployment';
 
@@ -17,6 +18,8 @@ export interface WorkflowSettings {
   profile: Profile;
   /** `modelarts.serviceKind` (undefined: detect from the Dockerfile). */
   serviceKind?: ServiceKind;
+  /** `modelarts.rules`: per-code severities, read as the language server reads them. */
+  rules: Record<string, SeveritySetting>;
   /** `modelarts.container.user`, `modelarts.container.memory`, `modelarts.cloud`: each wins over modelarts-deploy.json. */
   deployment: DeploymentOverrides;
 }
@@ -30,6 +33,8 @@ export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
   for (const [k, v] of Object.entries(rawEnv)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) && v !== undefined && v !== null) env[k] = String(v);
   const timeout = Number(c.get('container.startTimeoutSeconds'));
   const stop = Number(c.get('container.stopTimeoutSeconds'));
+  // Profile, service kind and rules mean here what they mean to the language server: one reader.
+  const check = toCheckOptions({ profile: c.get('profile'), serviceKind: c.get('serviceKind'), rules: c.get('rules') });
   return {
     dockerHost: host || undefined,
     dockerTunnel: tunnel || undefined,
@@ -37,13 +42,12 @@ export function workflowSettings(folder?: vscode.Uri): WorkflowSettings {
     startTimeoutS: Number.isFinite(timeout) && timeout > 0 ? timeout : 120,
     stopTimeoutS: Number.isFinite(stop) && stop > 0 ? stop : DEFAULT_STOP_TIMEOUT_S,
     samplesFolder: (c.get<string>('requestSamplesFolder') ?? 'requests').trim() || 'requests',
-    profile: c.get<string>('profile') === 'current' ? 'current' : 'seed-2021',
-    serviceKind: kindOf(c.get<string>('serviceKind')),
+    profile: check.profile,
+    serviceKind: check.serviceKind,
+    rules: check.rules,
     deployment: deploymentSettings(c),
   };
 }
-
-const kindOf = (v: string | undefined): ServiceKind | undefined => (v === 'online' || v === 'batch' ? v : undefined);
 
 /** Bad values count as unset (the manifest's patterns already flag them in the settings editor). */
 function deploymentSettings(c: vscode.WorkspaceConfiguration): DeploymentOverrides {

@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelFolder } from '../../../core/folders';
-import { ruleSettings } from '../../../core/settings';
 import type { Localized } from '../../../core/types';
 import { runConformance, CancelledError, EngineRefusedError, type ProbeReport, type Report } from '../../../engine/conformance';
 import { formatReportText } from '../../../engine/format';
@@ -154,15 +153,13 @@ export class ConformanceTests implements vscode.Disposable {
       return;
     }
     const s = workflowSettings(vscode.Uri.file(f.dir));
-    // Read as the language server reads it (aliases such as "warn" or "none" included).
-    const rules = ruleSettings(vscode.workspace.getConfiguration('modelarts', vscode.Uri.file(f.dir)).get('rules'));
     const titles = new Map<string, Localized>(this.plan(f).map((c) => [c.id, c.title]));
     const ac = new AbortController();
     const sub = token.onCancellationRequested(() => ac.abort());
     const name = path.basename(f.dir);
     let rep: Report | undefined;
     try {
-      const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules, engine,
+      const options = { profile: s.profile, env: s.env, startTimeoutMs: s.startTimeoutS * 1000, stopTimeoutS: s.stopTimeoutS, rules: s.rules, engine,
         serviceKind: s.serviceKind, deployment: s.deployment };
       const running = runConformance(f.dir, options, {
         signal: ac.signal,
