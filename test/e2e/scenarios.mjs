@@ -270,10 +270,30 @@ export const scenarios = [
       assert.deepEqual(leaks, [], 'the password appears in no file code-server or the extension wrote');
     }],
 
+  ['Build and Test on a server bound to 127.0.0.1:5000 that the static check flagged: MA404 names the address at once and links the flagged lines',
+    async (wb, ctx) => {
+      const docker = path.join(ctx.ws.loopback, 'Dockerfile');
+      await wb.openFile('loopback/Dockerfile');
+      await untilReport(wb, ctx, (r) => ['MA202', 'MA203'].every((c) => diagCodes(r, docker).includes(c)), 'MA202 and MA203 on loopback/Dockerfile');
+      const t0 = Date.now();
+      await wb.runCommand('ModelArts: Build and Test');
+      const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.loopback && r.lastRun.done, 'the end of the loopback run');
+      console.log(`   the run ended after ${((Date.now() - t0) / 1000).toFixed(1)} s (start timeout: 120 s)`);
+      const ma404 = rep.lastRun.results.find((r) => r.state === 'failed' && r.messages.some((m) => m.includes('MA404')));
+      assert.ok(ma404, `no MA404 failure: ${JSON.stringify(rep.lastRun)}`);
+      const text = ma404.messages.join(' ');
+      // Named from the container's sockets, which only a watch that did not wait out the timeout can say.
+      assert.match(text, /127\.0\.0\.1:5000/, text);
+      assert.match(text, /MA202/, text);
+      assert.ok(ma404.locations.some((l) => l.path === docker || l.path === path.join(ctx.ws.loopback, 'app.py')), JSON.stringify(ma404.locations));
+      await wb.shot('10b-loopback-ma404');
+      await wb.takeKeyboard(); // the failure's peek, if VS Code opened one, closed for the next step
+    }],
+
   ['Push Image to SWR on a folder never tested: the preflight refuses it, and the toast\'s button runs Build and Test there',
     async (wb, ctx) => {
-      const target = `${ctx.registry.address}/e2e${ctx.runId.toLowerCase().replace(/[^a-z0-9]/g, "").slice(-8)}/failing:1`;
-      await wb.openFile('failing/config.json');
+      const target = `${ctx.registry.address}/e2e${ctx.runId.toLowerCase().replace(/[^a-z0-9]/g, "").slice(-8)}/pyfix-closed:1`;
+      await wb.openFile('pyfix-closed/config.json');
       await wb.runCommand('ModelArts: Push Image to SWR');
       await (await wb.quickInput(target)).press('Enter');
       const refused = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Not pushed' }).first();
@@ -281,7 +301,7 @@ export const scenarios = [
       await wb.shot('09b-push-refused-untested');
       assert.deepEqual(await registryTags(ctx.registry, target), [], 'nothing pushed');
       await refused.locator('.monaco-button', { hasText: 'Run Build and Test' }).first().click();
-      await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.failing && r.lastRun.done, 'the run the button started on failing/');
+      await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.pyfixClosed && r.lastRun.done, 'the run the button started on pyfix-closed/');
     }],
 
   ['a failing fixture shows its failure with its location', async (wb, ctx) => {

@@ -78,6 +78,9 @@ export function makeWorkspace(repo, dir) {
       BROKEN_CONFIG.replace('"procotol"', '"protocol"').replace('applicaton', 'application').replace('"url": "health"', '"url": "/health"'));
     pyfix[name] = d;
   }
+  // The same server left unfixed: the case of a run that waited out its start timeout (127.0.0.1:5000).
+  const loopback = path.join(dir, 'loopback');
+  fs.cpSync(pyfix['pyfix-closed'], loopback, { recursive: true });
   return { sampleImage, online, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing,
-    scratch: path.join(dir, 'scratch') };
+    scratch: path.join(dir, 'scratch'), loopback };
 }
