@@ -10,7 +10,7 @@ import { L, pick } from '../core/i18n';
 import type { Lang } from '../core/types';
 import { CancelledError } from '../engine/report';
 import { cancelledText, findCredentials, modelFolderOf, pushFolder, targetOf, type PushReport, type RegistryAuth, type Target } from '../engine/push';
-import { formatLayer, formatPushText } from '../engine/push/format';
+import { formatLayer, formatPushText, layerKey } from '../engine/push/format';
 import { parseLang, UsageError } from './options';
 import { runErrorText } from './errors';
 
@@ -98,11 +98,11 @@ function validate(values: Values, positionals: string[]): { folder: string; form
   return { folder: positionals[0], format, platform: values.platform, lang: parseLang(values.lang) };
 }
 
-/** Progress per layer on stderr: each status change, and every 25 % of a layer's bytes. */
+/** Progress per layer on stderr: a line when what it says changes (layerKey). */
 function layerPrinter(lang: Lang): (l: Parameters<typeof formatLayer>[0]) => void {
   const shown = new Map<string, string>();
   return (l) => {
-    const key = `${l.status.startsWith('Pushing') ? 'Pushing' : l.status}:${Math.floor(l.percent / 25)}`;
+    const key = layerKey(l);
     if (shown.get(l.id) === key) return;
     shown.set(l.id, key);
     process.stderr.write(formatLayer(l, lang) + '\n');

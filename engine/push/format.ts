@@ -41,3 +41,9 @@ export function formatLayer(l: LayerProgress, lang: Lang = 'en'): string {
   const bytes = l.total > 0 ? `${formatBytes(l.current, 'MB')} / ${formatBytes(l.total, 'MB')}` : '';
   return `  ${l.id} ${padTo(layerStatus(l.status, lang), 20)} ${bytes.padStart(21)} ${String(l.percent).padStart(3)}%`;
 }
+
+/**
+ * What a layer's line says, for printing only on change: its status and each 25 % of its bytes. "Pushing" moves its
+ * bytes and "Retrying in N seconds" counts down every second: each is one line until its status or quarter changes.
+ */
+export const layerKey = (l: LayerProgress): string => `${l.status.replace(/^(Pushing|Retrying in)\b.*/, '$1')}:${Math.floor(l.percent / 25)}`;

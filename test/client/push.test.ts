@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { consoleUrl, nextStep, progressLine, withSwrLocation } from '../../client/src/commands/pushSteps';
 import { layerStatus } from '../../engine/push/messages';
-import { formatLayer } from '../../engine/push/format';
+import { formatLayer, layerKey } from '../../engine/push/format';
 
 test('withSwrLocation adds swr_location, or replaces it, keeping comments and the indentation', () => {
   const added = withSwrLocation('{\n    // the model\n    "model_type": "Image"\n}\n', '127.0.0.1:5000/org/m:1');
@@ -39,4 +39,14 @@ test('layer statuses: the engine\'s words in Chinese for a zh-cn report, an unkn
   // The CLI's line keeps its columns with the wider Chinese words.
   const l = { id: 'aaaaaaaaaaaa', status: 'Pushed', current: 1024 ** 2, total: 1024 ** 2, percent: 100 };
   assert.equal(formatLayer(l, 'zh-cn').indexOf('1.0 MB'), formatLayer(l, 'en').indexOf('1.0 MB') - 'Pushed'.length + '已推送'.length);
+});
+
+test('layer lines: one per status and quarter; a retry\'s countdown and a push\'s bytes within a quarter are one line each', () => {
+  const at = (status: string, percent = 50) => layerKey({ id: 'aaaaaaaaaaaa', status, current: 0, total: 0, percent });
+  assert.equal(at('Retrying in 12 seconds'), at('Retrying in 1 second'));
+  assert.notEqual(at('Retrying in 5 seconds'), at('Pushing'), 'back to pushing after a retry is a new line');
+  assert.equal(at('Pushing', 50), at('Pushing', 74));
+  assert.notEqual(at('Pushing', 74), at('Pushing', 75));
+  assert.notEqual(at('Pushed', 100), at('Pushing', 100));
+  assert.notEqual(at('Preparing', 0), at('Waiting', 0));
 });
