@@ -414,6 +414,15 @@ export const scenarios = [
     await wb.shot('15-rule-doc');
   }],
 
+  ['the walkthrough shows its English page alone in an English VS Code', async (wb) => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.pick(JSON.parse(fs.readFileSync(path.join(REPO, 'package.nls.json'), 'utf8'))['walkthrough.title']);
+    const page = await walkthroughPage(wb, 'Create a model folder');
+    assert.doesNotMatch(page, /[\u4e00-\u9fff]/, `the page shows Chinese: ${page.slice(0, 300)}`);
+    await wb.shot('15b-walkthrough-en');
+    await wb.runCommand('View: Close All Editors');
+  }],
+
   ['Run Container, then reload the window: deactivate removes the container', async (wb, ctx) => {
     await wb.openFile('online/config.json');
     await wb.runCommand('ModelArts: Run Container');
