@@ -25,11 +25,25 @@ export function sshTarget(url: string): SshTarget {
   return { dest: u.username ? `${decodeURIComponent(u.username)}@${host}` : host, port: u.port || undefined };
 }
 
-/** Where the multiplexing master's socket lives: private to this user. */
+/**
+ * A socket's path must fit sockaddr_un (104 bytes on macOS, 108 on Linux). ssh binds `<ControlPath>.<16 random chars>`
+ * first, with %C 40 hex chars: a long TMPDIR (macOS's /var/folders/…, an editor's own temp dir) would not fit, and ssh
+ * then refuses to connect at all. Such a TMPDIR gives way to /tmp.
+ */
+export function controlDirIn(tmp: string, uid: number | string): string {
+  const dir = path.join(tmp, `modelarts-kit-ssh-${uid}`);
+  return Buffer.byteLength(dir) + 1 + 40 + 17 <= 100 ? dir : path.join('/tmp', `modelarts-kit-ssh-${uid}`);
+}
+
+/** Where the multiplexing master's socket lives: a directory of this user's alone (not one someone else made first). */
 function controlDir(): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 'u';
-  const dir = path.join(os.tmpdir(), `modelarts-kit-ssh-${uid}`);
+  const dir = controlDirIn(os.tmpdir(), uid);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = fs.lstatSync(dir);
+  if (!st.isDirectory() || (typeof uid === 'number' && st.uid !== uid) || (st.mode & 0o077) !== 0) {
+    throw new Error(`${dir} is not a private directory of this user: remove it, then try again`);
+  }
   return dir;
 }
 

@@ -18,7 +18,9 @@ function freePort() {
 export class CodeServer {
   /**
    * @param {{bin: string, root: string, settingsFile: string, keybindings?: {key: string, command: string}[],
-   *   extraEnv?: Record<string,string>}} o
+   *   extraEnv?: Record<string,string>, machineSettings?: Record<string, unknown>}} o
+   * machineSettings: the Machine settings of the server side. In a remote window (code-server is one) VS Code reads a
+   * machine-scoped setting (modelarts.dockerHost, dockerTunnel) from there, never from the User settings.
    */
   constructor(o) {
     this.bin = o.bin;
@@ -32,6 +34,10 @@ export class CodeServer {
     for (const d of Object.values(this.dirs)) fs.mkdirSync(d, { recursive: true });
     fs.mkdirSync(path.join(this.dirs.userData, 'User'), { recursive: true });
     fs.copyFileSync(o.settingsFile, path.join(this.dirs.userData, 'User', 'settings.json'));
+    if (o.machineSettings) {
+      fs.mkdirSync(path.join(this.dirs.userData, 'Machine'), { recursive: true });
+      fs.writeFileSync(path.join(this.dirs.userData, 'Machine', 'settings.json'), JSON.stringify(o.machineSettings, null, 2));
+    }
     if (o.keybindings) fs.writeFileSync(path.join(this.dirs.userData, 'User', 'keybindings.json'), JSON.stringify(o.keybindings, null, 2));
     this.logFile = path.join(o.root, 'code-server.log');
     this.env = {

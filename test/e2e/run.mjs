@@ -1,6 +1,6 @@
 // End-to-end: the packaged extension in a real VS Code (code-server 4.100.3) driven by headless Debian Chromium.
 // Prepare the machine once with `bash scripts/e2e-setup.sh`; needs a Docker engine with the base images
-// (`npm run engine:up`). Usage: npm run test:e2e        Exit 0 = every step passed.
+// (`npm run engine:up`) and, for the remote session, root and Debian openssh-server. Usage: npm run test:e2e        Exit 0 = every step passed.
 //   E2E_SKIP_PACKAGE=1  reuse modelarts-image-kit.vsix     E2E_KEEP=1  keep the temp root (logs, workspace)
 //   E2E_ONLY=<substring> run only the steps whose name contains it (the steps before it still run when needed)
 import assert from 'node:assert/strict';
@@ -13,7 +13,8 @@ import { CodeServer } from '../../scripts/lib/codeServer.mjs';
 import { REPORT_KEY, Workbench } from './lib/workbench.mjs';
 import { makeWorkspace } from './lib/workspace.mjs';
 import { checkVsix } from './lib/vsix.mjs';
-import { containersOfRun, scenarios, untrustedScenarios, zhScenarios } from './scenarios.mjs';
+import { tsImport } from 'tsx/esm/api';
+import { containersOfRun, remoteScenarios, scenarios, untrustedScenarios, zhScenarios } from './scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -68,7 +69,7 @@ function languagePack() {
 }
 
 /** One code-server + browser session on a fresh workspace, running its steps in order (they build on each other). */
-async function session(name, { trust, steps, locale }) {
+async function session(name, { trust, steps, locale, machineSettings, env: extraEnv = {} }) {
   const dir = path.join(root, name);
   const wsDir = path.join(dir, 'workspace');
   fs.mkdirSync(wsDir, { recursive: true });
@@ -85,8 +86,8 @@ async function session(name, { trust, steps, locale }) {
   const cs = new CodeServer({
     bin: CODE_SERVER, root: dir, settingsFile,
     // The extension host inherits this: the test-only report command is registered and writes here.
-    extraEnv: { MODELARTS_E2E_REPORT: reportFile },
-    keybindings: [{ key: REPORT_KEY.binding, command: REPORT_KEY.command }],
+    extraEnv: { MODELARTS_E2E_REPORT: reportFile, ...extraEnv },
+    keybindings: [{ key: REPORT_KEY.binding, command: REPORT_KEY.command }], machineSettings,
   });
   const ctx = {
     runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online'),
@@ -145,11 +146,30 @@ async function session(name, { trust, steps, locale }) {
   return !failed;
 }
 
+/**
+ * The remote session: the setting modelarts.dockerHost (machine-scoped: code-server's Machine settings) names an ssh:// engine (this machine's, through a real
+ * sshd on loopback with its own key in an agent); the extension host gets the agent's socket as a user's shell would.
+ */
+async function remoteSession(o) {
+  const { startSshd, sshdMissing } = await tsImport('../helpers/sshd.ts', import.meta.url);
+  const missing = sshdMissing();
+  if (missing) {
+    results.push({ name: `remote session: ${missing}`, ok: false });
+    return false;
+  }
+  const sshd = await startSshd();
+  try {
+    return await session('remote', { ...o, machineSettings: { 'modelarts.dockerHost': sshd.url }, env: { SSH_AUTH_SOCK: sshd.env.SSH_AUTH_SOCK } });
+  } finally {
+    sshd.stop();
+  }
+}
+
 const sessions = [['trusted', { trust: false, steps: scenarios }], ['untrusted', { trust: true, steps: untrustedScenarios }],
-  ['zh-cn', { trust: false, steps: zhScenarios, locale: 'zh-cn' }]];
+  ['zh-cn', { trust: false, steps: zhScenarios, locale: 'zh-cn' }], ['remote', { trust: false, steps: remoteScenarios, remote: true }]];
 /** Under E2E_ONLY, a session none of whose steps is asked for is not started at all. */
 const wanted = (steps) => !only || steps.some(([step]) => only.split('|').some((o) => step.includes(o)));
-for (const [name, o] of sessions) if (wanted(o.steps) && !(await session(name, o))) break;
+for (const [name, o] of sessions) if (wanted(o.steps) && !(await (o.remote ? remoteSession(o) : session(name, o)))) break;
 const leftovers = leftoverContainers();
 if (leftovers.length) results.push({ name: `containers left behind: ${leftovers.join(', ')}`, ok: false });
 const total = sessions.reduce((n, [, o]) => n + (wanted(o.steps) ? o.steps.length : 0), 0);

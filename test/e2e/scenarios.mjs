@@ -729,3 +729,24 @@ export const zhScenarios = [
     }],
 ];
 
+
+// The remote session: the only difference is the (machine) setting modelarts.dockerHost = ssh://root@127.0.0.1:PORT.
+export const remoteScenarios = [
+  ['workbench opens with modelarts.dockerHost naming an ssh:// engine', async (wb) => {
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'online' }).waitFor();
+    await wb.page.locator('.statusbar-item', { hasText: 'ModelArts' }).first().waitFor();
+  }],
+
+  ['remote: Build and Test on the online example through the ssh:// engine of the setting: every check green, that engine named in the log',
+    async (wb, ctx) => {
+      await wb.openFile('online/config.json');
+      await wb.runCommand('ModelArts: Build and Test');
+      const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.online && r.lastRun.done, 'the end of the online run over ssh://');
+      await checksAllGreen(wb, 'online');
+      assert.equal(rep.lastRun.passed, true, `online run over ssh:// failed: ${JSON.stringify(rep.lastRun)}`);
+      // The engine it used, as the Output channel logged it: the setting's ssh:// address, not a local socket.
+      await untilFile(wb, () => filesContaining(ctx.codeServerRoot, 'engine ssh://root@127.0.0.1:').some((f) => /ModelArts.*\.log$/i.test(f)),
+        'the Output channel naming the ssh:// engine');
+      await wb.shot('remote-01-test-explorer-online-green');
+    }],
+];

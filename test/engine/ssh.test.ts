@@ -13,6 +13,7 @@ import { connectEngine, EngineUnavailableError, unreachableFrom, type Engine } f
 import { EngineRefusedError } from '../../engine/report';
 import { runConformance } from '../../engine/conformance';
 import { startSshd, sshdMissing, type Sshd } from '../helpers/sshd';
+import { controlDirIn } from '../../engine/ssh';
 import { EXAMPLES, engineOrSkip } from './engine-helpers';
 
 let sshd: Sshd | undefined;
@@ -64,6 +65,29 @@ test('the editor\'s path: modelarts.dockerHost = ssh://… (the host option, no 
   } finally {
     engine.close();
   }
+});
+
+test('a long TMPDIR (an editor\'s own, macOS\'s /var/folders/…): the ssh:// engine still connects (the control socket fits)', async (t) => {
+  if (!remote) return t.skip(missing ?? 'no engine');
+  // code-server's extension host had such a TMPDIR: ssh refused with "path … too long for Unix domain socket".
+  const long = fs.mkdtempSync(path.join(os.tmpdir(), 'a-temp-directory-as-long-as-an-editor-gives-its-extension-host-'));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = long;
+  try {
+    assert.ok(Buffer.byteLength(path.join(long, 'modelarts-kit-ssh-0', 'x'.repeat(40))) > 104, 'the directory is too long for a socket');
+    const engine = await connectEngine({ host: sshd!.url, env: { ...sshd!.env } });
+    try {
+      assert.match(engine.version, /^\d+\.\d+/);
+    } finally {
+      engine.close();
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    fs.rmSync(long, { recursive: true, force: true });
+  }
+  assert.equal(controlDirIn('/tmp', 0), '/tmp/modelarts-kit-ssh-0');
+  assert.equal(controlDirIn(long, 0), '/tmp/modelarts-kit-ssh-0');
 });
 
 test('the CLI with DOCKER_HOST=ssh://… runs `test examples/online` green (it crashed in the ssh transport before)', (t) => {
