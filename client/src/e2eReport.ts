@@ -1,5 +1,5 @@
 // Test-only: when the extension host runs with MODELARTS_E2E_REPORT=<file> (the e2e suite sets it), what the
-// extension knows — diagnostics per file, the last conformance run, the model folders — is written to that file
+// extension knows — diagnostics per file, the last conformance run, the model folders, the engine setting — is written to that file
 // whenever it changes (and on the command modelarts.e2eReport, registered only then and never contributed to the
 // manifest: the suite binds a key to it), so the end-to-end test can make exact assertions beside the ones it
 // makes on the screen. Inert otherwise.
@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ModelFolders } from './modelFolders';
 import type { ConformanceTests } from './views/testing';
+import { workflowSettings } from './settings';
 
 export function e2eReport(folders: ModelFolders, tests: ConformanceTests): vscode.Disposable[] {
   const file = process.env.MODELARTS_E2E_REPORT;
@@ -28,6 +29,8 @@ export function e2eReport(folders: ModelFolders, tests: ConformanceTests): vscod
     const report = {
       seq: ++seq, diagnostics, lastRun: tests.lastRun, modelFolders: folders.all.map((f) => f.dir), trusted: vscode.workspace.isTrusted,
       language: vscode.env.language,
+      // The engine the next run connects to, as the workflow reads the (machine) setting.
+      dockerHost: workflowSettings().dockerHost ?? null,
     };
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(report, null, 2));
     fs.renameSync(`${file}.tmp`, file);
@@ -40,6 +43,7 @@ export function e2eReport(folders: ModelFolders, tests: ConformanceTests): vscod
     vscode.languages.onDidChangeDiagnostics(soon),
     tests.onDidChangeRun(soon),
     folders.onDidChange(soon),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('modelarts') && soon()),
     { dispose: () => clearTimeout(timer) },
   ];
 }

@@ -92,7 +92,7 @@ async function session(name, { trust, steps, locale, machineSettings, env: extra
   const ctx = {
     runId: RUN_ID, ws, reportFile, sampleImage: ws.sampleImage, snippetPrefix: env('E2E_SNIPPET', 'modelarts-online'),
     // Where code-server keeps everything it writes (the push step greps it for the registry password).
-    codeServerRoot: dir, registry: registryState(),
+    codeServerRoot: dir, registry: registryState(), machineSettingsFile: path.join(cs.dirs.userData, 'Machine', 'settings.json'),
   };
   let wb;
   let failed = false;

@@ -742,11 +742,30 @@ export const remoteScenarios = [
       await wb.openFile('online/config.json');
       await wb.runCommand('ModelArts: Build and Test');
       const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.online && r.lastRun.done, 'the end of the online run over ssh://');
+      assert.match(rep.lastRun.engine ?? '', /^ssh:\/\/root@127\.0\.0\.1:\d+ /, 'the run\'s report names the ssh:// engine');
       await checksAllGreen(wb, 'online');
       assert.equal(rep.lastRun.passed, true, `online run over ssh:// failed: ${JSON.stringify(rep.lastRun)}`);
       // The engine it used, as the Output channel logged it: the setting's ssh:// address, not a local socket.
       await untilFile(wb, () => filesContaining(ctx.codeServerRoot, 'engine ssh://root@127.0.0.1:').some((f) => /ModelArts.*\.log$/i.test(f)),
         'the Output channel naming the ssh:// engine');
       await wb.shot('remote-01-test-explorer-online-green');
+    }],
+
+  ['remote: the setting switched to rootless Podman\'s socket (scripts/podman-up.sh), Build and Test on the online example is green there too',
+    async (wb, ctx) => {
+      const r = spawnSync('bash', [path.join(REPO, 'scripts/podman-up.sh'), 'socket'], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `no Podman service answers (run bash scripts/podman-up.sh): ${r.stderr}`);
+      const host = `unix://${r.stdout.trim()}`;
+      fs.writeFileSync(ctx.machineSettingsFile, JSON.stringify({ 'modelarts.dockerHost': host }, null, 2));
+      // VS Code watches the settings file: the extension sees the new engine without a reload.
+      await untilReport(wb, ctx, (x) => x.dockerHost === host, `modelarts.dockerHost = ${host} seen by the extension`);
+      await wb.openFile('online/config.json');
+      await wb.runCommand('ModelArts: Build and Test');
+      const rep = await untilReport(wb, ctx, (x) => x.lastRun?.folder === ctx.ws.online && x.lastRun.done && x.lastRun.engine?.startsWith(host),
+        'the end of the online run on Podman');
+      assert.equal(rep.lastRun.passed, true, `online run on Podman failed: ${JSON.stringify(rep.lastRun)}`);
+      await untilFile(wb, () => filesContaining(ctx.codeServerRoot, `engine ${host}`).some((f) => /ModelArts.*\.log$/i.test(f)),
+        'the Output channel naming the Podman socket');
+      await wb.shot('remote-02-podman-online-green');
     }],
 ];

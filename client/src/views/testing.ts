@@ -28,6 +28,8 @@ export interface RunSummary {
   results: { id: string; label: string; state: string; messages: string[]; locations: { path: string; line: number }[] }[];
   /** The failed checks' ids in the order they were told (the first cause first: the failure peek opens on it). */
   failedOrder?: string[];
+  /** The engine the run used, as the report names it ("ssh://root@host (Docker 20.10, API 1.41)"). */
+  engine?: string;
 }
 
 export class ConformanceTests implements vscode.Disposable {
@@ -236,6 +238,7 @@ export class ConformanceTests implements vscode.Disposable {
     for (const [file] of this.problems) if (file.fsPath.startsWith(rep.folder + path.sep)) this.problems.delete(file);
     for (const [file, ds] of byFile) this.problems.set(vscode.Uri.file(file), ds);
     summary.passed = rep.passed;
+    summary.engine = rep.engine;
     summary.done = true;
   }
 
