@@ -290,6 +290,17 @@ export const scenarios = [
       await wb.takeKeyboard(); // the failure's peek, if VS Code opened one, closed for the next step
     }],
 
+  ['Build and Test on a server whose /health answers 503 for 3 s: each bad answer told as it came (kept in the Output channel), then green',
+    async (wb, ctx) => {
+      await wb.openFile('slowhealth/config.json');
+      await wb.runCommand('ModelArts: Build and Test');
+      const rep = await untilReport(wb, ctx, (r) => r.lastRun?.folder === ctx.ws.slowhealth && r.lastRun.done, 'the end of the slowhealth run');
+      assert.equal(rep.lastRun.passed, true, `healthy inside the budget, so green: ${JSON.stringify(rep.lastRun)}`);
+      const told = (f) => /ModelArts.*\.log$/i.test(f)
+        && /\[slowhealth\] Health \/health [\d.]+ s: .*503/.test(fs.readFileSync(path.join(ctx.codeServerRoot, f), 'utf8'));
+      await untilFile(wb, () => filesContaining(ctx.codeServerRoot, '[slowhealth] Health').some(told), 'the 503 answers in the Output channel');
+    }],
+
   ['Push Image to SWR on a folder never tested: the preflight refuses it, and the toast\'s button runs Build and Test there',
     async (wb, ctx) => {
       const target = `${ctx.registry.address}/e2e${ctx.runId.toLowerCase().replace(/[^a-z0-9]/g, "").slice(-8)}/pyfix-closed:1`;

@@ -172,7 +172,7 @@ export class ConformanceTests implements vscode.Disposable {
             if (item && asked(item.id)) run.started(item);
           }
         },
-        onProbe: (e) => tellProbe(e, root, titles, run, report),
+        onProbe: (e) => this.wf.log.warn(`[${name}] ${tellProbe(e, root, titles, run, report)}`),
         onLog: (line, stream) => {
           run.appendOutput(`${line.replace(/\r?\n$/, '')}\r\n`);
           (stream === 'stderr' ? this.wf.log.warn : this.wf.log.info).call(this.wf.log, `[${name}${stream === 'build' ? ' build' : ''}] ${line}`);
@@ -265,13 +265,17 @@ export class ConformanceTests implements vscode.Disposable {
   }
 }
 
-/** A bad probe answer as it comes: in the run's output beside its check, and in the progress notification. */
-function tellProbe(e: ProbeReport, root: vscode.TestItem, titles: Map<string, Localized>, run: vscode.TestRun, report?: (m: string) => void): void {
+/**
+ * A bad probe answer as it comes: in the run's output beside its check and in the progress notification; the line
+ * is returned for the Output channel, which keeps it after the notification is gone.
+ */
+function tellProbe(e: ProbeReport, root: vscode.TestItem, titles: Map<string, Localized>, run: vscode.TestRun, report?: (m: string) => void): string {
   const title = titles.get(e.check);
   const name = title ? tl(title) : e.check;
   const line = tl(WORDS.probe(e.text, e.count));
   run.appendOutput(`✘ ${name} ${seconds(e.afterMs)} s: ${line}\r\n`, undefined, root.children.get(e.check));
   report?.(`${name}: ${line}`);
+  return `${name} ${seconds(e.afterMs)} s: ${line}`;
 }
 
 const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>

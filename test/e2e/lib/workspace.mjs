@@ -81,6 +81,15 @@ export function makeWorkspace(repo, dir) {
   // The same server left unfixed: the case of a run that waited out its start timeout (127.0.0.1:5000).
   const loopback = path.join(dir, 'loopback');
   fs.cpSync(pyfix['pyfix-closed'], loopback, { recursive: true });
-  return { sampleImage, online, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing,
+  // The online example whose /health answers 503 for its first 3 s: bad answers told live, healthy inside the budget.
+  const slowhealth = path.join(dir, 'slowhealth');
+  fs.cpSync(online, slowhealth, { recursive: true });
+  const server = path.join(slowhealth, 'server.py');
+  const code = fs.readFileSync(server, 'utf8');
+  const patched = code.replace('PORT = 8080\n', 'PORT = 8080\nimport time\nSTARTED = time.time()\n')
+    .replace('self.send_json(200, {"health": "true"})', 'self.send_json(503 if time.time() - STARTED < 3 else 200, {"health": "true"})');
+  if (patched.split('STARTED').length !== 3) throw new Error('examples/online/server.py changed: the slowhealth patch no longer applies');
+  fs.writeFileSync(server, patched);
+  return { sampleImage, online, slowhealth, pyfixOpen: pyfix['pyfix-open'], pyfixClosed: pyfix['pyfix-closed'], broken: path.join(dir, 'broken'), failing,
     scratch: path.join(dir, 'scratch'), loopback };
 }
