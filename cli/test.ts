@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { L, pick } from '../core/i18n';
+import { L, pick, severityWord } from '../core/i18n';
 import {
   runConformance, CancelledError, DEFAULT_STOP_TIMEOUT_S, type ConformanceOptions, type ProbeReport, type Report,
 } from '../engine/conformance';
@@ -233,7 +233,7 @@ function printReport(report: Report, format: 'text' | 'json' | 'junit', lang: La
       text += `\n${pick(WORDS.staticHead(staticFindings.length), lang)}\n` +
         staticFindings.map((f) => {
           const x = flatten(f, lang);
-          return `  ${x.file}:${x.line}:${x.column}: ${pick(WORDS.severity[f.severity], lang)} ${x.code} ${x.message}`;
+          return `  ${x.file}:${x.line}:${x.column}: ${severityWord(f.severity, lang)} ${x.code} ${x.message}`;
         }).join('\n') + '\n';
     }
     process.stdout.write(text);

@@ -11,8 +11,6 @@ export function toLang(locale: string | undefined): Lang {
   return locale && /^zh/i.test(locale) ? 'zh-cn' : 'en';
 }
 
-/** A text not translated yet: the same words in both languages (say so where it is used). */
-
 const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
 /** A severity as a person reads it (machine formats, JSON and SARIF, keep the English value). */

@@ -79,7 +79,6 @@ export const WORDS = {
   kept: (url: string, id: string) => L(
     `Kept running: ${url} (container ${id}; remove it with docker rm -f ${id})`, `保持运行：${url}（容器 ${id}；用 docker rm -f ${id} 删除）`),
   probe: (what: Localized, count: number) => (count > 1 ? L(`the same ×${count}`, `相同 ×${count}`) : what),
-  severity: { error: L('error', '错误'), warning: L('warning', '警告'), info: L('info', '提示'), hint: L('hint', '提示') },
   staticHead: (n: number) => L(
     `Static findings (${n}; \`modelarts-image check\` explains them):`, `静态检查发现的问题（${n} 个；\`modelarts-image check\` 会逐条说明）：`),
 };
