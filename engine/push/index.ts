@@ -131,9 +131,10 @@ function sharesNetwork(engine: Engine): boolean {
  * accepts connections is dead: end the push then (`stop`), instead of waiting out every retry.
  */
 function retryWatch(engine: Engine, registry: string, stop: (why: string) => void): (layer: LayerProgress) => void {
+  if (!sharesNetwork(engine)) return () => undefined;
   let dialing = false;
   return (layer) => {
-    if (dialing || !/^Retrying in/i.test(layer.status) || !sharesNetwork(engine)) return;
+    if (dialing || !/^Retrying in/i.test(layer.status)) return;
     dialing = true;
     void registryListens(registry).then((why) => (why ? stop(why) : (dialing = false)));
   };
@@ -158,7 +159,7 @@ async function pushCheck(engine: Engine, imageId: string, t: Target, o: PushOpti
     failure = p.error ?? (p.digest ? undefined : 'the engine reported no digest');
   } catch (e) {
     if (cb.signal?.aborted || (e instanceof CancelledError && deadWhy === undefined)) throw new CancelledError();
-    failure = deadWhy ?? (e as Error).message;
+    failure = (e as Error).message;
   }
   const base = { id: 'push', title: pick(titles.push, lang), durationMs: Date.now() - t0 };
   if (deadWhy !== undefined) {
